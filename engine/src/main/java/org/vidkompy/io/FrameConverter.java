@@ -1,0 +1,156 @@
+package org.vidkompy.io;
+
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT2020_CL;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT2020_NCL;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT709;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_SMPTE170M;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT470BG;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_RGB;
+import static org.bytedeco.ffmpeg.global.avutil.av_pix_fmt_desc_get;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_BICUBIC;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_BT2020;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_ITU601;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_ITU709;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getCoefficients;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
+import static org.bytedeco.ffmpeg.global.swscale.sws_setColorspaceDetails;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import org.bytedeco.ffmpeg.avutil.AVComponentDescriptor;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVPixFmtDescriptor;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.ffmpeg.swscale.SwsFilter;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
+
+/**
+ * Converts decoded frames to one {@link FrameFormat} with swscale, straight from the decoder's
+ * own pixel format (no intermediate full-size RGB for thumbnails). The swscale context is rebuilt
+ * only if the input format or size changes mid-stream.
+ */
+final class FrameConverter implements AutoCloseable {
+
+    private final FrameFormat format;
+    private final BytePointer dst;
+    private final PointerPointer<BytePointer> dstData = new PointerPointer<>(4);
+    private final IntPointer dstStride = new IntPointer(4);
+    private final PointerPointer<BytePointer> srcData = new PointerPointer<>(4);
+    private final IntPointer srcStride = new IntPointer(4);
+    private SwsContext sws;
+    private int srcFormat = -1;
+    private int srcW;
+    private int srcH;
+    private int srcSpace = Integer.MIN_VALUE;
+    private int srcRange = Integer.MIN_VALUE;
+
+    FrameConverter(FrameFormat format) {
+        this.format = format;
+        long size = (long) format.width() * format.height() * format.layout().channels();
+        this.dst = new BytePointer(size);
+        dstData.put(0, dst);
+        dstStride.put(0, format.width() * format.layout().channels());
+    }
+
+    ByteBuffer pixels() {
+        return dst.asBuffer();
+    }
+
+    void convert(AVFrame f, Path file) {
+        CropRect c = format.crop() != null ? format.crop() : new CropRect(0, 0, f.width(), f.height());
+        if (c.x() + c.width() > f.width() || c.y() + c.height() > f.height()) {
+            throw new MediaException(file, "crop " + c + " lies outside the " + f.width() + "x" + f.height()
+                    + " picture");
+        }
+        prepare(f, c);
+        AVPixFmtDescriptor desc = av_pix_fmt_desc_get(f.format());
+        boolean rgb = (desc.flags() & AV_PIX_FMT_FLAG_RGB) != 0;
+        for (int p = 0; p < 4; p++) {
+            BytePointer plane = f.data(p);
+            if (plane == null || plane.isNull()) {
+                srcData.put(p, (BytePointer) null);
+                srcStride.put(p, 0);
+                continue;
+            }
+            long step = bytesPerPixelStep(desc, p);
+            boolean chroma = !rgb && (p == 1 || p == 2);
+            int sx = chroma ? c.x() >> desc.log2_chroma_w() : c.x();
+            int sy = chroma ? c.y() >> desc.log2_chroma_h() : c.y();
+            long offset = (long) sy * f.linesize(p) + sx * step;
+            srcData.put(p, offset == 0 ? plane : plane.getPointer(offset));
+            srcStride.put(p, f.linesize(p));
+        }
+        sws_scale(sws, srcData, srcStride, 0, c.height(), dstData, dstStride);
+    }
+
+    /** Distance in bytes between horizontally adjacent samples of plane {@code p}. */
+    private static long bytesPerPixelStep(AVPixFmtDescriptor desc, int p) {
+        for (int i = 0; i < desc.nb_components(); i++) {
+            AVComponentDescriptor comp = desc.comp(i);
+            if (comp.plane() == p) {
+                return comp.step();
+            }
+        }
+        return 1;
+    }
+
+    private void prepare(AVFrame f, CropRect c) {
+        int space = f.colorspace();
+        int range = f.color_range();
+        if (sws != null && f.format() == srcFormat && c.width() == srcW && c.height() == srcH
+                && space == srcSpace && range == srcRange) {
+            return;
+        }
+        boolean downscale = format.width() < c.width() || format.height() < c.height();
+        // Area averaging gives alias-free thumbnails; bicubic is the quality choice at full size.
+        int flags = downscale ? SWS_AREA : SWS_BICUBIC;
+        sws = sws_getCachedContext(sws, c.width(), c.height(), f.format(), format.width(), format.height(),
+                format.layout().avFormat(), flags, (SwsFilter) null, (SwsFilter) null, (DoublePointer) null);
+        if (sws == null || sws.isNull()) {
+            throw new IllegalStateException("swscale cannot convert pixel format " + f.format() + " to "
+                    + format.layout());
+        }
+        int cs = swsColorspace(space, f.height());
+        IntPointer coeffs = sws_getCoefficients(cs);
+        sws_setColorspaceDetails(sws, coeffs, range == AVCOL_RANGE_JPEG ? 1 : 0, coeffs, 1, 0, 1 << 16, 1 << 16);
+        srcFormat = f.format();
+        srcW = c.width();
+        srcH = c.height();
+        srcSpace = space;
+        srcRange = range;
+    }
+
+    /** Untagged streams follow the usual convention: HD and larger are BT.709, SD is BT.601. */
+    static int swsColorspace(int avSpace, int height) {
+        if (avSpace == AVCOL_SPC_BT709) {
+            return SWS_CS_ITU709;
+        }
+        if (avSpace == AVCOL_SPC_SMPTE170M || avSpace == AVCOL_SPC_BT470BG) {
+            return SWS_CS_ITU601;
+        }
+        if (avSpace == AVCOL_SPC_BT2020_NCL || avSpace == AVCOL_SPC_BT2020_CL) {
+            return SWS_CS_BT2020;
+        }
+        return height >= 720 ? SWS_CS_ITU709 : SWS_CS_ITU601;
+    }
+
+    @Override
+    public void close() {
+        if (sws != null) {
+            sws_freeContext(sws);
+            sws = null;
+        }
+        dst.close();
+        dstData.close();
+        dstStride.close();
+        srcData.close();
+        srcStride.close();
+    }
+}

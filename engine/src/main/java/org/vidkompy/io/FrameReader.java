@@ -1,0 +1,326 @@
+package org.vidkompy.io;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_ALL;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_flush_buffers;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
+import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
+import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+
+/**
+ * Decodes the video stream of a file frame by frame in presentation order. Each frame is converted
+ * into the configured {@link FrameFormat}s, into buffers allocated once; nothing per frame is
+ * allocated on the Java heap.
+ *
+ * <pre>{@code
+ * try (FrameReader r = FrameReader.open(path, ReaderOptions.of(FrameFormat.of(GRAY8, 64, 36)))) {
+ *     while (r.next()) { use(r.index(), r.timestamp(), r.output(0)); }
+ * }
+ * }</pre>
+ */
+public final class FrameReader implements AutoCloseable {
+
+    /** libavcodec's FF_THREAD_FRAME | FF_THREAD_SLICE; the preset does not map these macros. */
+    private static final int FRAME_AND_SLICE_THREADS = 1 | 2;
+
+    private final Demuxer demuxer;
+    private final AVStream stream;
+    private final int streamIndex;
+    private final double timeBase;
+    private final long startPts;
+    private AVCodecContext codec;
+    private AVPacket packet;
+    private AVFrame frame;
+    private final List<FrameConverter> converters;
+    private final List<FrameBuffer> buffers;
+    private final double fpsForEstimates;
+
+    private boolean draining;
+    private boolean finished;
+    private boolean damaged;
+    private int index = -1;
+    private boolean indexExact = true;
+    private long pts;
+    private int decodeErrors;
+
+    private FrameReader(Demuxer demuxer, ReaderOptions options) {
+        this.demuxer = demuxer;
+        this.stream = demuxer.videoStream();
+        this.streamIndex = demuxer.videoStreamIndex();
+        this.timeBase = Rational.of(stream.time_base()).toDouble();
+        this.startPts = stream.start_time() != AV_NOPTS_VALUE ? stream.start_time() : 0;
+        Rational avg = Rational.of(stream.avg_frame_rate());
+        this.fpsForEstimates = avg.isValid() ? avg.toDouble() : Rational.of(stream.r_frame_rate()).toDouble();
+        this.converters = new ArrayList<>();
+        this.buffers = new ArrayList<>();
+        try {
+            openDecoder(options);
+            packet = av_packet_alloc();
+            frame = av_frame_alloc();
+            for (FrameFormat f : options.outputs()) {
+                FrameConverter c = new FrameConverter(f);
+                converters.add(c);
+                buffers.add(new FrameBuffer(f, c.pixels()));
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public static FrameReader open(Path path, ReaderOptions options) {
+        Demuxer d = Demuxer.openVideo(path);
+        try {
+            return new FrameReader(d, options);
+        } catch (RuntimeException e) {
+            d.close();
+            throw e;
+        }
+    }
+
+    private void openDecoder(ReaderOptions options) {
+        Path path = demuxer.path();
+        AVCodec dec = avcodec_find_decoder(stream.codecpar().codec_id());
+        if (dec == null || dec.isNull()) {
+            throw new MediaException(path, "no decoder for video codec '"
+                    + avcodec_get_name(stream.codecpar().codec_id()).getString() + "'");
+        }
+        codec = avcodec_alloc_context3(dec);
+        FFmpeg.check(avcodec_parameters_to_context(codec, stream.codecpar()), path, "cannot set up decoder");
+        codec.thread_count(Math.max(0, options.threads()));
+        codec.thread_type(FRAME_AND_SLICE_THREADS);
+        codec.pkt_timebase(stream.time_base());
+        if (options.skipLoopFilter()) {
+            codec.skip_loop_filter(AVDISCARD_ALL);
+        }
+        FFmpeg.check(avcodec_open2(codec, dec, (AVDictionary) null), path, "cannot open decoder");
+    }
+
+    public Path path() {
+        return demuxer.path();
+    }
+
+    public int width() {
+        return codec.width();
+    }
+
+    public int height() {
+        return codec.height();
+    }
+
+    /**
+     * Decodes the next frame and fills every output.
+     *
+     * @return false at the end of the stream
+     */
+    public boolean next() {
+        if (!decode()) {
+            return false;
+        }
+        for (FrameConverter c : converters) {
+            c.convert(frame, demuxer.path());
+        }
+        return true;
+    }
+
+    /** Decodes the next frame without converting it (cheaper, for frames nobody will look at). */
+    public boolean skip() {
+        return decode();
+    }
+
+    /** 0-based position of the current frame in presentation order. */
+    public int index() {
+        return index;
+    }
+
+    /** False after a seek, until the caller re-establishes the index with {@link #seek(double, int)}. */
+    public boolean indexExact() {
+        return indexExact;
+    }
+
+    /** Presentation time of the current frame in seconds from the start of the stream. */
+    public double timestamp() {
+        return (pts - startPts) * timeBase;
+    }
+
+    /** Presentation time in the stream's own time base, relative to the stream start. */
+    public long pts() {
+        return pts - startPts;
+    }
+
+    public Rational timeBase() {
+        return Rational.of(stream.time_base());
+    }
+
+    public FrameBuffer output(int i) {
+        return buffers.get(i);
+    }
+
+    public List<FrameBuffer> outputs() {
+        return Collections.unmodifiableList(buffers);
+    }
+
+    /** True when the stream ended early on a read error (damaged or truncated file). */
+    public boolean damaged() {
+        return damaged;
+    }
+
+    public int decodeErrors() {
+        return decodeErrors;
+    }
+
+    /**
+     * Positions the reader so that the next {@link #next()} returns the key frame at or before
+     * {@code seconds}. Frame indices afterwards are estimates from the frame rate.
+     */
+    public void seek(double seconds) {
+        long target = startPts + Math.round(seconds / timeBase);
+        FFmpeg.check(av_seek_frame(demuxer.context(), streamIndex, target, AVSEEK_FLAG_BACKWARD),
+                demuxer.path(), "cannot seek to " + seconds + " s");
+        avcodec_flush_buffers(codec);
+        draining = false;
+        finished = false;
+        indexExact = false;
+        index = -1;
+    }
+
+    /**
+     * Seeks so that the next {@link #next()} returns the frame whose presentation time is
+     * {@code seconds} (the first frame at or after it), which is known to have index
+     * {@code frameIndex}: frames between the key frame and the target are decoded but not converted.
+     */
+    public void seek(double seconds, int frameIndex) {
+        seek(seconds);
+        double eps = 0.25 / Math.max(1, fpsForEstimates);
+        while (decode()) {
+            if (timestamp() >= seconds - eps) {
+                pendingFrame = true;
+                index = frameIndex - 1;
+                indexExact = true;
+                return;
+            }
+        }
+        throw new MediaException(demuxer.path(), "cannot seek to frame " + frameIndex + " at " + seconds + " s");
+    }
+
+    private boolean pendingFrame;
+
+    private boolean decode() {
+        if (pendingFrame) {
+            // seek(seconds, index) already decoded the target frame; hand it out now.
+            pendingFrame = false;
+            index++;
+            return true;
+        }
+        if (finished) {
+            return false;
+        }
+        while (true) {
+            int r = avcodec_receive_frame(codec, frame);
+            if (r >= 0) {
+                long p = frame.best_effort_timestamp();
+                pts = p != AV_NOPTS_VALUE ? p : (index < 0 ? startPts : pts + 1);
+                if (indexExact || index >= 0) {
+                    index++;
+                } else {
+                    index = (int) Math.round(timestamp() * fpsForEstimates);
+                }
+                return true;
+            }
+            if (r == AVERROR_EOF) {
+                finished = true;
+                return false;
+            }
+            if (r != AVERROR_EAGAIN()) {
+                throw new MediaException(demuxer.path(), "cannot decode video frame " + (index + 1)
+                        + " (" + FFmpeg.describe(r) + ")");
+            }
+            feed();
+        }
+    }
+
+    /** Sends the next packet of the video stream to the decoder, or the end-of-stream marker. */
+    private void feed() {
+        if (draining) {
+            // The decoder wants input but there is none: it will report EOF on the next receive.
+            avcodec_send_packet(codec, null);
+            return;
+        }
+        while (true) {
+            boolean got;
+            try {
+                got = demuxer.read(packet);
+            } catch (MediaException e) {
+                damaged = true;
+                got = false;
+            }
+            if (!got) {
+                draining = true;
+                avcodec_send_packet(codec, null);
+                return;
+            }
+            try {
+                if (packet.stream_index() != streamIndex) {
+                    continue;
+                }
+                int s = avcodec_send_packet(codec, packet);
+                if (s < 0 && s != AVERROR_EAGAIN()) {
+                    // A damaged packet: count it and go on, as players do.
+                    decodeErrors++;
+                    continue;
+                }
+                return;
+            } finally {
+                av_packet_unref(packet);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        for (FrameConverter c : converters) {
+            c.close();
+        }
+        converters.clear();
+        if (frame != null) {
+            av_frame_unref(frame);
+            av_frame_free(frame);
+            frame = null;
+        }
+        if (packet != null) {
+            av_packet_free(packet);
+            packet = null;
+        }
+        if (codec != null) {
+            avcodec_free_context(codec);
+            codec = null;
+        }
+        demuxer.close();
+    }
+}

@@ -1,0 +1,174 @@
+package org.vidkompy.io;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_BT709;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_MPEG;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT709;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_BT709;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
+import static org.bytedeco.ffmpeg.global.avutil.av_opt_set;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_BICUBIC;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_ITU709;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getCoefficients;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
+import static org.bytedeco.ffmpeg.global.swscale.sws_setColorspaceDetails;
+
+import java.nio.ByteBuffer;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.ffmpeg.swscale.SwsFilter;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
+
+/** libx264 in yuv420p, tagged BT.709, fed packed RGB(A) that swscale converts once per frame. */
+final class H264Encoder implements AutoCloseable {
+
+    private final Mp4Muxer muxer;
+    private final WriterOptions options;
+    private AVCodecContext ctx;
+    private final AVStream stream;
+    private AVFrame yuv;
+    private AVPacket pkt;
+    private SwsContext sws;
+    private final PointerPointer<BytePointer> srcData = new PointerPointer<>(4);
+    private final IntPointer srcStride = new IntPointer(4);
+    private long lastPts = Long.MIN_VALUE;
+
+    H264Encoder(Mp4Muxer muxer, WriterOptions options) {
+        this.muxer = muxer;
+        this.options = options;
+        AVCodec enc = avcodec_find_encoder_by_name("libx264");
+        if (enc == null || enc.isNull()) {
+            throw new MediaException(muxer.target(), "this FFmpeg build has no libx264 encoder");
+        }
+        ctx = avcodec_alloc_context3(enc);
+        ctx.width(options.width());
+        ctx.height(options.height());
+        ctx.pix_fmt(AV_PIX_FMT_YUV420P);
+        ctx.time_base(options.timeBase().toAv());
+        if (options.frameRate() != null && options.frameRate().isValid()) {
+            ctx.framerate(options.frameRate().toAv());
+        }
+        ctx.color_primaries(AVCOL_PRI_BT709);
+        ctx.color_trc(AVCOL_TRC_BT709);
+        ctx.colorspace(AVCOL_SPC_BT709);
+        ctx.color_range(AVCOL_RANGE_MPEG);
+        ctx.thread_count(0);
+        if (muxer.needsGlobalHeader()) {
+            ctx.flags(ctx.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
+        }
+        av_opt_set(ctx.priv_data(), "preset", options.preset(), 0);
+        av_opt_set(ctx.priv_data(), "crf", Integer.toString(options.crf()), 0);
+        FFmpeg.check(avcodec_open2(ctx, enc, (AVDictionary) null), muxer.target(),
+                "cannot open the H.264 encoder (preset '" + options.preset() + "')");
+        stream = muxer.newStream();
+        FFmpeg.check(avcodec_parameters_from_context(stream.codecpar(), ctx), muxer.target(),
+                "cannot configure the video stream");
+        stream.time_base(ctx.time_base());
+
+        yuv = av_frame_alloc();
+        yuv.format(AV_PIX_FMT_YUV420P);
+        yuv.width(options.width());
+        yuv.height(options.height());
+        yuv.color_range(AVCOL_RANGE_MPEG);
+        yuv.colorspace(AVCOL_SPC_BT709);
+        FFmpeg.check(av_frame_get_buffer(yuv, 0), muxer.target(), "cannot allocate a frame");
+        pkt = av_packet_alloc();
+        sws = sws_getContext(options.width(), options.height(), options.input().avFormat(), options.width(),
+                options.height(), AV_PIX_FMT_YUV420P, SWS_BICUBIC, (SwsFilter) null, (SwsFilter) null,
+                (DoublePointer) null);
+        IntPointer coeffs = sws_getCoefficients(SWS_CS_ITU709);
+        sws_setColorspaceDetails(sws, coeffs, 1, coeffs, 0, 0, 1 << 16, 1 << 16);
+        srcStride.put(0, options.width() * options.input().channels());
+    }
+
+    /** The stream time base, valid once the muxer header is written. */
+    AVStream stream() {
+        return stream;
+    }
+
+    void encode(ByteBuffer pixels, long pts) {
+        if (pts <= lastPts) {
+            throw new IllegalArgumentException("timestamps must increase: " + pts + " after " + lastPts);
+        }
+        lastPts = pts;
+        FFmpeg.check(av_frame_make_writable(yuv), muxer.target(), "cannot reuse the encoder frame");
+        srcData.put(0, new BytePointer(pixels));
+        sws_scale(sws, srcData, srcStride, 0, options.height(), yuv.data(), yuv.linesize());
+        yuv.pts(pts);
+        send(yuv);
+    }
+
+    void flush() {
+        send(null);
+    }
+
+    private void send(AVFrame f) {
+        int ret = avcodec_send_frame(ctx, f);
+        if (ret < 0 && ret != AVERROR_EOF) {
+            throw new MediaException(muxer.target(), "H.264 encoding failed (" + FFmpeg.describe(ret) + ")");
+        }
+        while (true) {
+            ret = avcodec_receive_packet(ctx, pkt);
+            if (ret == AVERROR_EAGAIN() || ret == AVERROR_EOF) {
+                return;
+            }
+            FFmpeg.check(ret, muxer.target(), "H.264 encoding failed");
+            av_packet_rescale_ts(pkt, ctx.time_base(), stream.time_base());
+            pkt.stream_index(stream.index());
+            try {
+                muxer.write(pkt);
+            } finally {
+                av_packet_unref(pkt);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (sws != null) {
+            sws_freeContext(sws);
+            sws = null;
+        }
+        if (yuv != null) {
+            av_frame_free(yuv);
+            yuv = null;
+        }
+        if (pkt != null) {
+            av_packet_free(pkt);
+            pkt = null;
+        }
+        if (ctx != null) {
+            avcodec_free_context(ctx);
+            ctx = null;
+        }
+        srcData.close();
+        srcStride.close();
+    }
+}

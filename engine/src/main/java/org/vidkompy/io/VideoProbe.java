@@ -1,0 +1,134 @@
+package org.vidkompy.io;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_side_data_get;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.av_display_rotation_get;
+import static org.bytedeco.ffmpeg.global.avutil.av_get_pix_fmt_name;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avcodec.AVPacketSideData;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.IntPointer;
+
+/**
+ * Reads what a video file holds. Frame count and duration are measured from the packets rather
+ * than trusted from the header: a demux pass costs little next to decoding and is always exact.
+ */
+public final class VideoProbe {
+
+    public VideoInfo probe(Path path) {
+        try (Demuxer d = Demuxer.openVideo(path)) {
+            AVStream vs = d.videoStream();
+            AVCodecParameters par = vs.codecpar();
+            if (par.width() <= 0 || par.height() <= 0) {
+                throw new MediaException(path, "video stream has no picture size");
+            }
+            PacketCount counted = countPackets(d);
+            long declared = vs.nb_frames();
+            if (counted.videoPackets == 0) {
+                throw new MediaException(path, "video stream holds no frames");
+            }
+            if (counted.truncated || (declared > 0 && counted.videoPackets < declared)) {
+                throw new MediaException(path, "truncated: the header promises " + declared
+                        + " frames but the file holds " + counted.videoPackets);
+            }
+            double tb = Rational.of(vs.time_base()).toDouble();
+            double duration = counted.videoSpanTicks > 0 ? counted.videoSpanTicks * tb
+                    : d.context().duration() / 1e6;
+            Rational nominal = Rational.of(vs.r_frame_rate());
+            double average = duration > 0 ? counted.videoPackets / duration : nominal.toDouble();
+            return new VideoInfo(path, par.width(), par.height(), nominal, average, counted.videoPackets,
+                    duration, rotation(par), pixelFormatName(par.format()),
+                    avcodec_get_name(par.codec_id()).getString(), audioInfo(d, counted));
+        }
+    }
+
+    private static String pixelFormatName(int fmt) {
+        BytePointer p = av_get_pix_fmt_name(fmt);
+        return p == null || p.isNull() ? "unknown" : p.getString();
+    }
+
+    private static int rotation(AVCodecParameters par) {
+        AVPacketSideData sd = av_packet_side_data_get(par.coded_side_data(), par.nb_coded_side_data(),
+                AV_PKT_DATA_DISPLAYMATRIX);
+        if (sd == null || sd.isNull() || sd.size() < 9 * 4) {
+            return 0;
+        }
+        double deg = av_display_rotation_get(new IntPointer(sd.data()));
+        if (Double.isNaN(deg)) {
+            return 0;
+        }
+        // FFmpeg reports counter-clockwise degrees; players and users think clockwise.
+        int cw = (int) Math.round(-deg) % 360;
+        return cw < 0 ? cw + 360 : cw;
+    }
+
+    private static Optional<AudioInfo> audioInfo(Demuxer d, PacketCount counted) {
+        AVStream as = d.audioStream();
+        if (as == null) {
+            return Optional.empty();
+        }
+        AVCodecParameters par = as.codecpar();
+        double duration = counted.audioSpanTicks > 0
+                ? counted.audioSpanTicks * Rational.of(as.time_base()).toDouble() : 0;
+        return Optional.of(new AudioInfo(d.audioStreamIndex(), avcodec_get_name(par.codec_id()).getString(),
+                par.sample_rate(), par.ch_layout().nb_channels(), duration));
+    }
+
+    private static final class PacketCount {
+        long videoPackets;
+        long videoSpanTicks;
+        long audioSpanTicks;
+        boolean truncated;
+    }
+
+    private static PacketCount countPackets(Demuxer d) {
+        PacketCount c = new PacketCount();
+        int v = d.videoStreamIndex();
+        int a = d.audioStreamIndex();
+        long vMin = Long.MAX_VALUE;
+        long vMax = Long.MIN_VALUE;
+        long aMin = Long.MAX_VALUE;
+        long aMax = Long.MIN_VALUE;
+        AVPacket pkt = av_packet_alloc();
+        try {
+            while (true) {
+                try {
+                    if (!d.read(pkt)) {
+                        break;
+                    }
+                } catch (MediaException e) {
+                    c.truncated = true;
+                    break;
+                }
+                int s = pkt.stream_index();
+                long pts = pkt.pts() != AV_NOPTS_VALUE ? pkt.pts() : pkt.dts();
+                if (s == v) {
+                    c.videoPackets++;
+                    if (pts != AV_NOPTS_VALUE) {
+                        vMin = Math.min(vMin, pts);
+                        vMax = Math.max(vMax, pts + Math.max(0, pkt.duration()));
+                    }
+                } else if (s == a && pts != AV_NOPTS_VALUE) {
+                    aMin = Math.min(aMin, pts);
+                    aMax = Math.max(aMax, pts + Math.max(0, pkt.duration()));
+                }
+                av_packet_unref(pkt);
+            }
+        } finally {
+            av_packet_free(pkt);
+        }
+        c.videoSpanTicks = vMax > vMin ? vMax - vMin : 0;
+        c.audioSpanTicks = aMax > aMin ? aMax - aMin : 0;
+        return c;
+    }
+}

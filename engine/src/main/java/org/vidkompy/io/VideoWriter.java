@@ -1,0 +1,94 @@
+package org.vidkompy.io;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+
+/**
+ * Writes an H.264 MP4 from packed frames with exact per-frame timestamps (variable frame rate
+ * safe), plus optional audio copied from another file. The output appears under its name only
+ * when {@link #finish()} succeeds; closing without finishing deletes the partial file.
+ *
+ * <pre>{@code
+ * try (VideoWriter w = VideoWriter.create(out, options)) {
+ *     for (...) w.write(rgb, pts);
+ *     w.finish();
+ * }
+ * }</pre>
+ */
+public final class VideoWriter implements AutoCloseable {
+
+    private final Mp4Muxer muxer;
+    private final H264Encoder video;
+    private final AudioTrack audio;
+    private final double timeBase;
+    private long lastPts = -1;
+    private long frameDuration;
+
+    private VideoWriter(Path target, WriterOptions options) {
+        muxer = new Mp4Muxer(target);
+        H264Encoder v = null;
+        AudioTrack a = null;
+        try {
+            v = new H264Encoder(muxer, options);
+            a = options.audio() != null ? AudioTrack.open(muxer, options.audio()) : null;
+            muxer.writeHeader();
+        } catch (RuntimeException e) {
+            if (a != null) {
+                a.close();
+            }
+            if (v != null) {
+                v.close();
+            }
+            muxer.close();
+            throw e;
+        }
+        video = v;
+        audio = a;
+        timeBase = options.timeBase().toDouble();
+    }
+
+    public static VideoWriter create(Path target, WriterOptions options) {
+        return new VideoWriter(target, options);
+    }
+
+    /**
+     * Encodes one frame shown from {@code pts} (in the options' time base) until the next one.
+     * Pixels are packed rows of the options' input layout, top row first.
+     */
+    public void write(ByteBuffer pixels, long pts) {
+        if (lastPts >= 0) {
+            frameDuration = pts - lastPts;
+        }
+        lastPts = pts;
+        video.encode(pixels, pts);
+        if (audio != null) {
+            audio.pumpUntil(pts * timeBase);
+        }
+    }
+
+    /** Flushes the encoder, writes the audio up to the end of the last frame, and publishes the file. */
+    public void finish() {
+        video.flush();
+        if (audio != null) {
+            double end = (lastPts + Math.max(1, frameDuration)) * timeBase;
+            audio.finish(end);
+        }
+        muxer.finish();
+    }
+
+    public Path target() {
+        return muxer.target();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (audio != null) {
+                audio.close();
+            }
+            video.close();
+        } finally {
+            muxer.close();
+        }
+    }
+}

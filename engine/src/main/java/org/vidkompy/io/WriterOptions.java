@@ -1,0 +1,48 @@
+package org.vidkompy.io;
+
+/**
+ * How {@link VideoWriter} encodes: H.264 (libx264) yuv420p in MP4.
+ *
+ * @param input     layout of the pixels handed to {@link VideoWriter#write}
+ * @param timeBase  unit of the presentation timestamps handed to {@link VideoWriter#write}
+ * @param frameRate nominal rate, a hint for the encoder's rate control; timestamps rule
+ * @param crf       x264 constant rate factor (0 lossless .. 51); 18 is visually lossless for most footage
+ * @param preset    x264 speed/size trade-off, "ultrafast" .. "veryslow"
+ * @param audio     audio to copy (or transcode to AAC) beside the video, or null for none
+ */
+public record WriterOptions(int width, int height, PixelLayout input, Rational timeBase, Rational frameRate,
+                            int crf, String preset, AudioSource audio) {
+
+    public static final int DEFAULT_CRF = 18;
+    public static final String DEFAULT_PRESET = "medium";
+
+    public WriterOptions {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("output size must be positive: " + width + "x" + height);
+        }
+        if (crf < 0 || crf > 51) {
+            throw new IllegalArgumentException("crf must be 0..51, got " + crf);
+        }
+    }
+
+    public static WriterOptions of(int width, int height, Rational frameRate) {
+        return new WriterOptions(width, height, PixelLayout.RGB24, new Rational(frameRate.den(), frameRate.num()),
+                frameRate, DEFAULT_CRF, DEFAULT_PRESET, null);
+    }
+
+    public WriterOptions withAudio(AudioSource a) {
+        return new WriterOptions(width, height, input, timeBase, frameRate, crf, preset, a);
+    }
+
+    public WriterOptions withQuality(int newCrf, String newPreset) {
+        return new WriterOptions(width, height, input, timeBase, frameRate, newCrf, newPreset, audio);
+    }
+
+    public WriterOptions withTimeBase(Rational tb) {
+        return new WriterOptions(width, height, input, tb, frameRate, crf, preset, audio);
+    }
+
+    public WriterOptions withInput(PixelLayout layout) {
+        return new WriterOptions(width, height, layout, timeBase, frameRate, crf, preset, audio);
+    }
+}
