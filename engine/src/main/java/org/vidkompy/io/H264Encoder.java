@@ -53,8 +53,16 @@ final class H264Encoder implements AutoCloseable {
     private final WriterOptions options;
     private AVCodecContext ctx;
     private final AVStream stream;
-    private AVFrame yuv;
+    /**
+     * Two frames used in turn: each frame is held back until the next one arrives, because only
+     * then is its duration known, and MP4 needs the last frame's duration or players drop it.
+     */
+    private final AVFrame[] yuv = new AVFrame[2];
+    private int current;
+    private boolean holding;
     private AVPacket pkt;
+    /** libx264 does not pass frame durations on to its packets; the muxer needs them. */
+    private final DurationRing durations = new DurationRing();
     private SwsContext sws;
     private final PointerPointer<BytePointer> srcData = new PointerPointer<>(4);
     private final IntPointer srcStride = new IntPointer(4);
@@ -92,13 +100,16 @@ final class H264Encoder implements AutoCloseable {
                 "cannot configure the video stream");
         stream.time_base(ctx.time_base());
 
-        yuv = av_frame_alloc();
-        yuv.format(AV_PIX_FMT_YUV420P);
-        yuv.width(options.width());
-        yuv.height(options.height());
-        yuv.color_range(AVCOL_RANGE_MPEG);
-        yuv.colorspace(AVCOL_SPC_BT709);
-        FFmpeg.check(av_frame_get_buffer(yuv, 0), muxer.target(), "cannot allocate a frame");
+        for (int i = 0; i < 2; i++) {
+            AVFrame f = av_frame_alloc();
+            f.format(AV_PIX_FMT_YUV420P);
+            f.width(options.width());
+            f.height(options.height());
+            f.color_range(AVCOL_RANGE_MPEG);
+            f.colorspace(AVCOL_SPC_BT709);
+            FFmpeg.check(av_frame_get_buffer(f, 0), muxer.target(), "cannot allocate a frame");
+            yuv[i] = f;
+        }
         pkt = av_packet_alloc();
         sws = sws_getContext(options.width(), options.height(), options.input().avFormat(), options.width(),
                 options.height(), AV_PIX_FMT_YUV420P, SWS_BICUBIC, (SwsFilter) null, (SwsFilter) null,
@@ -117,15 +128,31 @@ final class H264Encoder implements AutoCloseable {
         if (pts <= lastPts) {
             throw new IllegalArgumentException("timestamps must increase: " + pts + " after " + lastPts);
         }
+        if (holding) {
+            AVFrame held = yuv[current];
+            held.duration(pts - held.pts());
+            durations.remember(held.pts(), held.duration());
+            send(held);
+            current ^= 1;
+        }
         lastPts = pts;
-        FFmpeg.check(av_frame_make_writable(yuv), muxer.target(), "cannot reuse the encoder frame");
+        AVFrame f = yuv[current];
+        FFmpeg.check(av_frame_make_writable(f), muxer.target(), "cannot reuse the encoder frame");
         srcData.put(0, new BytePointer(pixels));
-        sws_scale(sws, srcData, srcStride, 0, options.height(), yuv.data(), yuv.linesize());
-        yuv.pts(pts);
-        send(yuv);
+        sws_scale(sws, srcData, srcStride, 0, options.height(), f.data(), f.linesize());
+        f.pts(pts);
+        holding = true;
     }
 
-    void flush() {
+    /** Sends the held last frame, lasting {@code lastDuration} ticks, and drains the encoder. */
+    void flush(long lastDuration) {
+        if (holding) {
+            AVFrame held = yuv[current];
+            held.duration(Math.max(1, lastDuration));
+            durations.remember(held.pts(), held.duration());
+            send(held);
+            holding = false;
+        }
         send(null);
     }
 
@@ -140,6 +167,9 @@ final class H264Encoder implements AutoCloseable {
                 return;
             }
             FFmpeg.check(ret, muxer.target(), "H.264 encoding failed");
+            if (pkt.duration() <= 0) {
+                pkt.duration(durations.lookup(pkt.pts()));
+            }
             av_packet_rescale_ts(pkt, ctx.time_base(), stream.time_base());
             pkt.stream_index(stream.index());
             try {
@@ -156,9 +186,11 @@ final class H264Encoder implements AutoCloseable {
             sws_freeContext(sws);
             sws = null;
         }
-        if (yuv != null) {
-            av_frame_free(yuv);
-            yuv = null;
+        for (int i = 0; i < 2; i++) {
+            if (yuv[i] != null) {
+                av_frame_free(yuv[i]);
+                yuv[i] = null;
+            }
         }
         if (pkt != null) {
             av_packet_free(pkt);
@@ -170,5 +202,28 @@ final class H264Encoder implements AutoCloseable {
         }
         srcData.close();
         srcStride.close();
+    }
+
+    /** Durations of the frames in flight inside the encoder (it delays a few dozen at most). */
+    private static final class DurationRing {
+        private final long[] pts = new long[256];
+        private final long[] duration = new long[256];
+        private int next;
+
+        void remember(long p, long d) {
+            pts[next] = p;
+            duration[next] = d;
+            next = (next + 1) % pts.length;
+        }
+
+        long lookup(long p) {
+            for (int i = 0; i < pts.length; i++) {
+                int k = (next - 1 - i + pts.length) % pts.length;
+                if (pts[k] == p) {
+                    return duration[k];
+                }
+            }
+            return 0;
+        }
     }
 }

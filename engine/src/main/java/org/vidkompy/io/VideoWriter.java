@@ -23,6 +23,7 @@ public final class VideoWriter implements AutoCloseable {
     private final double timeBase;
     private long lastPts = -1;
     private long frameDuration;
+    private final long nominalFrameTicks;
 
     private VideoWriter(Path target, WriterOptions options) {
         muxer = new Mp4Muxer(target);
@@ -45,6 +46,9 @@ public final class VideoWriter implements AutoCloseable {
         video = v;
         audio = a;
         timeBase = options.timeBase().toDouble();
+        Rational fr = options.frameRate();
+        nominalFrameTicks = fr != null && fr.isValid()
+                ? Math.max(1, Math.round(1.0 / fr.toDouble() / timeBase)) : 1;
     }
 
     public static VideoWriter create(Path target, WriterOptions options) {
@@ -68,10 +72,11 @@ public final class VideoWriter implements AutoCloseable {
 
     /** Flushes the encoder, writes the audio up to the end of the last frame, and publishes the file. */
     public void finish() {
-        video.flush();
+        // The last frame lasts as long as the one before it, or one nominal frame if it is alone.
+        long last = frameDuration > 0 ? frameDuration : nominalFrameTicks;
+        video.flush(last);
         if (audio != null) {
-            double end = (lastPts + Math.max(1, frameDuration)) * timeBase;
-            audio.finish(end);
+            audio.finish((lastPts + last) * timeBase);
         }
         muxer.finish();
     }

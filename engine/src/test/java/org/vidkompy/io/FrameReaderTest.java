@@ -1,0 +1,113 @@
+package org.vidkompy.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.vidkompy.image.Plane;
+import org.vidkompy.synth.GeneratedPair;
+import org.vidkompy.synth.Scene;
+import org.vidkompy.synth.Viewport;
+import org.vidkompy.testkit.Fixtures;
+
+class FrameReaderTest {
+
+    private static final int TW = 64;
+    private static final int TH = 36;
+
+    @Test
+    void decodesEveryFrameInOrderWithTheGeneratedContent() {
+        GeneratedPair p = Fixtures.demo();
+        Scene scene = new Scene(p.spec().seed(), 320, 180);
+        // The truth thumbnail: the scene averaged over 5x5 bg pixels, as swscale's area filter does.
+        Viewport thumb = new Viewport(0, 0, 320.0 / TW, TW, TH);
+        Plane decoded = Plane.allocate(TW, TH);
+        float[] truth = new float[TW * TH];
+        float[] truthNext = new float[TW * TH];
+        double worst = 0;
+        int count = 0;
+        try (FrameReader r = FrameReader.open(p.background(),
+                ReaderOptions.of(FrameFormat.of(PixelLayout.GRAY8, TW, TH)))) {
+            while (r.next()) {
+                assertEquals(count, r.index());
+                assertEquals(count / 25.0, r.timestamp(), 1e-6);
+                r.output(0).toPlane(decoded);
+                scene.renderGray(count, thumb, truth);
+                scene.renderGray(Math.min(199, count + 3), thumb, truthNext);
+                double err = meanAbs(decoded.data(), truth);
+                double other = meanAbs(decoded.data(), truthNext);
+                worst = Math.max(worst, err);
+                assertTrue(err < 4.0, "frame " + count + " differs from its truth by " + err);
+                if (count < 197) {
+                    assertTrue(err < other, "frame " + count + " looks more like frame " + (count + 3));
+                }
+                count++;
+            }
+        }
+        System.out.printf("decoded %d frames, worst mean abs error vs truth %.2f levels%n", count, worst);
+        assertEquals(200, count);
+    }
+
+    @Test
+    void fullSizeRgbAndCroppedThumbnailTogether() {
+        GeneratedPair p = Fixtures.demo();
+        CropRect crop = new CropRect(83, 47, 160, 90);
+        try (FrameReader r = FrameReader.open(p.background(), ReaderOptions.of(
+                FrameFormat.of(PixelLayout.RGB24, 320, 180),
+                new FrameFormat(PixelLayout.GRAY8, 160, 90, crop),
+                FrameFormat.of(PixelLayout.GRAY8, 320, 180)))) {
+            assertTrue(r.next());
+            FrameBuffer rgb = r.output(0);
+            FrameBuffer cut = r.output(1);
+            assertEquals(320 * 180 * 3, rgb.pixels().remaining());
+            // The crop at full resolution equals the same pixels of the uncropped luma output.
+            Plane full = Plane.allocate(320, 180);
+            r.output(2).toPlane(full);
+            Plane part = Plane.allocate(160, 90);
+            cut.toPlane(part);
+            double diff = 0;
+            for (int y = 0; y < 90; y++) {
+                for (int x = 0; x < 160; x++) {
+                    diff += Math.abs(part.get(x, y) - full.get(x + 83, y + 47));
+                }
+            }
+            diff /= 160 * 90;
+            System.out.printf("crop vs full-frame luma: %.2f levels%n", diff);
+            assertTrue(diff < 0.01, "crop differs from the full frame by " + diff);
+        }
+    }
+
+    @Test
+    void seekLandsOnAFrameAtOrBeforeTheTarget() {
+        GeneratedPair p = Fixtures.demo();
+        try (FrameReader r = FrameReader.open(p.background(), ReaderOptions.of())) {
+            r.seek(4.0, 100);
+            assertTrue(r.next());
+            assertEquals(100, r.index());
+            assertEquals(4.0, r.timestamp(), 1e-6);
+            assertTrue(r.next());
+            assertEquals(101, r.index());
+        }
+    }
+
+    @Test
+    void skippingTheLoopFilterStillDecodesEveryFrame() {
+        GeneratedPair p = Fixtures.demo();
+        int n = 0;
+        try (FrameReader r = FrameReader.open(p.background(),
+                ReaderOptions.of(FrameFormat.of(PixelLayout.GRAY8, TW, TH)).withSkipLoopFilter(true))) {
+            while (r.next()) {
+                n++;
+            }
+        }
+        assertEquals(200, n);
+    }
+
+    static double meanAbs(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < b.length; i++) {
+            s += Math.abs(a[i] - b[i]);
+        }
+        return s / b.length;
+    }
+}

@@ -1,0 +1,122 @@
+package org.vidkompy.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vidkompy.synth.GeneratedPair;
+import org.vidkompy.testkit.Fixtures;
+
+class VideoWriterTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void variableFrameRateTimestampsSurviveTheRoundTrip() {
+        // Irregular gaps in milliseconds, as a screen recorder produces.
+        long[] pts = {0, 33, 67, 100, 180, 200, 233, 400, 433, 467, 500, 620, 640, 700};
+        Path out = dir.resolve("vfr.mp4");
+        WriterOptions opts = WriterOptions.of(64, 48, new Rational(30, 1)).withTimeBase(new Rational(1, 1000));
+        ByteBuffer rgb = ByteBuffer.allocateDirect(64 * 48 * 3);
+        try (VideoWriter w = VideoWriter.create(out, opts)) {
+            for (int i = 0; i < pts.length; i++) {
+                for (int k = 0; k < rgb.capacity(); k++) {
+                    rgb.put(k, (byte) (i * 17 + k));
+                }
+                w.write(rgb, pts[i]);
+            }
+            w.finish();
+        }
+        List<Double> read = new ArrayList<>();
+        try (FrameReader r = FrameReader.open(out, ReaderOptions.of())) {
+            while (r.next()) {
+                read.add(r.timestamp());
+            }
+        }
+        assertEquals(pts.length, read.size());
+        for (int i = 0; i < pts.length; i++) {
+            assertEquals(pts[i] / 1000.0, read.get(i), 1e-3, "timestamp of frame " + i);
+        }
+        VideoInfo info = new VideoProbe().probe(out);
+        assertEquals(pts.length, info.frameCount());
+        assertFalse(info.hasAudio());
+    }
+
+    @Test
+    void reencodingKeepsFrameCountTimestampsAndCopiesTheAudio() {
+        GeneratedPair p = Fixtures.demo();
+        VideoInfo in = new VideoProbe().probe(p.foreground());
+        Path out = dir.resolve("copy.mp4");
+        List<Double> inTimes = new ArrayList<>();
+        try (FrameReader r = FrameReader.open(p.foreground(), ReaderOptions.of(FrameFormat.of(PixelLayout.RGB24,
+                in.width(), in.height())));
+             VideoWriter w = VideoWriter.create(out, WriterOptions.of(in.width(), in.height(), in.nominalFps())
+                     .withTimeBase(r.timeBase()).withAudio(AudioSource.of(p.foreground())))) {
+            while (r.next()) {
+                inTimes.add(r.timestamp());
+                w.write(r.output(0).pixels(), r.pts());
+            }
+            w.finish();
+        }
+        VideoInfo info = new VideoProbe().probe(out);
+        assertEquals(in.frameCount(), info.frameCount());
+        assertEquals(in.duration(), info.duration(), 1e-6);
+        AudioInfo a = info.audio().orElseThrow();
+        assertEquals("aac", a.codec());
+        System.out.printf("video %.3f s, copied audio %.3f s%n", info.duration(), a.duration());
+        assertEquals(info.duration(), a.duration(), 1.0 / 25);
+        try (FrameReader r = FrameReader.open(out, ReaderOptions.of())) {
+            int i = 0;
+            while (r.next()) {
+                assertEquals(inTimes.get(i++), r.timestamp(), 1e-6);
+            }
+        }
+    }
+
+    @Test
+    void audioFromALaterStartIsCutToTheVideo() {
+        GeneratedPair p = Fixtures.demo();
+        Path out = dir.resolve("late.mp4");
+        ByteBuffer rgb = ByteBuffer.allocateDirect(32 * 32 * 3);
+        try (VideoWriter w = VideoWriter.create(out, WriterOptions.of(32, 32, new Rational(25, 1))
+                .withAudio(new AudioSource(p.background(), 2.0)))) {
+            for (int i = 0; i < 50; i++) {
+                w.write(rgb, i);
+            }
+            w.finish();
+        }
+        VideoInfo info = new VideoProbe().probe(out);
+        assertEquals(2.0, info.duration(), 1e-6);
+        assertEquals(2.0, info.audio().orElseThrow().duration(), 1.0 / 25);
+    }
+
+    @Test
+    void unwritableFolderFailsCleanlyAndLeavesNothing() throws Exception {
+        Path missing = dir.resolve("no/such/folder/out.mp4");
+        MediaException e = assertThrows(MediaException.class,
+                () -> VideoWriter.create(missing, WriterOptions.of(32, 32, new Rational(25, 1))));
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
+    @Test
+    void closingWithoutFinishingLeavesNoFile() throws Exception {
+        Path out = dir.resolve("abandoned.mp4");
+        ByteBuffer rgb = ByteBuffer.allocateDirect(32 * 32 * 3);
+        try (VideoWriter w = VideoWriter.create(out, WriterOptions.of(32, 32, new Rational(25, 1)))) {
+            w.write(rgb, 0);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(0, files.count(), "no output and no temporary file may remain");
+        }
+    }
+}
