@@ -1,0 +1,47 @@
+package org.vidkompy.cli;
+
+import jakarta.inject.Inject;
+import org.vidkompy.io.MediaException;
+import picocli.CommandLine;
+
+/**
+ * Turns failures into one line that names the file and the problem, and an exit code; the stack
+ * trace is only for {@code -v}.
+ */
+final class ErrorReporter implements CommandLine.IExecutionExceptionHandler,
+        CommandLine.IParameterExceptionHandler {
+
+    private final Console console;
+
+    @Inject
+    ErrorReporter(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        if (e instanceof UsageException) {
+            console.error("vidkompy: " + e.getMessage());
+            console.error("Try 'vidkompy " + cmd.getCommandName() + " --help'.");
+            return ExitCodes.USAGE;
+        }
+        if (e instanceof MediaException || e instanceof java.io.UncheckedIOException
+                || e instanceof java.io.IOException) {
+            console.error("vidkompy: " + e.getMessage());
+        } else {
+            console.error("vidkompy: " + cmd.getCommandName() + " failed: " + e);
+        }
+        if (console.verbose()) {
+            console.stackTrace(e);
+        }
+        return ExitCodes.FAILED;
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        console.error("vidkompy: " + e.getMessage());
+        console.error("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+        return ExitCodes.USAGE;
+    }
+}

@@ -1,0 +1,11 @@
+package org.vidkompy.cli;
+
+/** The {@code vidkompy} command. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(Cli.create().execute(args));
+    }
+}
