@@ -69,8 +69,7 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "decode", mixinStandardHelpOptions = true,
-            description = {"Decode throughput of vidkompy's reader vs 'ffmpeg -threads N -i FILE -f null -'.",
-                "Runs each variant --runs times and reports the best."})
+            description = {"Decode throughput of vidkompy's reader vs 'ffmpeg -threads N -i FILE -f null -'. Runs each variant --runs times and reports the best."})
     static final class Decode implements Runnable {
         private final Console console;
 

@@ -19,9 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Generate a fg/bg pair with known truth (a 320x180 moving scene and a 160x90 window",
-            "cut from it at a sub-pixel offset, starting 1.2 s later, both with audio) and run the main",
-            "job on it. Prints where it wrote the pair and the result."})
+        description = {"Generate a fg/bg pair with known truth (a 320x180 moving scene and a 160x90 window cut from it at a sub-pixel offset, starting 1.2 s later, both with audio) and run the main job on it. Prints where it wrote the pair and the result."})
 final class DemoCommand implements Runnable {
 
     private final VideoProbe probe;

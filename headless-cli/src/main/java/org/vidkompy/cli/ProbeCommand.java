@@ -12,8 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "probe", mixinStandardHelpOptions = true,
-        description = {"Show what a video file holds: size, frame rates, exact frame count (counted, not",
-            "taken from the header), duration, rotation, pixel format and audio."})
+        description = {"Show what a video file holds: size, frame rates, exact frame count (counted, not taken from the header), duration, rotation, pixel format and audio."})
 final class ProbeCommand implements Runnable {
 
     private final VideoProbe probe;
