@@ -122,7 +122,12 @@ final class BenchCommand implements Runnable {
                     "-i", file.toString(), "-map", "0:v", "-f", "null", "-"));
             long t0 = System.nanoTime();
             try {
-                Process p = new ProcessBuilder(cmd).inheritIO().start();
+                ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+                // The bundled program finds its libraries (libva, libavcodec...) beside itself.
+                String dir = java.nio.file.Path.of(bin).toAbsolutePath().getParent().toString();
+                String old = pb.environment().getOrDefault("LD_LIBRARY_PATH", "");
+                pb.environment().put("LD_LIBRARY_PATH", old.isEmpty() ? dir : dir + ":" + old);
+                Process p = pb.start();
                 if (p.waitFor() != 0) {
                     throw new IllegalStateException("ffmpeg failed: " + String.join(" ", cmd));
                 }
