@@ -233,7 +233,7 @@ struct Options {
   std::string binary, context = kOfxImageEffectContextGeneral, out, log;
   std::string fgSpec, bgSpec;
   int fgW = 64, fgH = 48, bgW = 0, bgH = 0;
-  std::vector<std::string> press, sets;
+  std::vector<std::pair<char, std::string>> edits; // ('s', NAME=VALUE) or ('p', BUTTON), in command-line order
   std::vector<double> renders;
   double scale = 1;
   int threads = 1;
@@ -250,7 +250,7 @@ struct Options {
                "  --size WxH               size of both inputs (--fg-size / --bg-size for each)\n"
                "  --context general|filter --depth byte|short|float\n"
                "  --set NAME=VALUE         set a parameter as a user would (repeatable)\n"
-               "  --press A,B              press push buttons (UserEdited) in order\n"
+               "  --press A,B              press push buttons (UserEdited); --set/--press run in order\n"
                "  --cancel-after N         progressUpdate answers 'cancelled' from update N on\n"
                "  --render T1,T2,..        render these times   --scale S   --threads N\n"
                "  --window x1,y1,x2,y2     render window in pixels (default: whole output)\n"
@@ -305,8 +305,8 @@ Options parse(int argc, char **argv) {
       else if (d == "short") g_config.depth = Depth::Short;
       else if (d == "float") g_config.depth = Depth::Float;
       else usage("unknown depth " + d);
-    } else if (a == "--set") o.sets.push_back(next());
-    else if (a == "--press") for (auto &p : split(next(), ',')) o.press.push_back(p);
+    } else if (a == "--set") o.edits.emplace_back('s', next());
+    else if (a == "--press") for (auto &p : split(next(), ',')) o.edits.emplace_back('p', p);
     else if (a == "--cancel-after") g_config.cancelAfter = std::stoi(next());
     else if (a == "--render") for (auto &t : split(next(), ',')) o.renders.push_back(std::stod(t));
     else if (a == "--scale") o.scale = std::stod(next());
@@ -567,13 +567,13 @@ void renderOne(const Options &o, Effect &inst, double time) {
 
   PropertySet fnIn("framesNeededIn"), fnOut("framesNeededOut");
   fnIn.setD(kOfxPropTime, {time});
-  for (auto &c : inst.clips)
-    if (!c->isOutput) fnOut.setD(std::string(kOfxImageClipPropFrameRangePrefix) + c->name, {time, time});
+  for (auto &c : inst.clips) // defaults [t, t] for every connected input
+    if (!c->isOutput && c->source) fnOut.setD(std::string(kOfxImageClipPropFrameRangePrefix) + c->name, {time, time});
   t_action.action = kOfxImageEffectActionGetFramesNeeded;
   st = callAction(kOfxImageEffectActionGetFramesNeeded, &inst, &fnIn, &fnOut);
   std::string needed = "FRAMES_NEEDED time=" + fmtD(time);
   for (auto &c : inst.clips) {
-    if (c->isOutput) continue;
+    if (c->isOutput || !fnOut.has(std::string(kOfxImageClipPropFrameRangePrefix) + c->name)) continue;
     auto r = fnOut.getAllD(std::string(kOfxImageClipPropFrameRangePrefix) + c->name);
     needed += " " + c->name + "=";
     for (size_t i = 0; i < r.size(); ++i) needed += (i ? "," : "") + fmtD(r[i]);
@@ -717,6 +717,7 @@ int main(int argc, char **argv) {
   dumpDescription(*desc, contexts);
   if (o.describeOnly) {
     callAction(kOfxActionUnload, nullptr);
+    logLine("LIVE_IMAGES count=" + std::to_string(g_liveImages.load()));
     logLine("DONE");
     return 0;
   }
@@ -755,23 +756,24 @@ int main(int argc, char **argv) {
             fmtD(out.getD(kOfxImageEffectPropFrameRange, 1)) + " status=" + std::to_string(st));
   }
 
-  for (auto &assignment : o.sets) {
-    auto eq = assignment.find('=');
-    Param *p = eq == std::string::npos ? nullptr : inst->params.find(assignment.substr(0, eq));
-    if (!p || !setParamFromText(*p, assignment.substr(eq + 1))) {
-      logLine("SET_FAILED " + assignment);
-      return 2;
+  for (auto &[kind, text] : o.edits) { // what a user does in the UI, in order
+    if (kind == 's') {
+      auto eq = text.find('=');
+      Param *p = eq == std::string::npos ? nullptr : inst->params.find(text.substr(0, eq));
+      if (!p || !setParamFromText(*p, text.substr(eq + 1))) {
+        logLine("SET_FAILED " + text);
+        return 2;
+      }
+      logLine("USER_SET name=" + p->name + " value=" + paramValueText(*p, g_config.currentTime));
+      notifyInstanceChanged(inst.get(), p->name, kOfxChangeUserEdited);
+    } else {
+      if (!inst->params.find(text)) {
+        logLine("PRESS_UNKNOWN " + text);
+        return 2;
+      }
+      logLine("PRESS name=" + text);
+      notifyInstanceChanged(inst.get(), text, kOfxChangeUserEdited);
     }
-    logLine("USER_SET name=" + p->name + " value=" + paramValueText(*p, g_config.currentTime));
-    notifyInstanceChanged(inst.get(), p->name, kOfxChangeUserEdited);
-  }
-  for (auto &name : o.press) {
-    if (!inst->params.find(name)) {
-      logLine("PRESS_UNKNOWN " + name);
-      return 2;
-    }
-    logLine("PRESS name=" + name);
-    notifyInstanceChanged(inst.get(), name, kOfxChangeUserEdited);
   }
 
   if (!o.renders.empty()) {
