@@ -244,6 +244,17 @@ class OfxBundleIT {
     }
 
     @Test
+    void runsOnTheBundledRuntimeWithoutJavaHome() throws Exception {
+        // only with -Pjlink: the shell must prefer Contents/Resources/runtime over JAVA_HOME
+        assumeTrue(Files.isRegularFile(TestHost.BUNDLE.resolve("Contents/Resources/runtime/lib/server/libjvm.so")),
+                "bundle built without -Pjlink");
+        TestHost.Run run = TestHost.run("bundled-runtime", Map.of("JAVA_HOME", "/nonexistent"),
+                args(CLIPS, "--set", "offsetX=32", "--render", "1"));
+        assertDone(run);
+        assertEquals("0", run.field("RENDER time=1", "status"));
+    }
+
+    @Test
     void bundleHasTheLayoutHostsExpect() {
         Path contents = TestHost.BUNDLE.resolve("Contents");
         assertTrue(Files.isRegularFile(contents.resolve("Linux-x86-64/VidkompyAlign.ofx")));
