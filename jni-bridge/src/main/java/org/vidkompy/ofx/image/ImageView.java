@@ -1,0 +1,115 @@
+package org.vidkompy.ofx.image;
+
+import com.sun.jna.Pointer;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Objects;
+
+/**
+ * Zero-copy RGBA view of pixel memory laid out the OpenFX way: {@code data} points at pixel
+ * (bounds.x1, bounds.y1), the bottom-left one; rows go upwards by {@code rowBytes}, which may be
+ * negative (rows stored top-down) and may include padding. Values read and written are nominal
+ * floats (0..1 is black..white; float images are not clamped, integer ones are on write).
+ *
+ * <p>The view wraps the memory as a direct {@link ByteBuffer}; nothing is copied. It is valid only
+ * while the host image it came from is held. Reads and writes of distinct pixels from several
+ * threads are safe (absolute buffer accesses only).
+ */
+public final class ImageView {
+    private final ByteBuffer buffer;
+    private final RectI bounds;
+    private final PixelDepth depth;
+    private final long rowBytes;
+    private final long origin; // byte offset of (x1, y1) inside buffer
+
+    private ImageView(ByteBuffer buffer, long origin, RectI bounds, long rowBytes, PixelDepth depth) {
+        this.buffer = buffer.order(ByteOrder.nativeOrder());
+        this.origin = origin;
+        this.bounds = bounds;
+        this.rowBytes = rowBytes;
+        this.depth = depth;
+    }
+
+    /** Wraps host memory; {@code data} addresses pixel (bounds.x1, bounds.y1). */
+    public static ImageView wrap(Pointer data, RectI bounds, int rowBytes, PixelDepth depth) {
+        Objects.requireNonNull(data, "image data");
+        int h = bounds.height();
+        long rowSpan = (long) bounds.width() * depth.pixelBytes();
+        if (Math.abs((long) rowBytes) < rowSpan) {
+            throw new IllegalArgumentException("row bytes " + rowBytes + " shorter than a row of " + rowSpan);
+        }
+        if (h == 0 || bounds.width() == 0) {
+            return new ImageView(ByteBuffer.allocateDirect(0), 0, bounds, rowBytes, depth);
+        }
+        long lowest = rowBytes >= 0 ? 0 : (long) rowBytes * (h - 1); // byte offset of the lowest row in memory
+        long length = Math.abs((long) rowBytes) * (h - 1) + rowSpan;
+        if (length > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("image larger than 2 GiB");
+        }
+        ByteBuffer buffer = data.getByteBuffer(lowest, length);
+        return new ImageView(buffer, -lowest, bounds, rowBytes, depth);
+    }
+
+    /** For tests and scratch images: a view over a Java-owned direct buffer. */
+    public static ImageView wrap(ByteBuffer buffer, long originOffset, RectI bounds, int rowBytes, PixelDepth depth) {
+        return new ImageView(buffer, originOffset, bounds, rowBytes, depth);
+    }
+
+    public RectI bounds() {
+        return bounds;
+    }
+
+    public PixelDepth depth() {
+        return depth;
+    }
+
+    public long rowBytes() {
+        return rowBytes;
+    }
+
+    public boolean contains(int x, int y) {
+        return x >= bounds.x1() && x < bounds.x2() && y >= bounds.y1() && y < bounds.y2();
+    }
+
+    private int offset(int x, int y, int c) {
+        return (int) (origin + (long) (y - bounds.y1()) * rowBytes
+                + (long) (x - bounds.x1()) * depth.pixelBytes() + (long) c * depth.componentBytes());
+    }
+
+    /** Component c (0=R..3=A) of pixel (x, y), nominal float. */
+    public float get(int x, int y, int c) {
+        int at = offset(x, y, c);
+        return switch (depth) {
+            case BYTE -> (buffer.get(at) & 0xff) / 255f;
+            case SHORT -> (buffer.getShort(at) & 0xffff) / 65535f;
+            case FLOAT -> buffer.getFloat(at);
+        };
+    }
+
+    /** Reads RGBA of (x, y) into {@code out[0..3]}. */
+    public void getPixel(int x, int y, float[] out) {
+        for (int c = 0; c < 4; c++) {
+            out[c] = get(x, y, c);
+        }
+    }
+
+    public void set(int x, int y, int c, float v) {
+        int at = offset(x, y, c);
+        switch (depth) {
+            case BYTE -> buffer.put(at, (byte) Math.round(clamp01(v) * 255f));
+            case SHORT -> buffer.putShort(at, (short) Math.round(clamp01(v) * 65535f));
+            case FLOAT -> buffer.putFloat(at, v);
+        }
+    }
+
+    public void setPixel(int x, int y, float[] rgba) {
+        for (int c = 0; c < 4; c++) {
+            set(x, y, c, rgba[c]);
+        }
+    }
+
+    private static float clamp01(float v) {
+        return v < 0f ? 0f : (v > 1f ? 1f : (Float.isNaN(v) ? 0f : v));
+    }
+}
