@@ -6,11 +6,13 @@ package org.vidkompy.image;
  * {@code [x0 + u*step, x0 + (u+1)*step) x [y0 + v*step, y0 + (v+1)*step)}, where source pixel (i, j)
  * covers {@code [i, i+1) x [j, j+1)} and its value belongs to the centre (i + 0.5, j + 0.5).
  *
- * <p>The source is read as the bilinear interpolant through the pixel centres (edges extended), and
- * each output pixel is that surface's mean over its cell. The weights are integrals of the 1-D hat
- * function, so the result is separable and varies smoothly with x0, y0 and step: a shrink for
- * thumbnails (step &gt; 1, acts as an area filter), plain bilinear interpolation as step goes to 0,
- * and a well-behaved objective for sub-pixel optimisation in between.
+ * <p>The source is read as the Keys cubic (a = -1/2, Catmull-Rom) interpolant through the pixel
+ * centres (edges extended), and each output pixel is that surface's mean over its cell. The weights
+ * are integrals of the 1-D kernel over the cell, so the result is separable and varies smoothly with
+ * x0, y0 and step: an area filter for thumbnails (step &gt; 1), plain cubic interpolation as step goes
+ * to 0, and a well-behaved objective for sub-pixel optimisation in between. Cubic rather than bilinear
+ * because it reproduces the fg more faithfully at fractional offsets (ZNCC at the true placement is
+ * measurably higher), and because an upscaled fg samples the bg between its pixels everywhere.
  */
 public final class Resampler {
 
@@ -83,18 +85,18 @@ public final class Resampler {
         final float[] weight;
 
         AxisWeights(double origin, double step, int outSize, int srcSize) {
-            taps = (int) Math.ceil(step) + 3;
+            taps = (int) Math.ceil(step) + 5;
             index = new int[outSize * taps];
             weight = new float[outSize * taps];
             for (int u = 0; u < outSize; u++) {
                 double a = origin + u * step;
                 double b = a + step;
-                // Hats centred at c = i + 0.5 reach the cell when c is within 1 of it.
-                int first = (int) Math.ceil(a - 1.5);
+                // Kernels centred at c = i + 0.5 reach the cell when c is within 2 of it.
+                int first = (int) Math.ceil(a - 2.5);
                 for (int t = 0; t < taps; t++) {
                     int i = first + t;
                     double c = i + 0.5;
-                    double w = (hatIntegral(b - c) - hatIntegral(a - c)) / step;
+                    double w = (kernelIntegral(b - c) - kernelIntegral(a - c)) / step;
                     index[u * taps + t] = Math.max(0, Math.min(srcSize - 1, i));
                     weight[u * taps + t] = (float) w;
                 }
@@ -121,18 +123,19 @@ public final class Resampler {
             return m;
         }
 
-        /** Integral of the unit hat max(0, 1 - |t|) from -infinity to t. */
-        private static double hatIntegral(double t) {
-            if (t <= -1) {
-                return 0;
+        /** Integral of the Keys cubic kernel (a = -1/2) from -infinity to t. */
+        private static double kernelIntegral(double t) {
+            double x = Math.abs(t);
+            double g;
+            if (x >= 2) {
+                g = 0.5;
+            } else if (x <= 1) {
+                g = x * (1 + x * x * (-5.0 / 6 + 0.375 * x));
+            } else {
+                // G(1) = 13/24; the outer piece integrates -x^3/2 + 5x^2/2 - 4x + 2, which is 17/24 at 1.
+                g = 13.0 / 24 + (x * (2 + x * (-2 + x * (5.0 / 6 - 0.125 * x)))) - 17.0 / 24;
             }
-            if (t <= 0) {
-                return 0.5 * (t + 1) * (t + 1);
-            }
-            if (t < 1) {
-                return 1 - 0.5 * (1 - t) * (1 - t);
-            }
-            return 1;
+            return t < 0 ? 0.5 - g : 0.5 + g;
         }
     }
 }
