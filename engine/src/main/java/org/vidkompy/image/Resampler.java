@@ -39,38 +39,40 @@ public final class Resampler {
         }
         AxisWeights wx = new AxisWeights(x0, step, out.width(), src.width());
         AxisWeights wy = new AxisWeights(y0, step, out.height(), src.height());
-        int rowFrom = wy.minIndex();
-        int rows = wy.maxIndex() - rowFrom + 1;
         int outW = out.width();
+        int outH = out.height();
+        int rowFrom = wy.start[0];
+        int rows = wy.start[outH - 1] + wy.taps - rowFrom;
         float[] tmp = new float[rows * outW];
         float[] s = src.data();
         int sw = src.width();
         int tx = wx.taps;
+        float[] hw = wx.weight;
+        int[] hs = wx.start;
         for (int r = 0; r < rows; r++) {
             int srcRow = (rowFrom + r) * sw;
             int tmpRow = r * outW;
             for (int u = 0; u < outW; u++) {
                 int k = u * tx;
+                int base = srcRow + hs[u];
                 float acc = 0;
                 for (int t = 0; t < tx; t++) {
-                    acc += wx.weight[k + t] * s[srcRow + wx.index[k + t]];
+                    acc += hw[k + t] * s[base + t];
                 }
                 tmp[tmpRow + u] = acc;
             }
         }
         float[] o = out.data();
         int ty = wy.taps;
-        for (int v = 0; v < out.height(); v++) {
+        for (int v = 0; v < outH; v++) {
             int outRow = v * outW;
-            for (int u = 0; u < outW; u++) {
-                o[outRow + u] = 0;
-            }
+            java.util.Arrays.fill(o, outRow, outRow + outW, 0f);
             for (int t = 0; t < ty; t++) {
                 float w = wy.weight[v * ty + t];
                 if (w == 0) {
                     continue;
                 }
-                int tmpRow = (wy.index[v * ty + t] - rowFrom) * outW;
+                int tmpRow = (wy.start[v] + t - rowFrom) * outW;
                 for (int u = 0; u < outW; u++) {
                     o[outRow + u] += w * tmp[tmpRow + u];
                 }
@@ -78,49 +80,37 @@ public final class Resampler {
         }
     }
 
-    /** Per output index along one axis: a fixed number of (clamped source index, weight) taps. */
+    /**
+     * Per output index along one axis: {@code taps} weights for the consecutive source indices from
+     * {@code start}. Taps that would fall off the source are folded onto its edge pixels (edge
+     * extension), which keeps every window inside the source and the inner loops free of index tables.
+     */
     private static final class AxisWeights {
         final int taps;
-        final int[] index;
+        final int[] start;
         final float[] weight;
 
         AxisWeights(double origin, double step, int outSize, int srcSize) {
-            taps = (int) Math.ceil(step) + 5;
-            index = new int[outSize * taps];
+            // Kernel support is 4 wide, so a cell of width step meets at most ceil(step) + 4 centres.
+            taps = Math.min(srcSize, (int) Math.ceil(step) + 4);
+            start = new int[outSize];
             weight = new float[outSize * taps];
             for (int u = 0; u < outSize; u++) {
                 double a = origin + u * step;
                 double b = a + step;
-                // Kernels centred at c = i + 0.5 reach the cell when c is within 2 of it.
-                int first = (int) Math.ceil(a - 2.5);
-                for (int t = 0; t < taps; t++) {
-                    int i = first + t;
+                // Kernels centred at c = i + 0.5 reach the open cell when a - 2 < c < b + 2.
+                int first = (int) Math.floor(a - 2.5) + 1;
+                int last = (int) Math.ceil(b + 1.5) - 1;
+                int s0 = Math.max(0, Math.min(srcSize - taps, first));
+                start[u] = s0;
+                for (int i = first; i <= last; i++) {
                     double c = i + 0.5;
                     double w = (kernelIntegral(b - c) - kernelIntegral(a - c)) / step;
-                    index[u * taps + t] = Math.max(0, Math.min(srcSize - 1, i));
-                    weight[u * taps + t] = (float) w;
+                    int clamped = Math.max(0, Math.min(srcSize - 1, i));
+                    int t = Math.max(0, Math.min(taps - 1, clamped - s0));
+                    weight[u * taps + t] += (float) w;
                 }
             }
-        }
-
-        int minIndex() {
-            int m = Integer.MAX_VALUE;
-            for (int i = 0; i < index.length; i++) {
-                if (weight[i] != 0) {
-                    m = Math.min(m, index[i]);
-                }
-            }
-            return m == Integer.MAX_VALUE ? 0 : m;
-        }
-
-        int maxIndex() {
-            int m = 0;
-            for (int i = 0; i < index.length; i++) {
-                if (weight[i] != 0) {
-                    m = Math.max(m, index[i]);
-                }
-            }
-            return m;
         }
 
         /** Integral of the Keys cubic kernel (a = -1/2) from -infinity to t. */

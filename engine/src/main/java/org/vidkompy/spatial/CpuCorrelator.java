@@ -82,7 +82,7 @@ public final class CpuCorrelator implements Correlator {
                 }
             }
             norm = Math.sqrt(norm);
-            fft.forward(grid, tRe, tIm);
+            fft.forward(grid, tRe, tIm, th);
             int pw = w - tw + 1;
             int ph = h - th + 1;
             ZnccSurface out = new ZnccSurface(pw, ph, surface);
@@ -95,7 +95,8 @@ public final class CpuCorrelator implements Correlator {
                     pRe[k] = ar[k] * tRe[k] + ai[k] * tIm[k];
                     pIm[k] = ai[k] * tRe[k] - ar[k] * tIm[k];
                 }
-                fft.inverse(pRe, pIm, grid);
+                // Only the rows of valid placements are needed.
+                fft.inverse(pRe, pIm, grid, ph);
                 SummedArea sa = sums[i];
                 for (int py = 0; py < ph; py++) {
                     for (int px = 0; px < pw; px++) {

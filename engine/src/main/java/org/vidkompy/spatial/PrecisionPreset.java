@@ -7,10 +7,10 @@ package org.vidkompy.spatial;
  *
  * <table>
  * <caption>precision presets</caption>
- * <tr><th>level</th><th>fg × bg samples</th><th>thumbnail</th><th>scale step</th><th>candidates refined</th>
- *     <th>pairs refined per candidate</th><th>GN iterations per level</th><th>finest level</th></tr>
+ * <tr><th>level</th><th>fg × bg samples</th><th>thumbnail</th><th>scale step</th><th>clusters refined</th>
+ *     <th>bg partners per fg sample refined</th><th>GN iterations per level</th><th>finest level</th></tr>
  * <tr><td>0</td><td>2 × 2</td><td>96 px</td><td>12 %</td><td>1</td><td>1</td><td>3</td><td>1/2 res</td></tr>
- * <tr><td>1</td><td>3 × 3</td><td>128 px</td><td>9 %</td><td>1</td><td>1</td><td>4</td><td>full</td></tr>
+ * <tr><td>1</td><td>3 × 3</td><td>128 px</td><td>9 %</td><td>1</td><td>2</td><td>4</td><td>full</td></tr>
  * <tr><td>2</td><td>4 × 4</td><td>160 px</td><td>7 %</td><td>2</td><td>2</td><td>5</td><td>full</td></tr>
  * <tr><td>3</td><td>6 × 6</td><td>192 px</td><td>5 %</td><td>3</td><td>3</td><td>6</td><td>full</td></tr>
  * <tr><td>4</td><td>8 × 8</td><td>256 px</td><td>4 %</td><td>4</td><td>4</td><td>10</td><td>full</td></tr>
@@ -19,13 +19,20 @@ package org.vidkompy.spatial;
  * <p>"Thumbnail" is the width of a 16:9 area equal to the bg thumbnail's area. Samples beyond the
  * cap are thinned evenly. More samples make the vote robust to unusable or non-corresponding frames;
  * a larger thumbnail and finer scale steps start the refinement closer to the answer; more candidates
- * guard against a wrong coarse winner; more pairs per candidate make it likelier that the pair whose
- * moments truly correspond is among those refined.
+ * guard against a wrong coarse winner; more bg partners per fg sample make it likelier that the pair
+ * whose moments truly correspond is among those refined, and the same number of agreeing pairs is
+ * refined jointly at the end, averaging their noise. Every level tests for the scale-1 shortcut the
+ * same way (see {@link UnscaledPreference}).
+ *
+ * <p>Measured on a 1280x720 bg with a 640x360 fg, 4 + 4 samples offered, single thread, CPU time:
+ * level 0/1/2/3/4 take about 40/100/140/125/170 ms with unscaled=true and a true scale of 1, and
+ * 65/200/510/610/1310 ms for a full scale sweep (unscaled=false, true scale 1.25).
  *
  * @param thumbWidth  nominal bg thumbnail width for the FFT search
  * @param scaleStep   ratio between successive scales of the sweep
  * @param candidates  best vote clusters refined before the winner is chosen
- * @param pairs       leading sample pairs (one per fg sample) refined separately per candidate
+ * @param pairs       bg partners per fg sample refined separately per cluster, and pairs refined
+ *                    jointly at the end
  * @param iterations  Gauss-Newton iterations at most per pyramid level
  * @param finestLevel pyramid factor of the last refinement level (1 = full resolution)
  */

@@ -68,8 +68,15 @@ final class RealFft2d {
      * {@code re/im[row * bins() + k]}.
      */
     void forward(double[] in, double[] re, double[] im) {
+        forward(in, re, im, height);
+    }
+
+    /** Like {@link #forward(double[], double[], double[])} for input whose rows from {@code rows} on are zero. */
+    void forward(double[] in, double[] re, double[] im, int rows) {
         int bins = half + 1;
-        for (int y = 0; y < height; y++) {
+        java.util.Arrays.fill(re, rows * bins, height * bins, 0);
+        java.util.Arrays.fill(im, rows * bins, height * bins, 0);
+        for (int y = 0; y < rows; y++) {
             int base = y * width;
             for (int k = 0; k < half; k++) {
                 rowRe[k] = in[base + 2 * k];
@@ -114,6 +121,11 @@ final class RealFft2d {
      * Destroys the contents of {@code re} and {@code im}.
      */
     void inverse(double[] re, double[] im, double[] out) {
+        inverse(re, im, out, height);
+    }
+
+    /** Like {@link #inverse(double[], double[], double[])} but produces only the first {@code rows} rows. */
+    void inverse(double[] re, double[] im, double[] out, int rows) {
         int bins = half + 1;
         for (int k = 0; k < bins; k++) {
             for (int y = 0; y < height; y++) {
@@ -128,7 +140,7 @@ final class RealFft2d {
         }
         // Unscaled column and half-length row inverses leave a factor height * half.
         double norm = 1.0 / ((double) height * half);
-        for (int y = 0; y < height; y++) {
+        for (int y = 0; y < rows; y++) {
             int row = y * bins;
             for (int k = 0; k < half; k++) {
                 double xr = re[row + k];

@@ -68,8 +68,9 @@ final class RefinedVote {
         List<SamplePair> out = new java.util.ArrayList<>();
         out.add(winner.pairs().get(0));
         for (Refined r : members) {
-            if (out.size() < max && !out.contains(r.pairs().get(0)) && r.pairs().get(0).fg() != winner.pairs().get(0).fg()) {
-                out.add(r.pairs().get(0));
+            SamplePair pair = r.pairs().get(0);
+            if (out.size() < max && pair.fg() != winner.pairs().get(0).fg()) {
+                out.add(pair);
             }
         }
         return out;

@@ -12,10 +12,10 @@ import org.vidkompy.spatial.SpatialAlignment.Consensus;
  *
  * <p>A search is: coarse FFT candidates over all sample pairs and the given scales; a coarse vote
  * ({@link Voting}) for the placements worth refining; for the best clusters, each fg sample's
- * leading pairs refined on their own on all but the finest pyramid level; a second vote among the
- * refined pairs ({@link RefinedVote}); and the winning group's best pairs refined jointly at the
- * finest level, which averages out what each pair's content does to its own optimum (aliasing,
- * noise), typically halving the error of a single pair.
+ * leading pairs refined on their own on the coarse pyramid levels; a second vote among the refined
+ * pairs ({@link RefinedVote}); and the winning group's best pairs refined jointly on the remaining
+ * levels down to the finest, which averages out what each pair's content does to its own optimum
+ * (aliasing, noise), typically halving the error of a single pair.
  *
  * <p>Pairs are refined one by one, not jointly, on purpose: when the camera pans, an fg sample
  * matched against a bg sample from another moment matches just as well a few pixels away. Such
@@ -28,6 +28,7 @@ final class SearchSession {
     /** Refinement levels start where the fg content is still this many pixels in its smaller dimension. */
     static final int MIN_LEVEL_SIZE = 24;
     static final double MIN_SCALE = 0.02;
+    static final double INDIVIDUAL_MIN_FACTOR = 3.5;
 
     private final List<Plane> fgContents;
     private final List<Plane> bgSamples;
@@ -65,29 +66,43 @@ final class SearchSession {
         }
         List<VoteCluster> clusters = voting.cluster(candidates);
         List<Double> factors = levelFactors();
-        boolean oneLevel = factors.size() == 1;
-        List<Double> coarseFactors = oneLevel ? factors : factors.subList(0, factors.size() - 1);
+        int split = individualLevels(factors);
+        List<Double> individual = factors.subList(0, split);
+        List<Double> joint = factors.subList(split, factors.size());
         List<Refined> refined = new ArrayList<>();
         for (int i = 0; i < Math.min(preset.candidates(), clusters.size()); i++) {
             for (Candidate c : clusters.get(i).leaders(preset.pairs())) {
                 Placement start = new Placement(c.x(), c.y(), freeScale ? c.scale() : 1.0);
                 refined.add(refiner.refine(start, List.of(new SamplePair(c.fg(), c.bg())), freeScale,
-                        coarseFactors, preset.iterations()));
+                        individual, preset.iterations()));
             }
         }
-        double lastCoarse = coarseFactors.get(coarseFactors.size() - 1);
-        // Refined pairs of one true placement agree to a fraction of a coarse-level pixel; bg samples
-        // from other moments of a pan land whole pixels away.
-        RefinedVote vote = new RefinedVote(Math.max(1.0, 0.5 * lastCoarse), bounds.contentWidth(),
+        // Refined pairs of one true placement agree to a fraction of a level pixel; bg samples from
+        // other moments of a pan land whole pixels away.
+        double lastIndividual = individual.get(individual.size() - 1);
+        RefinedVote vote = new RefinedVote(Math.max(1.0, 0.5 * lastIndividual), bounds.contentWidth(),
                 bounds.contentHeight());
         Refined best = vote.winner(refined);
         Consensus consensus = vote.consensus(best, refined, distinctFg(candidates));
         List<SamplePair> group = vote.group(best, refined, preset.pairs());
-        if (!oneLevel || group.size() > 1) {
+        if (!joint.isEmpty() || group.size() > 1) {
             best = refiner.refine(best.placement(), group, freeScale,
-                    factors.subList(factors.size() - 1, factors.size()), preset.iterations());
+                    joint.isEmpty() ? individual.subList(split - 1, split) : joint, preset.iterations());
         }
         return new SearchResult(best.placement(), best.best(), consensus);
+    }
+
+    /**
+     * How many leading levels pairs are refined on separately: those at 1/4 resolution or coarser,
+     * which is cheap and already separates placements a few pixels apart, but at least the first and,
+     * when there is more than one, never the finest.
+     */
+    private static int individualLevels(List<Double> factors) {
+        int n = 1;
+        while (n < factors.size() - 1 && factors.get(n) >= INDIVIDUAL_MIN_FACTOR) {
+            n++;
+        }
+        return n;
     }
 
     private static int distinctFg(List<Candidate> candidates) {

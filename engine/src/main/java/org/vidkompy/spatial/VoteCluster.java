@@ -34,10 +34,6 @@ final class VoteCluster {
         bestPerFg.merge(c.fg(), c, (a, b) -> a.score() >= b.score() ? a : b);
     }
 
-    boolean contains(Candidate c) {
-        return members.contains(c);
-    }
-
     double score() {
         double sum = 0;
         for (Candidate c : bestPerFg.values()) {

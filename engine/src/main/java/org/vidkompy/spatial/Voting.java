@@ -2,10 +2,7 @@ package org.vidkompy.spatial;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.vidkompy.spatial.SpatialAlignment.Consensus;
 
 /**
  * Groups coarse candidates into placements and ranks them (see {@link VoteCluster}).
@@ -60,20 +57,5 @@ final class Voting {
         double tolerance = 2 * thumbFactor + 0.03 * size;
         return Math.abs(a.centreX(contentWidth) - b.centreX(contentWidth)) <= tolerance
                 && Math.abs(a.centreY(contentHeight) - b.centreY(contentHeight)) <= tolerance;
-    }
-
-    /** How many fg samples had their own best candidate inside {@code winner}. */
-    Consensus consensus(List<Candidate> candidates, VoteCluster winner) {
-        Map<Integer, Candidate> bestPerFg = new HashMap<>();
-        for (Candidate c : candidates) {
-            bestPerFg.merge(c.fg(), c, (a, b) -> a.score() >= b.score() ? a : b);
-        }
-        int agreeing = 0;
-        for (Candidate c : bestPerFg.values()) {
-            if (winner.contains(c) || agree(winner.seed(), c)) {
-                agreeing++;
-            }
-        }
-        return new Consensus(agreeing, bestPerFg.size());
     }
 }

@@ -20,9 +20,11 @@ class ResamplerTest {
                 ramp.set(x, y, (float) (2.0 * (x + 0.5) + 3.0 * (y + 0.5)));
             }
         }
-        for (double step : new double[] {0.37, 1, 1.7, 3}) {
-            double x0 = 5.3;
-            double y0 = 4.6;
+        for (double[] c : new double[][] {{0.37, 5.3, 4.6}, {1, 5.3, 4.6}, {1, 7.5, 3}, {1.7, 2.25, 8.5},
+                {3, 5.3, 4.6}, {2.5, 3.5, 2.5}}) {
+            double step = c[0];
+            double x0 = c[1];
+            double y0 = c[2];
             Plane out = Resampler.sample(ramp, x0, y0, step, 6, 5);
             for (int v = 0; v < 5; v++) {
                 for (int u = 0; u < 6; u++) {
@@ -32,6 +34,43 @@ class ResamplerTest {
                 }
             }
         }
+    }
+
+    @Test
+    void matchesNumericIntegrationOfTheCubicInterpolant() {
+        java.util.Random rnd = new java.util.Random(9);
+        Plane src = Plane.allocate(12, 1);
+        for (int i = 0; i < 12; i++) {
+            src.data()[i] = (float) (rnd.nextDouble() * 255);
+        }
+        for (double[] c : new double[][] {{0.6, 3.2}, {1, 2.5}, {1.3, 0.1}, {2.2, 0.75}}) {
+            double step = c[0];
+            double x0 = c[1];
+            Plane out = Resampler.sample(src, x0, 0, step, 3, 1);
+            for (int u = 0; u < 3; u++) {
+                double a = x0 + u * step;
+                int n = 20000;
+                double sum = 0;
+                for (int k = 0; k < n; k++) {
+                    sum += cubicAt(src, a + (k + 0.5) * step / n);
+                }
+                assertEquals(sum / n, out.get(u, 0), 1e-2, "step " + step + " x0 " + x0 + " u " + u);
+            }
+        }
+    }
+
+    /** Keys cubic (a = -1/2) interpolation at position x, pixel centres at i + 0.5, edges extended. */
+    private static double cubicAt(Plane src, double x) {
+        double t = x - 0.5;
+        int i0 = (int) Math.floor(t);
+        double sum = 0;
+        for (int i = i0 - 1; i <= i0 + 2; i++) {
+            double d = Math.abs(t - i);
+            double k = d <= 1 ? 1.5 * d * d * d - 2.5 * d * d + 1
+                    : d < 2 ? -0.5 * d * d * d + 2.5 * d * d - 4 * d + 2 : 0;
+            sum += k * src.data()[Math.max(0, Math.min(src.width() - 1, i))];
+        }
+        return sum;
     }
 
     @Test
