@@ -18,10 +18,10 @@ public record SpatialAlignment(double x, double y, double scale, double confiden
     }
 
     /**
-     * Agreement between sample pairs: of the {@code voting} usable fg samples, {@code agreeing} had their
-     * own best coarse match (over all bg samples and scales) at the reported placement. Fewer agreeing
-     * than voting means some samples saw something else (no time-corresponding bg sample, a title card,
-     * a repetitive texture); that is normal for a few, suspicious for most.
+     * Agreement between sample pairs: of the {@code voting} usable fg samples, {@code agreeing} had a
+     * pair with some bg sample that, refined on its own, landed on the reported placement. Fewer
+     * agreeing than voting means some samples saw something else (no time-corresponding bg sample
+     * while the camera moved, a title card, a repetitive texture); normal for a few, suspicious for most.
      */
     public record Consensus(int agreeing, int voting) {
         /** For results that were not searched (fixed shift). */
