@@ -1,0 +1,152 @@
+package org.vidkompy.spatial;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vidkompy.image.Plane;
+import org.vidkompy.image.Resampler;
+import org.vidkompy.spatial.SpatialAlignment.Consensus;
+
+/**
+ * One {@link SpatialAligner#locate} call's search state: the usable samples, their thumbnails and
+ * pyramid levels, shared by the scale-1 search and the scale sweep so neither recomputes them.
+ *
+ * <p>A search is: coarse FFT candidates over all sample pairs and the given scales; a coarse vote
+ * ({@link Voting}) for the placements worth refining; for the best clusters, each fg sample's
+ * leading pairs refined on their own on the coarse pyramid levels; a second vote among the refined
+ * pairs ({@link RefinedVote}); and the winning group's best pairs refined jointly on the remaining
+ * levels down to the finest, which averages out what each pair's content does to its own optimum
+ * (aliasing, noise), typically halving the error of a single pair.
+ *
+ * <p>Pairs are refined one by one, not jointly, on purpose: when the camera pans, an fg sample
+ * matched against a bg sample from another moment matches just as well a few pixels away. Such
+ * pairs fall into the same coarse cluster, and averaging them with time-corresponding pairs would
+ * bias the result; refined separately they separate, and the true placement is the one that fg
+ * samples keep agreeing on.
+ */
+final class SearchSession {
+
+    /** Refinement levels start where the fg content is still this many pixels in its smaller dimension. */
+    static final int MIN_LEVEL_SIZE = 24;
+    static final double MIN_SCALE = 0.02;
+    static final double INDIVIDUAL_MIN_FACTOR = 3.5;
+
+    private final List<Plane> fgContents;
+    private final List<Plane> bgSamples;
+    private final PrecisionPreset preset;
+    private final CoarseSearch coarse;
+    private final double thumbFactor;
+    private final List<Plane> bgThumbs = new ArrayList<>();
+    private final Bounds bounds;
+    private final PlacementRefiner refiner;
+    private final Voting voting;
+
+    SearchSession(List<Plane> fgContents, List<Plane> bgSamples, PrecisionPreset preset, Correlator correlator) {
+        this.fgContents = fgContents;
+        this.bgSamples = bgSamples;
+        this.preset = preset;
+        this.coarse = new CoarseSearch(correlator);
+        Plane bg0 = bgSamples.get(0);
+        Plane fg0 = fgContents.get(0);
+        double thumbArea = preset.thumbWidth() * preset.thumbWidth() * 9.0 / 16.0;
+        this.thumbFactor = Math.max(1, Math.sqrt((double) bg0.width() * bg0.height() / thumbArea));
+        this.bounds = new Bounds(bg0.width(), bg0.height(), fg0.width(), fg0.height(), MIN_SCALE);
+        this.refiner = new PlacementRefiner(new LevelCache(fgContents, bgSamples), bounds);
+        this.voting = new Voting(fg0.width(), fg0.height(), thumbFactor, preset.scaleStep());
+    }
+
+    Bounds bounds() {
+        return bounds;
+    }
+
+    /** Null when no scale gives a template that fits and has structure. */
+    SearchResult search(List<Double> scales, boolean freeScale) {
+        List<Candidate> candidates = coarse.run(fgContents, thumbs(), thumbFactor, scales);
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        List<VoteCluster> clusters = voting.cluster(candidates);
+        List<Double> factors = levelFactors();
+        int split = individualLevels(factors);
+        List<Double> individual = factors.subList(0, split);
+        List<Double> joint = factors.subList(split, factors.size());
+        List<Refined> refined = new ArrayList<>();
+        for (int i = 0; i < Math.min(preset.candidates(), clusters.size()); i++) {
+            for (Candidate c : clusters.get(i).leaders(preset.pairs())) {
+                Placement start = new Placement(c.x(), c.y(), freeScale ? c.scale() : 1.0);
+                refined.add(refiner.refine(start, List.of(new SamplePair(c.fg(), c.bg())), freeScale,
+                        individual, preset.iterations()));
+            }
+        }
+        // Refined pairs of one true placement agree to a fraction of a level pixel; bg samples from
+        // other moments of a pan land whole pixels away.
+        double lastIndividual = individual.get(individual.size() - 1);
+        RefinedVote vote = new RefinedVote(Math.max(1.0, 0.5 * lastIndividual), bounds.contentWidth(),
+                bounds.contentHeight());
+        Refined best = vote.winner(refined);
+        Consensus consensus = vote.consensus(best, refined, distinctFg(candidates));
+        List<SamplePair> group = vote.group(best, refined, preset.pairs());
+        if (!joint.isEmpty() || group.size() > 1) {
+            best = refiner.refine(best.placement(), group, freeScale,
+                    joint.isEmpty() ? individual.subList(split - 1, split) : joint, preset.iterations());
+        }
+        return new SearchResult(best.placement(), best.best(), consensus);
+    }
+
+    /**
+     * How many leading levels pairs are refined on separately: those at 1/4 resolution or coarser,
+     * which is cheap and already separates placements a few pixels apart, but at least the first and,
+     * when there is more than one, never the finest.
+     */
+    private static int individualLevels(List<Double> factors) {
+        int n = 1;
+        while (n < factors.size() - 1 && factors.get(n) >= INDIVIDUAL_MIN_FACTOR) {
+            n++;
+        }
+        return n;
+    }
+
+    private static int distinctFg(List<Candidate> candidates) {
+        java.util.Set<Integer> fg = new java.util.HashSet<>();
+        for (Candidate c : candidates) {
+            fg.add(c.fg());
+        }
+        return fg.size();
+    }
+
+    /** ZNCC at a fixed placement, best over up to {@code maxPairs} pairs, full resolution. */
+    double measure(Placement p) {
+        List<SamplePair> pairs = new ArrayList<>();
+        for (int f = 0; f < fgContents.size(); f++) {
+            for (int b = 0; b < bgSamples.size(); b++) {
+                pairs.add(new SamplePair(f, b));
+            }
+        }
+        double best = -1;
+        for (double z : refiner.measure(p, pairs)) {
+            best = Math.max(best, z);
+        }
+        return best;
+    }
+
+    private List<Plane> thumbs() {
+        if (bgThumbs.isEmpty()) {
+            for (Plane bg : bgSamples) {
+                bgThumbs.add(Resampler.shrink(bg, thumbFactor));
+            }
+        }
+        return bgThumbs;
+    }
+
+    /** Pyramid factors, coarse to fine: from about the thumbnail factor, halving, to the preset's finest. */
+    private List<Double> levelFactors() {
+        double finest = preset.finestLevel();
+        double start = Math.min(thumbFactor,
+                Math.min(bounds.contentWidth(), bounds.contentHeight()) / (double) MIN_LEVEL_SIZE);
+        List<Double> out = new ArrayList<>();
+        for (double f = start; f > finest * 1.5; f /= 2) {
+            out.add(f);
+        }
+        out.add(finest);
+        return out;
+    }
+}

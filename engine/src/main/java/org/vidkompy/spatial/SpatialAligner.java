@@ -1,0 +1,161 @@
+package org.vidkompy.spatial;
+
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import org.vidkompy.image.ContentBox;
+import org.vidkompy.image.ContentBoxDetector;
+import org.vidkompy.image.Plane;
+import org.vidkompy.image.PlaneStats;
+import org.vidkompy.spatial.SpatialAlignment.Consensus;
+
+/**
+ * Finds where the foreground sits in the background: position (sub-pixel) and scale.
+ *
+ * <p>The samples are full-resolution luma planes (0..255) spread over each clip. Fg sample k and bg
+ * sample k need not show the same moment: every fg sample is compared with every bg sample, and the
+ * placement is the one on which the pairs that do match agree. Flat samples (black frames, fades,
+ * plain title cards; standard deviation below {@value #FLAT_STD} gray levels over the fg content) are
+ * ignored.
+ *
+ * <p>Steps: detect letterbox/pillarbox bars unless a content box is given; search the content on
+ * thumbnails with FFT ZNCC over all pairs and the scales allowed; vote; refine the best candidates by
+ * Gauss-Newton down a pyramid to sub-pixel accuracy (see {@link PlacementRefiner}). With
+ * {@link SpatialOptions#unscaled()} the scale-1 solution is kept unless another scale is clearly
+ * better ({@link UnscaledPreference}). The reported position is the whole fg frame's: the content
+ * position minus the bar offset times the scale.
+ *
+ * <p>A single fg image and a single bg image ("find this image in that image") are just one-sample lists.
+ */
+public final class SpatialAligner {
+
+    static final double FLAT_STD = 2;
+
+    private final Correlator correlator;
+    private final ContentBoxDetector boxDetector = new ContentBoxDetector();
+    private final ScaleSweep sweep = new ScaleSweep();
+    private final UnscaledPreference preference = new UnscaledPreference();
+
+    @Inject
+    public SpatialAligner(Correlator correlator) {
+        this.correlator = correlator;
+    }
+
+    /** Single image in single image. */
+    public SpatialAlignment locate(Plane fg, Plane bg, SpatialOptions options) throws NoMatchException {
+        return locate(List.of(fg), List.of(bg), options);
+    }
+
+    /**
+     * @throws NoMatchException when no usable samples exist or the best refined ZNCC is below
+     *                          {@link SpatialOptions#minConfidence()} (never for a fixed shift)
+     */
+    public SpatialAlignment locate(List<Plane> fgSamples, List<Plane> bgSamples, SpatialOptions options)
+            throws NoMatchException {
+        requireSameSize(fgSamples, "fg");
+        requireSameSize(bgSamples, "bg");
+        PrecisionPreset preset = PrecisionPreset.of(options.precision());
+        Plane fg0 = fgSamples.get(0);
+        ContentBox box = options.contentBox() != null ? options.contentBox() : boxDetector.detect(fgSamples);
+        if (!box.fits(fg0.width(), fg0.height())) {
+            throw new IllegalArgumentException(box + " is outside the " + fg0.width() + "x" + fg0.height() + " fg");
+        }
+        List<Plane> fgContents = new ArrayList<>();
+        for (Plane p : thin(usable(fgSamples, box), preset.fgSamples())) {
+            fgContents.add(box.crop(p));
+        }
+        Plane bg0 = bgSamples.get(0);
+        List<Plane> bgs = thin(usable(bgSamples, ContentBox.full(bg0.width(), bg0.height())), preset.bgSamples());
+
+        if (options.shift() != null) {
+            return fixedShift(options.shift(), box, fgContents, bgs, preset);
+        }
+        if (fgContents.isEmpty() || bgs.isEmpty()) {
+            throw new NoMatchException(0, "all " + (fgContents.isEmpty() ? "fg" : "bg") + " samples are flat");
+        }
+        SearchSession session = new SearchSession(fgContents, bgs, preset, correlator);
+        double fit = session.bounds().fitScale();
+        SearchResult result;
+        if (options.unscaled() && fit >= 1) {
+            SearchResult unit = session.search(List.of(1.0), false);
+            result = unit;
+            if (unit == null || !preference.unitUnbeatable(unit.confidence())) {
+                SearchResult scaled = session.search(sweep.scales(fit, preset.scaleStep()), true);
+                if (unit == null || scaled != null
+                        && preference.scaledClearlyBetter(scaled.confidence(), unit.confidence())) {
+                    result = scaled;
+                }
+            }
+        } else {
+            result = session.search(sweep.scales(fit, preset.scaleStep()), true);
+        }
+        if (result == null) {
+            throw new NoMatchException(0, "the fg content is too small or too flat at every scale that fits");
+        }
+        if (result.confidence() < options.minConfidence()) {
+            throw new NoMatchException(result.confidence(),
+                    String.format(java.util.Locale.ROOT, "below the minimum %.2f", options.minConfidence()));
+        }
+        return toFrame(result.placement(), box, result.confidence(), result.consensus());
+    }
+
+    /**
+     * The given offset at scale 1. Confidence is the best ZNCC over the usable pairs when the content
+     * lies inside the bg there, else 1 (nothing to measure; the caller asserted the placement).
+     */
+    private SpatialAlignment fixedShift(SpatialOptions.Shift shift, ContentBox box, List<Plane> fgContents,
+                                        List<Plane> bgs, PrecisionPreset preset) {
+        double confidence = 1;
+        if (!fgContents.isEmpty() && !bgs.isEmpty()) {
+            SearchSession session = new SearchSession(fgContents, bgs, preset, correlator);
+            Placement p = new Placement(shift.x() + box.x(), shift.y() + box.y(), 1);
+            Bounds b = session.bounds();
+            boolean inside = p.x() >= -1e-9 && p.y() >= -1e-9
+                    && p.x() + b.contentWidth() <= b.bgWidth() + 1e-9 && p.y() + b.contentHeight() <= b.bgHeight() + 1e-9;
+            if (inside) {
+                confidence = session.measure(p);
+            }
+        }
+        return new SpatialAlignment(shift.x(), shift.y(), 1, confidence, Consensus.NONE);
+    }
+
+    private static SpatialAlignment toFrame(Placement p, ContentBox box, double confidence, Consensus consensus) {
+        return new SpatialAlignment(p.x() - box.x() * p.scale(), p.y() - box.y() * p.scale(), p.scale(),
+                confidence, consensus);
+    }
+
+    private static List<Plane> usable(List<Plane> samples, ContentBox box) {
+        List<Plane> out = new ArrayList<>();
+        for (Plane p : samples) {
+            if (PlaneStats.of(p, box).std() >= FLAT_STD) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** At most {@code max} samples, evenly spread over the list (which is in clip order). */
+    static List<Plane> thin(List<Plane> samples, int max) {
+        if (samples.size() <= max) {
+            return samples;
+        }
+        List<Plane> out = new ArrayList<>(max);
+        for (int i = 0; i < max; i++) {
+            int index = max == 1 ? samples.size() / 2 : (int) Math.round(i * (samples.size() - 1) / (double) (max - 1));
+            out.add(samples.get(index));
+        }
+        return out;
+    }
+
+    private static void requireSameSize(List<Plane> samples, String what) {
+        if (samples == null || samples.isEmpty()) {
+            throw new IllegalArgumentException("no " + what + " samples");
+        }
+        Plane first = samples.get(0);
+        for (Plane p : samples) {
+            if (p.width() != first.width() || p.height() != first.height()) {
+                throw new IllegalArgumentException(what + " samples differ in size");
+            }
+        }
+    }
+}
