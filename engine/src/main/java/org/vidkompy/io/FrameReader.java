@@ -149,6 +149,13 @@ public final class FrameReader implements AutoCloseable {
         return true;
     }
 
+    /** Converts the current frame (after {@link #skip()}) into the outputs after all. */
+    public void convertCurrent() {
+        for (FrameConverter c : converters) {
+            c.convert(frame, demuxer.path());
+        }
+    }
+
     /** Decodes the next frame without converting it (cheaper, for frames nobody will look at). */
     public boolean skip() {
         return decode();

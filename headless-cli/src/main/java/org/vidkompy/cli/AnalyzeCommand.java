@@ -1,0 +1,64 @@
+package org.vidkompy.cli;
+
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import org.vidkompy.align.Alignment;
+import org.vidkompy.align.AlignmentFile;
+import org.vidkompy.align.PairAnalysis;
+import org.vidkompy.spatial.NoMatchException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Find where FG sits in BG (x, y, scale; sub-pixel) and which BG frame belongs under every FG "
+                + "frame, and write the alignment sidecar (schema vidkompy.alignment/1). Results are cached by the "
+                + "content of both files and the options; a second run of the same pair returns at once."})
+final class AnalyzeCommand implements Runnable {
+
+    private final PairAnalysis analysis;
+    private final Console console;
+
+    @Parameters(index = "0", paramLabel = "BG", description = "Background video.")
+    Path bg;
+
+    @Parameters(index = "1", paramLabel = "FG", description = "Foreground video.")
+    Path fg;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Sidecar to write (default: {bg_stem}_overlay_{fg_stem}.align.json in the current folder).")
+    Path output;
+
+    @Option(names = "--json", description = "Also print the sidecar on stdout (instead of the summary).")
+    boolean json;
+
+    @Mixin
+    AnalysisOptionsMixin options;
+
+    @Inject
+    AnalyzeCommand(PairAnalysis analysis, Console console) {
+        this.analysis = analysis;
+        this.console = console;
+    }
+
+    @Override
+    public void run() {
+        InputFile.require(bg, "BG");
+        InputFile.require(fg, "FG");
+        Path out = output != null ? output : Path.of(OutputNames.stem(bg) + "_overlay_" + OutputNames.stem(fg) + ".align.json");
+        PairAnalysis.Outcome o;
+        try (ConsoleProgress p = new ConsoleProgress(console)) {
+            o = analysis.run(bg, fg, options.toOptions(), options.cache(console), p, w -> console.info("warning: " + w));
+        } catch (NoMatchException e) {
+            throw new org.vidkompy.io.MediaException(fg, "not found in " + bg + ": " + e.getMessage());
+        }
+        AlignmentFile.write(o.alignment(), out);
+        if (json) {
+            console.result(AlignmentFile.toJson(o.alignment(), true));
+        } else {
+            console.result(Summary.of(o));
+            console.result("sidecar: " + out);
+        }
+    }
+}
