@@ -6,7 +6,7 @@ package org.vidkompy.temporal;
  * frames before the bg start or past its end, where fg frames with no bg counterpart can sit.
  * Cells are numbered row-major, so per-cell arrays (costs, back pointers) are flat.
  */
-final class Band {
+public final class Band {
 
     private final int[] lo;
     private final int[] hi;
@@ -39,28 +39,28 @@ final class Band {
         return new Band(l, h);
     }
 
-    int rows() {
+    public int rows() {
         return lo.length;
     }
 
-    int lo(int row) {
+    public int lo(int row) {
         return lo[row];
     }
 
-    int hi(int row) {
+    public int hi(int row) {
         return hi[row];
     }
 
-    int width(int row) {
+    public int width(int row) {
         return hi[row] - lo[row] + 1;
     }
 
     /** Index of the first cell of {@code row}; {@code offset(rows())} is the cell count. */
-    int offset(int row) {
+    public int offset(int row) {
         return (int) start[row];
     }
 
-    int cells() {
+    public int cells() {
         return (int) start[lo.length];
     }
 
