@@ -1,0 +1,23 @@
+package org.vidkompy.temporal;
+
+import java.util.List;
+
+/**
+ * Result: which bg frame goes under every fg frame.
+ *
+ * @param map             {@code map[i]} = 0-based bg frame under fg frame {@code i}; always a valid bg
+ *                        index, non-decreasing
+ * @param frameConfidence per fg frame in [0, 1]: 1 = picture-identical match, 0 = placed by extrapolation
+ * @param confidence      mean of {@code frameConfidence}
+ * @param unmatched       runs of fg frames with picture content found nowhere near the path in the bg
+ *                        (other footage, fg running past the bg); they get the bg frame nearest in time,
+ *                        extrapolated from the nearest matched frame at the frame-rate ratio
+ * @param uninformative   runs of flat/black fg frames, placed the same way
+ */
+public record TemporalAlignment(int[] map, float[] frameConfidence, double confidence, List<FrameRange> unmatched,
+                                List<FrameRange> uninformative) {
+
+    public int unmatchedCount() {
+        return unmatched.stream().mapToInt(FrameRange::length).sum();
+    }
+}
