@@ -3,6 +3,7 @@ package org.vidkompy.align;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.vidkompy.image.LumaImage;
 import org.vidkompy.image.Plane;
 import org.vidkompy.io.CropRect;
 import org.vidkompy.io.FrameFormat;
@@ -11,7 +12,7 @@ import org.vidkompy.io.PixelLayout;
 import org.vidkompy.io.ReaderOptions;
 import org.vidkompy.io.VideoInfo;
 
-/** A video file as an analysis {@link ClipSource}. */
+/** A video file (or a still image) as an analysis {@link ClipSource}. */
 public final class FfmpegClipSource implements ClipSource {
 
     /**
@@ -19,7 +20,7 @@ public final class FfmpegClipSource implements ClipSource {
      * frames earlier; otherwise this many frames after the key frame. That bounds the cost of
      * sampling to {@code count × SAMPLE_DECODE_CAP} decoded frames even for files with key frames
      * ten seconds apart, while typical camera and screen footage (key frames every 1-2 s) gets its
-     * samples exactly where planned.
+     * samples where planned.
      */
     static final int SAMPLE_DECODE_CAP = 30;
 
@@ -39,19 +40,17 @@ public final class FfmpegClipSource implements ClipSource {
     }
 
     @Override
-    public List<Plane> samples(int count) {
+    public List<LumaImage> samples(int count) {
         int w = video.width();
         int h = video.height();
-        List<Plane> out = new ArrayList<>();
+        List<LumaImage> out = new ArrayList<>();
         double duration = video.duration();
         double frame = 1.0 / Math.max(1, video.fps());
         try (FrameReader r = FrameReader.open(video.path(), ReaderOptions.of(FrameFormat.of(PixelLayout.GRAY8, w, h)))) {
             if (video.frameCount() <= 1) {
                 // A still image: its one picture is the sample.
                 if (r.next()) {
-                    Plane p = Plane.allocate(w, h);
-                    r.output(0).toPlane(p);
-                    out.add(p);
+                    out.add(copy(r, false));
                 }
                 return out;
             }
@@ -72,12 +71,17 @@ public final class FfmpegClipSource implements ClipSource {
                 }
                 lastTaken = r.timestamp();
                 r.convertCurrent();
-                Plane p = Plane.allocate(w, h);
-                r.output(0).toPlane(p);
-                out.add(p);
+                out.add(copy(r, false));
             }
         }
         return out;
+    }
+
+    private static LumaImage copy(FrameReader r, boolean onDemand) {
+        var buf = onDemand ? r.onDemand(0) : r.output(0);
+        byte[] px = new byte[buf.width() * buf.height()];
+        buf.copyTo(px);
+        return new LumaImage(buf.width(), buf.height(), px);
     }
 
     @Override
@@ -89,14 +93,17 @@ public final class FfmpegClipSource implements ClipSource {
             formats.add(new FrameFormat(PixelLayout.GRAY8, s.width(), s.height(), region));
             planes[i] = Plane.allocate(s.width(), s.height());
         }
-        // Deblocking is invisible at thumbnail size and costs about a quarter of the decode.
-        ReaderOptions opts = new ReaderOptions(formats, 0, true);
+        // Deblocking is invisible at thumbnail size and costs about a quarter of the decode; whole
+        // frames captured for the final spatial refinement are few and converted only on request.
+        ReaderOptions opts = new ReaderOptions(formats, 0, true)
+                .withOnDemand(FrameFormat.of(PixelLayout.GRAY8, video.width(), video.height()));
         try (FrameReader r = FrameReader.open(video.path(), opts)) {
+            Capture whole = () -> copy(r, true);
             while (r.next()) {
                 for (int i = 0; i < planes.length; i++) {
                     r.output(i).toPlane(planes[i]);
                 }
-                visitor.frame(r.index(), r.timestamp(), planes);
+                visitor.frame(r.index(), r.timestamp(), planes, whole);
             }
         }
     }

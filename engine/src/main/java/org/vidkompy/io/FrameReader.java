@@ -59,6 +59,11 @@ public final class FrameReader implements AutoCloseable {
     private AVFrame frame;
     private final List<FrameConverter> converters;
     private final List<FrameBuffer> buffers;
+    private final List<FrameConverter> lazyConverters = new ArrayList<>();
+    private final List<FrameBuffer> lazyBuffers = new ArrayList<>();
+    /** Per on-demand output: the frame serial it was last converted for. */
+    private long[] lazyDone = new long[0];
+    private long serial;
     private final double fpsForEstimates;
 
     private boolean draining;
@@ -88,6 +93,13 @@ public final class FrameReader implements AutoCloseable {
                 converters.add(c);
                 buffers.add(new FrameBuffer(f, c.pixels()));
             }
+            for (FrameFormat f : options.onDemand()) {
+                FrameConverter c = new FrameConverter(f);
+                lazyConverters.add(c);
+                lazyBuffers.add(new FrameBuffer(f, c.pixels()));
+            }
+            lazyDone = new long[lazyConverters.size()];
+            java.util.Arrays.fill(lazyDone, -1);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -189,6 +201,15 @@ public final class FrameReader implements AutoCloseable {
         return buffers.get(i);
     }
 
+    /** On-demand output {@code i} for the current frame, converted now if it was not yet. */
+    public FrameBuffer onDemand(int i) {
+        if (lazyDone[i] != serial) {
+            lazyConverters.get(i).convert(frame, demuxer.path());
+            lazyDone[i] = serial;
+        }
+        return lazyBuffers.get(i);
+    }
+
     public List<FrameBuffer> outputs() {
         return Collections.unmodifiableList(buffers);
     }
@@ -251,6 +272,7 @@ public final class FrameReader implements AutoCloseable {
         while (true) {
             int r = avcodec_receive_frame(codec, frame);
             if (r >= 0) {
+                serial++;
                 long p = frame.best_effort_timestamp();
                 pts = p != AV_NOPTS_VALUE ? p : (index < 0 ? startPts : pts + 1);
                 if (indexExact || index >= 0) {
@@ -315,6 +337,10 @@ public final class FrameReader implements AutoCloseable {
             c.close();
         }
         converters.clear();
+        for (FrameConverter c : lazyConverters) {
+            c.close();
+        }
+        lazyConverters.clear();
         if (frame != null) {
             av_frame_unref(frame);
             av_frame_free(frame);

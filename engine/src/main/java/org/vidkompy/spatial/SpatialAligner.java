@@ -61,11 +61,12 @@ public final class SpatialAligner {
             throw new IllegalArgumentException(box + " is outside the " + fg0.width() + "x" + fg0.height() + " fg");
         }
         List<Plane> fgContents = new ArrayList<>();
-        for (Plane p : thin(usable(fgSamples, box), preset.fgSamples())) {
+        for (Plane p : thin(usable(fgSamples, box), Math.max(preset.fgSamples(), options.maxSamples()))) {
             fgContents.add(box.crop(p));
         }
         Plane bg0 = bgSamples.get(0);
-        List<Plane> bgs = thin(usable(bgSamples, ContentBox.full(bg0.width(), bg0.height())), preset.bgSamples());
+        List<Plane> bgs = thin(usable(bgSamples, ContentBox.full(bg0.width(), bg0.height())),
+                Math.max(preset.bgSamples(), options.maxSamples()));
 
         if (options.shift() != null) {
             return fixedShift(options.shift(), box, fgContents, bgs, preset);

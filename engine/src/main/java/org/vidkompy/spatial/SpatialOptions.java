@@ -13,9 +13,12 @@ import org.vidkompy.image.ContentBox;
  * @param contentBox    the fg picture area without letterbox/pillarbox bars, in fg pixels; null means
  *                      detect it from the fg samples
  * @param minConfidence below this refined ZNCC the search fails with {@link NoMatchException}
+ * @param maxSamples    when above the preset's counts, keep up to this many usable fg and bg samples
+ *                      instead of thinning to the preset: a caller whose samples are not taken at
+ *                      corresponding moments offers many so that some pairs do correspond
  */
 public record SpatialOptions(boolean unscaled, int precision, Shift shift, ContentBox contentBox,
-                             double minConfidence) {
+                             double minConfidence, int maxSamples) {
 
     /**
      * 0.5 is well above what unrelated pictures reach after full-resolution refinement (0.27 for two
@@ -34,21 +37,29 @@ public record SpatialOptions(boolean unscaled, int precision, Shift shift, Conte
         }
     }
 
+    public SpatialOptions(boolean unscaled, int precision, Shift shift, ContentBox contentBox, double minConfidence) {
+        this(unscaled, precision, shift, contentBox, minConfidence, 0);
+    }
+
     public static SpatialOptions defaults() {
-        return new SpatialOptions(true, DEFAULT_PRECISION, null, null, DEFAULT_MIN_CONFIDENCE);
+        return new SpatialOptions(true, DEFAULT_PRECISION, null, null, DEFAULT_MIN_CONFIDENCE, 0);
+    }
+
+    public SpatialOptions withMaxSamples(int value) {
+        return new SpatialOptions(unscaled, precision, shift, contentBox, minConfidence, value);
     }
 
     public SpatialOptions withUnscaled(boolean value) {
-        return new SpatialOptions(value, precision, shift, contentBox, minConfidence);
+        return new SpatialOptions(value, precision, shift, contentBox, minConfidence, maxSamples);
     }
 
     public SpatialOptions withPrecision(int value) {
-        return new SpatialOptions(unscaled, value, shift, contentBox, minConfidence);
+        return new SpatialOptions(unscaled, value, shift, contentBox, minConfidence, maxSamples);
     }
 
     /** x-shift / y-shift: the fg's top-left at (x, y) in bg pixels, scale 1, no search. */
     public SpatialOptions withShift(double x, double y) {
-        return new SpatialOptions(unscaled, precision, new Shift(x, y), contentBox, minConfidence);
+        return new SpatialOptions(unscaled, precision, new Shift(x, y), contentBox, minConfidence, maxSamples);
     }
 
     /** zero-shift: the fg's top-left on the bg's top-left, scale 1, no search. */
@@ -57,11 +68,11 @@ public record SpatialOptions(boolean unscaled, int precision, Shift shift, Conte
     }
 
     public SpatialOptions withContentBox(ContentBox value) {
-        return new SpatialOptions(unscaled, precision, shift, value, minConfidence);
+        return new SpatialOptions(unscaled, precision, shift, value, minConfidence, maxSamples);
     }
 
     public SpatialOptions withMinConfidence(double value) {
-        return new SpatialOptions(unscaled, precision, shift, contentBox, value);
+        return new SpatialOptions(unscaled, precision, shift, contentBox, value, maxSamples);
     }
 
     /** A fixed fg offset in bg pixels. */

@@ -142,6 +142,19 @@ public final class DescriptorSequence {
             return count;
         }
 
+        /**
+         * Normalised correlation of the frame added last with frame {@code j} of {@code other}, NaN if
+         * either carries no picture; lets a scan track matches while it streams.
+         */
+        public float correlateLast(DescriptorSequence other, int j) {
+            int i = count - 1;
+            float n = invNorm[i] * other.invNorm[j];
+            if (n == 0f) {
+                return Float.NaN;
+            }
+            return VectorMath.dot(vectors, i * dimension, other.vectors, j * other.dimension, dimension) * n;
+        }
+
         private void grow() {
             int cap = invNorm.length + (invNorm.length >> 1);
             if ((long) cap * dimension > Integer.MAX_VALUE - 16) {
