@@ -2,7 +2,13 @@ package org.vidkompy.align;
 
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.vidkompy.image.ContentBox;
 import org.vidkompy.image.ContentBoxDetector;
 import org.vidkompy.image.LumaImage;
@@ -22,38 +28,43 @@ import org.vidkompy.temporal.ThumbMask;
 /**
  * The analysis: where the fg sits in the bg, then which bg frame lies under every fg frame.
  *
- * <p>Position and time depend on each other: when the camera moves, an fg frame matched against a
- * bg frame of another moment fits best somewhere else, and a misplaced footprint makes other moments
- * look right. So the analysis goes round once:
+ * <p>Position and time depend on each other: when the camera moves, an fg frame compared with a bg
+ * frame of another moment fits best somewhere else, and a misplaced footprint makes other moments
+ * look right. Hence:
  * <ol>
- * <li>A few full-resolution fg samples (cheap, near key frames) give the letterbox/pillarbox box.</li>
- * <li>The fg is decoded once into 32x32 content thumbnails → descriptors; meanwhile {@value #CAPTURES}
- *     evenly spread fg frames are kept whole.</li>
- * <li>First placement: those dense fg frames against bg samples spread over the bg (at a working
- *     resolution of at most {@value #WORK_SIZE} px), so every bg sample inside the fg's time span has
- *     an fg frame close to its moment.</li>
- * <li>The bg is decoded once into thumbnails of the footprint → descriptors; for each kept fg frame the
- *     best-matching bg frame seen so far is kept whole.</li>
- * <li>Temporal alignment of the two descriptor sequences.</li>
- * <li>Final placement at full resolution from pairs the temporal map confirms as the same moment.
- *     Only if that moved the footprint noticeably is the bg scanned again (and the time re-aligned).</li>
+ * <li>A few fg samples (cheap, near key frames) give the letterbox/pillarbox box.</li>
+ * <li>Both clips are decoded once, in parallel. The fg becomes 32x32 descriptors of its content; the
+ *     bg is kept as small whole-frame thumbnails, because its footprint is not known yet. Frames
+ *     spread evenly over both are kept whole.</li>
+ * <li>First placement: the kept fg frames against the kept bg frames. Both are dense in time, so the
+ *     bg frames inside the fg's span have fg frames close to their moment.</li>
+ * <li>bg descriptors are cut from the stored thumbnails at the footprint; temporal alignment.</li>
+ * <li>Final placement at full resolution from frame pairs the temporal map says show the same moment
+ *     (fetched individually, the cheapest to decode). If that moved the footprint, steps 4-5 repeat —
+ *     from memory, without decoding again.</li>
  * </ol>
  * The same code serves files (FFmpeg) and the OpenFX host's clips: only the {@link ClipSource} differs.
  */
 public final class Analyzer {
 
-    /** fg frames kept whole for the placements. */
+    /** fg and bg frames kept whole for the first placement (fewer for very large frames). */
     static final int CAPTURES = 24;
-    /** bg samples for the first placement. */
-    static final int BG_SAMPLES = 12;
+    /** Memory for the frames kept whole, both clips together. */
+    static final long CAPTURE_BUDGET = 192L << 20;
     /** fg samples for the letterbox box. */
     static final int BOX_SAMPLES = 6;
-    /** Pairs confirmed by the temporal map that the final placement uses at most. */
+    /** Same-moment pairs the final placement uses. */
     static final int FINAL_PAIRS = 4;
     /** Longest side of the pictures for the first placement. */
     static final int WORK_SIZE = 960;
-    /** A final placement that moves the footprint by more than this many thumbnail pixels rescans the bg. */
-    static final double RESCAN_THUMB_PIXELS = 0.25;
+    /** Longest side of the stored bg thumbnails, and the memory they may take. */
+    static final int STORE_SIZE = 384;
+    static final long STORE_BUDGET = 256L << 20;
+    /** A footprint smaller than this in the stored thumbnails is scanned from the video instead. */
+    static final int STORE_MIN_FOOTPRINT = 24;
+    /** A final placement that moves the footprint by more than this many thumbnail pixels is iterated. */
+    static final double ITERATE_THUMB_PIXELS = 0.05;
+    static final int MAX_ROUNDS = 4;
 
     private final SpatialAligner spatial;
     private final TemporalAligner temporal;
@@ -67,13 +78,13 @@ public final class Analyzer {
 
     /** Everything the analysis found, with how long each part took. */
     public record Result(Alignment alignment, ContentBox contentBox, SpatialAlignment spatial,
-                         TemporalAlignment temporal, Timings timings, int bgScans) {
+                         TemporalAlignment temporal, Timings timings, int rounds) {
     }
 
     /** Wall-clock seconds per stage. */
-    public record Timings(double sampling, double fgScan, double spatial, double bgScan, double temporal) {
+    public record Timings(double sampling, double scan, double spatial, double temporal) {
         public double total() {
-            return sampling + fgScan + spatial + bgScan + temporal;
+            return sampling + scan + spatial + temporal;
         }
     }
 
@@ -83,125 +94,269 @@ public final class Analyzer {
         SpatialOptions so = options.spatial();
         Stopwatch clock = new Stopwatch();
 
-        progress.stage("sampling", 2);
+        progress.stage("sampling", 1);
         List<LumaImage> fgKeys = so.contentBox() == null ? fg.samples(BOX_SAMPLES) : List.of();
-        progress.advance(1);
-        List<LumaImage> bgKeys = so.shift() == null ? bg.samples(BG_SAMPLES) : List.of();
-        progress.advance(2);
-        checkCancel(progress);
         ContentBox box = so.contentBox() != null ? so.contentBox() : boxes.detect(planes(fgKeys, 1));
+        progress.advance(1);
+        checkCancel(progress);
         double sampling = clock.lap();
 
         DescriptorSpec spec = descriptorSpec(options, box);
-        FgScan fgScan = scanFg(fg, box, spec, progress);
-        double fgTime = clock.lap();
+        Scans scans = scanBoth(bg, fg, box, spec, progress);
+        double scanTime = clock.lap();
 
         SpatialOptions placed = so.withContentBox(box);
         SpatialAlignment place = so.shift() != null
                 ? new SpatialAlignment(so.shift().x(), so.shift().y(), 1.0, 1.0)
-                : firstPlacement(fgScan.wholes(), bgKeys, placed, bi, progress);
+                : firstPlacement(scans, placed, bi, progress);
         double spatialTime = clock.lap();
-
-        int scans = 0;
-        BgScan bgScan;
-        TemporalAlignment time;
-        double bgTime = 0;
         double temporalTime = 0;
-        while (true) {
-            Footprint area = Footprint.of(place, box, bi.width(), bi.height());
-            bgScan = scanBg(bg, area.bg(), spec, fgScan, progress);
-            scans++;
-            bgTime += clock.lap();
-            time = alignTime(fgScan.descriptors(), bgScan.descriptors(), fi, bi, options, progress);
+
+        TemporalAlignment time = null;
+        DescriptorSequence bgd = null;
+        int rounds = 0;
+        while (rounds < MAX_ROUNDS) {
+            rounds++;
+            progress.stage("temporal", 1);
+            bgd = bgDescriptors(bg, scans, place, box, spec);
+            time = alignTime(scans.fg().descriptors(), bgd, fi, bi, options);
+            progress.advance(1);
             temporalTime += clock.lap();
             if (so.shift() != null) {
                 break;
             }
-            SpatialAlignment refined = finalPlacement(fgScan, bgScan, time, placed, place);
+            SpatialAlignment refined = finalPlacement(bg, fg, scans, time, placed, place, progress);
             spatialTime += clock.lap();
-            boolean moved = footprintShift(place, refined, box) > RESCAN_THUMB_PIXELS;
+            double moved = footprintShift(place, refined, box);
             place = refined;
-            if (!moved || scans >= 2) {
+            if (moved <= ITERATE_THUMB_PIXELS) {
                 break;
             }
         }
 
         Alignment alignment = new Alignment(
-                new Alignment.Clip(bi.name(), bi.width(), bi.height(), bi.fps(), bgScan.descriptors().size()),
-                new Alignment.Clip(fi.name(), fi.width(), fi.height(), fi.fps(), fgScan.descriptors().size()),
+                new Alignment.Clip(bi.name(), bi.width(), bi.height(), bi.fps(), bgd.size()),
+                new Alignment.Clip(fi.name(), fi.width(), fi.height(), fi.fps(), scans.fg().descriptors().size()),
                 new Alignment.Placement(place.x(), place.y(), place.scale(), place.confidence()),
                 new Alignment.Timing(time.confidence(), time.map(), time.frameConfidence(),
                         time.unmatched().stream().map(r -> new Alignment.FrameRange(r.first(), r.last())).toList()));
         return new Result(alignment, box, place, time,
-                new Timings(sampling, fgTime, spatialTime, bgTime, temporalTime), scans);
+                new Timings(sampling, scanTime, spatialTime, temporalTime), rounds);
     }
 
-    private SpatialAlignment firstPlacement(List<LumaImage> fgWholes, List<LumaImage> bgKeys, SpatialOptions so,
-                                            ClipInfo bi, AnalysisProgress progress) {
+    // ---------------------------------------------------------------- scanning
+
+    /** A clip's scan: fg descriptors or bg stored thumbnails, and the frames kept whole. */
+    record Scan(DescriptorSequence descriptors, ThumbnailStore store, int[] indices, List<LumaImage> wholes) {
+    }
+
+    record Scans(Scan bg, Scan fg) {
+    }
+
+    private static Scans scanBoth(ClipSource bg, ClipSource fg, ContentBox box, DescriptorSpec spec,
+                                  AnalysisProgress progress) {
+        ClipInfo bi = bg.info();
+        ClipInfo fi = fg.info();
+        long frameBytes = (long) bi.width() * bi.height() + (long) fi.width() * fi.height();
+        int captures = (int) Math.max(6, Math.min(CAPTURES, CAPTURE_BUDGET / Math.max(1, frameBytes)));
+        double f = Math.max(1.0, Math.max((double) Math.max(bi.width(), bi.height()) / STORE_SIZE,
+                Math.sqrt((double) bi.width() * bi.height() * Math.max(1, bi.frames()) / STORE_BUDGET)));
+        int sw = Math.max(1, (int) Math.round(bi.width() / f));
+        int sh = Math.max(1, (int) Math.round(bi.height() / f));
+
+        AtomicLong done = new AtomicLong();
+        progress.stage("scanning", Math.max(1, bi.frames() + fi.frames()));
+        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "vidkompy-scan");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<Scan> b = pool.submit(() -> scan(bg, new ClipSource.Thumb(null, sw, sh), null,
+                    new ThumbnailStore(sw, sh), captures, done, progress));
+            Future<Scan> s = pool.submit(() -> scan(fg,
+                    new ClipSource.Thumb(new CropRect(box.x(), box.y(), box.width(), box.height()), spec.thumbWidth(),
+                            spec.thumbHeight()), DescriptorSequence.builder(spec), null, captures, done, progress));
+            return new Scans(b.get(), s.get());
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error er) {
+                throw er;
+            }
+            throw new IllegalStateException(c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AnalysisCancelledException();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Scan scan(ClipSource clip, ClipSource.Thumb thumb, DescriptorSequence.Builder builder,
+                             ThumbnailStore store, int captures, AtomicLong done, AnalysisProgress progress) {
+        long frames = Math.max(1, clip.info().frames());
+        int n = (int) Math.min(captures, frames);
+        int[] wanted = new int[n];
+        for (int k = 0; k < n; k++) {
+            wanted[k] = (int) Math.min(frames - 1, Math.round((k + 0.5) * frames / n));
+        }
+        List<Integer> got = new ArrayList<>();
+        List<LumaImage> wholes = new ArrayList<>();
+        int[] next = {0};
+        clip.scan(List.of(thumb), (index, ts, thumbs, whole) -> {
+            if (builder != null) {
+                builder.add(thumbs[0]);
+            } else {
+                store.add(thumbs[0]);
+            }
+            if (next[0] < n && index >= wanted[next[0]]) {
+                got.add(index);
+                wholes.add(whole.grab());
+                next[0]++;
+            }
+            long d = done.incrementAndGet();
+            if ((d & 15) == 0) {
+                synchronized (progress) {
+                    progress.advance(d);
+                    checkCancel(progress);
+                }
+            }
+        });
+        return new Scan(builder != null ? builder.build() : null, store,
+                got.stream().mapToInt(Integer::intValue).toArray(), wholes);
+    }
+
+    /** The bg descriptors of the footprint: cut from the stored thumbnails, or scanned if too small there. */
+    private static DescriptorSequence bgDescriptors(ClipSource bg, Scans scans, SpatialAlignment place, ContentBox box,
+                                                    DescriptorSpec spec) {
+        ClipInfo bi = bg.info();
+        ThumbnailStore store = scans.bg().store();
+        double fx = (double) bi.width() / store.width();
+        double fy = (double) bi.height() / store.height();
+        double x0 = (place.x() + box.x() * place.scale()) / fx;
+        double y0 = (place.y() + box.y() * place.scale()) / fy;
+        double w = box.width() * place.scale() / fx;
+        double h = box.height() * place.scale() / fy;
+        DescriptorSequence.Builder builder = DescriptorSequence.builder(spec);
+        if (w >= STORE_MIN_FOOTPRINT && h >= STORE_MIN_FOOTPRINT) {
+            AreaSampler sampler = new AreaSampler(store.width(), store.height(), x0, y0, w, h, spec.thumbWidth(),
+                    spec.thumbHeight());
+            Plane thumb = Plane.allocate(spec.thumbWidth(), spec.thumbHeight());
+            for (int i = 0; i < store.size(); i++) {
+                sampler.apply(store.chunk(i), store.offset(i), thumb);
+                builder.add(thumb);
+            }
+            return builder.build();
+        }
+        // A small fg in a large bg: the stored thumbnails are too coarse, decode the footprint itself.
+        Footprint area = Footprint.of(place, box, bi.width(), bi.height());
+        bg.scan(List.of(new ClipSource.Thumb(area.bg(), spec.thumbWidth(), spec.thumbHeight())),
+                (index, ts, thumbs, whole) -> builder.add(thumbs[0]));
+        return builder.build();
+    }
+
+    // ---------------------------------------------------------------- placement
+
+    private SpatialAlignment firstPlacement(Scans scans, SpatialOptions so, ClipInfo bi, AnalysisProgress progress) {
         progress.stage("placing", 1);
         double factor = Math.max(1.0, Math.max(bi.width(), bi.height()) / (double) WORK_SIZE);
         ContentBox box = so.contentBox();
-        ContentBox small = new ContentBox((int) Math.ceil(box.x() / factor), (int) Math.ceil(box.y() / factor),
-                Math.max(1, (int) Math.floor((box.x() + box.width()) / factor) - (int) Math.ceil(box.x() / factor)),
-                Math.max(1, (int) Math.floor((box.y() + box.height()) / factor) - (int) Math.ceil(box.y() / factor)));
-        List<Plane> fgs = planes(fgWholes, factor);
-        List<Plane> bgs = planes(bgKeys, factor);
-        SpatialAlignment s = spatial.locate(fgs, bgs,
-                so.withContentBox(fits(small, fgs.get(0)) ? small : null).withMaxSamples(CAPTURES));
+        int x0 = (int) Math.ceil(box.x() / factor);
+        int y0 = (int) Math.ceil(box.y() / factor);
+        int x1 = (int) Math.floor((box.x() + box.width()) / factor);
+        int y1 = (int) Math.floor((box.y() + box.height()) / factor);
+        List<Plane> fgs = planes(scans.fg().wholes(), factor);
+        List<Plane> bgs = planes(scans.bg().wholes(), factor);
+        ContentBox small = x1 > x0 && y1 > y0 ? new ContentBox(x0, y0, x1 - x0, y1 - y0) : null;
+        SpatialAlignment s = spatial.locate(fgs, bgs, so.withContentBox(small).withMaxSamples(CAPTURES));
         progress.advance(1);
         return new SpatialAlignment(s.x() * factor, s.y() * factor, s.scale(), s.confidence(), s.consensus());
     }
 
-    private static boolean fits(ContentBox b, Plane p) {
-        return b.x() >= 0 && b.y() >= 0 && b.x() + b.width() <= p.width() && b.y() + b.height() <= p.height();
+    /** An fg frame and the bg frame the map puts under it, and what it costs to get them. */
+    private record Pair(int fg, int bg, int cost) {
     }
 
     /**
-     * The placement from fg frames and the bg frames the temporal map puts under them (same moment,
-     * so camera motion cannot bias it), at full resolution. Falls back to the first placement when
-     * no kept pair is confirmed.
+     * The placement from fg and bg frames the temporal map says show the same moment, so camera
+     * motion cannot bias it, at full resolution. Falls back to the current placement when no pair is
+     * confirmed.
      */
-    private SpatialAlignment finalPlacement(FgScan fgScan, BgScan bgScan, TemporalAlignment time, SpatialOptions so,
-                                            SpatialAlignment first) {
-        List<Integer> confirmed = new ArrayList<>();
-        for (int k = 0; k < fgScan.indices().length; k++) {
-            int i = fgScan.indices()[k];
-            LumaImage b = bgScan.matches()[k];
-            if (b != null && i < time.map().length && bgScan.matchIndices()[k] == time.map()[i]
-                    && time.frameConfidence()[i] > 0.5f) {
-                confirmed.add(k);
+    private SpatialAlignment finalPlacement(ClipSource bg, ClipSource fg, Scans scans, TemporalAlignment time,
+                                            SpatialOptions so, SpatialAlignment current, AnalysisProgress progress) {
+        int[] map = time.map();
+        float[] conf = time.frameConfidence();
+        List<Pair> pairs = new ArrayList<>();
+        int[] fgKept = scans.fg().indices();
+        int[] bgKept = scans.bg().indices();
+        for (int i : fgKept) {
+            if (i < map.length && conf[i] > 0.5f) {
+                pairs.add(new Pair(i, map[i], contains(bgKept, map[i]) ? 0 : bg.fetchCost(map[i])));
             }
         }
-        if (confirmed.isEmpty()) {
-            return first;
+        for (int j : bgKept) {
+            for (int i = 0; i < map.length; i++) {
+                if (map[i] == j && conf[i] > 0.5f && !contains(fgKept, i)) {
+                    pairs.add(new Pair(i, j, fg.fetchCost(i)));
+                    break;
+                }
+            }
         }
+        pairs.sort(Comparator.comparingInt(Pair::cost));
+        if (pairs.isEmpty()) {
+            return current;
+        }
+        progress.stage("refining", FINAL_PAIRS);
         List<Plane> fgs = new ArrayList<>();
         List<Plane> bgs = new ArrayList<>();
-        for (int n = 0; n < Math.min(FINAL_PAIRS, confirmed.size()); n++) {
-            // Spread over the confirmed pairs rather than the first few.
-            int k = confirmed.get((int) ((n + 0.5) * confirmed.size() / Math.min(FINAL_PAIRS, confirmed.size())));
-            fgs.add(fgScan.wholes().get(k).toPlane());
-            bgs.add(bgScan.matches()[k].toPlane());
+        for (Pair p : pairs.subList(0, Math.min(FINAL_PAIRS, pairs.size()))) {
+            fgs.add(kept(scans.fg(), p.fg(), fg).toPlane());
+            bgs.add(kept(scans.bg(), p.bg(), bg).toPlane());
+            progress.advance(fgs.size());
         }
         try {
             return spatial.locate(fgs, bgs, so.withMaxSamples(FINAL_PAIRS));
         } catch (NoMatchException e) {
-            return first;
+            return current;
         }
+    }
+
+    private static LumaImage kept(Scan scan, int index, ClipSource clip) {
+        int[] idx = scan.indices();
+        for (int k = 0; k < idx.length; k++) {
+            if (idx[k] == index) {
+                return scan.wholes().get(k);
+            }
+        }
+        return clip.frame(index);
+    }
+
+    private static boolean contains(int[] a, int v) {
+        for (int x : a) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Largest displacement of the footprint's corners, in thumbnail pixels. */
     private static double footprintShift(SpatialAlignment a, SpatialAlignment b, ContentBox box) {
-        double w = box.width();
-        double h = box.height();
-        double dx0 = Math.abs((a.x() + box.x() * a.scale()) - (b.x() + box.x() * b.scale()));
-        double dy0 = Math.abs((a.y() + box.y() * a.scale()) - (b.y() + box.y() * b.scale()));
-        double dx1 = Math.abs(dx0 + w * (b.scale() - a.scale()));
-        double dy1 = Math.abs(dy0 + h * (b.scale() - a.scale()));
-        double px = Math.max(Math.max(dx0, dx1) / (w * a.scale()) * DescriptorSpec.THUMB_WIDTH,
-                Math.max(dy0, dy1) / (h * a.scale()) * DescriptorSpec.THUMB_HEIGHT);
-        return px;
+        double ax0 = a.x() + box.x() * a.scale();
+        double ay0 = a.y() + box.y() * a.scale();
+        double bx0 = b.x() + box.x() * b.scale();
+        double by0 = b.y() + box.y() * b.scale();
+        double dx = Math.max(Math.abs(ax0 - bx0), Math.abs(ax0 + box.width() * a.scale() - bx0 - box.width() * b.scale()));
+        double dy = Math.max(Math.abs(ay0 - by0),
+                Math.abs(ay0 + box.height() * a.scale() - by0 - box.height() * b.scale()));
+        return Math.max(dx / (box.width() * a.scale()) * DescriptorSpec.THUMB_WIDTH,
+                dy / (box.height() * a.scale()) * DescriptorSpec.THUMB_HEIGHT);
     }
+
+    // ---------------------------------------------------------------- time
 
     private static DescriptorSpec descriptorSpec(AnalysisOptions options, ContentBox box) {
         if (options.border() <= 0) {
@@ -215,89 +370,13 @@ public final class Analyzer {
         return DescriptorSpec.withMask(ThumbMask.border(w, h, band));
     }
 
-    /** The fg's descriptors and the frames kept whole. */
-    record FgScan(DescriptorSequence descriptors, int[] indices, List<LumaImage> wholes) {
-    }
-
-    private static FgScan scanFg(ClipSource fg, ContentBox box, DescriptorSpec spec, AnalysisProgress progress) {
-        long frames = Math.max(1, fg.info().frames());
-        int n = (int) Math.min(CAPTURES, frames);
-        int[] wanted = new int[n];
-        for (int k = 0; k < n; k++) {
-            wanted[k] = (int) Math.min(frames - 1, Math.round((k + 0.5) * frames / n));
-        }
-        List<Integer> got = new ArrayList<>();
-        List<LumaImage> wholes = new ArrayList<>();
-        DescriptorSequence.Builder builder = DescriptorSequence.builder(spec);
-        progress.stage("fg scan", frames);
-        int[] next = {0};
-        fg.scan(new CropRect(box.x(), box.y(), box.width(), box.height()), List.of(thumbSize(spec)),
-                (index, ts, thumbs, whole) -> {
-                    builder.add(thumbs[0]);
-                    if (next[0] < n && index >= wanted[next[0]]) {
-                        got.add(index);
-                        wholes.add(whole.grab());
-                        next[0]++;
-                    }
-                    tick(progress, index);
-                });
-        return new FgScan(builder.build(), got.stream().mapToInt(Integer::intValue).toArray(), wholes);
-    }
-
-    /** The bg's descriptors, and for each kept fg frame the best-matching bg frame, whole. */
-    record BgScan(DescriptorSequence descriptors, LumaImage[] matches, int[] matchIndices) {
-    }
-
-    private static BgScan scanBg(ClipSource bg, CropRect region, DescriptorSpec spec, FgScan fgScan,
-                                 AnalysisProgress progress) {
-        int k = fgScan.indices().length;
-        LumaImage[] matches = new LumaImage[k];
-        int[] matchIndex = new int[k];
-        float[] best = new float[k];
-        java.util.Arrays.fill(best, 0.5f);
-        DescriptorSequence fgd = fgScan.descriptors();
-        DescriptorSequence.Builder builder = DescriptorSequence.builder(spec);
-        progress.stage("bg scan", Math.max(1, bg.info().frames()));
-        bg.scan(region, List.of(thumbSize(spec)), (index, ts, thumbs, whole) -> {
-            builder.add(thumbs[0]);
-            LumaImage grabbed = null;
-            for (int j = 0; j < k; j++) {
-                float c = builder.correlateLast(fgd, fgScan.indices()[j]);
-                if (c > best[j]) {
-                    best[j] = c;
-                    if (grabbed == null) {
-                        grabbed = whole.grab();
-                    }
-                    matches[j] = grabbed;
-                    matchIndex[j] = index;
-                }
-            }
-            tick(progress, index);
-        });
-        return new BgScan(builder.build(), matches, matchIndex);
-    }
-
     private TemporalAlignment alignTime(DescriptorSequence fgd, DescriptorSequence bgd, ClipInfo fi, ClipInfo bi,
-                                        AnalysisOptions options, AnalysisProgress progress) {
-        progress.stage("temporal", 1);
+                                        AnalysisOptions options) {
         TemporalOptions to = TemporalOptions.of(fi.fps(), bi.fps());
         if (options.window() > 0) {
             to = to.withWindow(options.window());
         }
-        TemporalAlignment t = temporal.align(fgd, bgd, to);
-        progress.advance(1);
-        return t;
-    }
-
-    private static ClipSource.ThumbSize thumbSize(DescriptorSpec spec) {
-        return new ClipSource.ThumbSize(spec.thumbWidth(), spec.thumbHeight());
-    }
-
-    private static void tick(AnalysisProgress progress, int index) {
-        if ((index & 15) == 0) {
-            progress.advance(index);
-            checkCancel(progress);
-        }
+        return temporal.align(fgd, bgd, to);
     }
 
     private static List<Plane> planes(List<LumaImage> images, double factor) {

@@ -6,10 +6,10 @@ import org.vidkompy.image.Plane;
 import org.vidkompy.io.CropRect;
 
 /**
- * Frames of one clip as the analysis needs them: a few full-resolution samples, then one in-order
- * scan of every frame as small thumbnails of a region, during which chosen frames can be captured
- * whole. Files are read through FFmpeg ({@link FfmpegClipSource}); the OpenFX plugin reads its host's
- * clips instead.
+ * Frames of one clip as the analysis needs them: a few full-resolution samples, one in-order scan of
+ * every frame as small thumbnails (during which chosen frames can be kept whole), and single frames
+ * by index. Files are read through FFmpeg ({@link FfmpegClipSource}); the OpenFX plugin reads its
+ * host's clips instead.
  */
 public interface ClipSource extends AutoCloseable {
 
@@ -22,16 +22,22 @@ public interface ClipSource extends AutoCloseable {
     List<LumaImage> samples(int count);
 
     /**
-     * Visits every frame in presentation order with luma thumbnails of {@code region} at each of
-     * the requested sizes. The planes are reused between calls.
+     * Visits every frame in presentation order with a luma thumbnail per request. The planes are
+     * reused between calls.
      */
-    void scan(CropRect region, List<ThumbSize> sizes, FrameVisitor visitor);
+    void scan(List<Thumb> thumbs, FrameVisitor visitor);
+
+    /** Frame {@code index} at full resolution. */
+    LumaImage frame(int index);
+
+    /** How many frames must be decoded to get frame {@code index} alone (0 where access is free). */
+    int fetchCost(int index);
 
     @Override
     void close();
 
-    /** A thumbnail size in pixels. */
-    record ThumbSize(int width, int height) {
+    /** A thumbnail of {@code region} (null: the whole frame) at {@code width x height}, area-averaged. */
+    record Thumb(CropRect region, int width, int height) {
     }
 
     /** What a scan hands out per frame. */

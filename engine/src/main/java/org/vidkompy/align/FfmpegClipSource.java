@@ -2,29 +2,37 @@ package org.vidkompy.align;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import org.vidkompy.image.LumaImage;
 import org.vidkompy.image.Plane;
-import org.vidkompy.io.CropRect;
+import org.vidkompy.io.FrameBuffer;
 import org.vidkompy.io.FrameFormat;
 import org.vidkompy.io.FrameReader;
+import org.vidkompy.io.MediaException;
 import org.vidkompy.io.PixelLayout;
 import org.vidkompy.io.ReaderOptions;
 import org.vidkompy.io.VideoInfo;
 
-/** A video file (or a still image) as an analysis {@link ClipSource}. */
+/**
+ * A video file (or a still image) as an analysis {@link ClipSource}. A scan records every frame's
+ * timestamp and which frames are key frames, so single frames can be fetched exactly afterwards and
+ * their cost is known.
+ */
 public final class FfmpegClipSource implements ClipSource {
 
     /**
      * A sample is taken at its planned time when the key frame before it is at most this many
      * frames earlier; otherwise this many frames after the key frame. That bounds the cost of
-     * sampling to {@code count × SAMPLE_DECODE_CAP} decoded frames even for files with key frames
-     * ten seconds apart, while typical camera and screen footage (key frames every 1-2 s) gets its
-     * samples where planned.
+     * sampling even for files with key frames ten seconds apart.
      */
     static final int SAMPLE_DECODE_CAP = 30;
 
     private final VideoInfo video;
+    private double[] timestamps = new double[0];
+    private final BitSet keyFrames = new BitSet();
+    private int scanned;
 
     public FfmpegClipSource(VideoInfo video) {
         this.video = video;
@@ -50,7 +58,7 @@ public final class FfmpegClipSource implements ClipSource {
             if (video.frameCount() <= 1) {
                 // A still image: its one picture is the sample.
                 if (r.next()) {
-                    out.add(copy(r, false));
+                    out.add(copy(r.output(0)));
                 }
                 return out;
             }
@@ -71,40 +79,76 @@ public final class FfmpegClipSource implements ClipSource {
                 }
                 lastTaken = r.timestamp();
                 r.convertCurrent();
-                out.add(copy(r, false));
+                out.add(copy(r.output(0)));
             }
         }
         return out;
     }
 
-    private static LumaImage copy(FrameReader r, boolean onDemand) {
-        var buf = onDemand ? r.onDemand(0) : r.output(0);
+    private static LumaImage copy(FrameBuffer buf) {
         byte[] px = new byte[buf.width() * buf.height()];
         buf.copyTo(px);
         return new LumaImage(buf.width(), buf.height(), px);
     }
 
     @Override
-    public void scan(CropRect region, List<ThumbSize> sizes, FrameVisitor visitor) {
+    public void scan(List<Thumb> thumbs, FrameVisitor visitor) {
         List<FrameFormat> formats = new ArrayList<>();
-        Plane[] planes = new Plane[sizes.size()];
-        for (int i = 0; i < sizes.size(); i++) {
-            ThumbSize s = sizes.get(i);
-            formats.add(new FrameFormat(PixelLayout.GRAY8, s.width(), s.height(), region));
-            planes[i] = Plane.allocate(s.width(), s.height());
+        Plane[] planes = new Plane[thumbs.size()];
+        for (int i = 0; i < thumbs.size(); i++) {
+            Thumb t = thumbs.get(i);
+            formats.add(new FrameFormat(PixelLayout.GRAY8, t.width(), t.height(), t.region()));
+            planes[i] = Plane.allocate(t.width(), t.height());
         }
-        // Deblocking is invisible at thumbnail size and costs about a quarter of the decode; whole
-        // frames captured for the final spatial refinement are few and converted only on request.
+        // Deblocking is invisible at thumbnail size and costs about a quarter of the decode; the few
+        // whole frames kept for the placement are converted only on request.
         ReaderOptions opts = new ReaderOptions(formats, 0, true)
                 .withOnDemand(FrameFormat.of(PixelLayout.GRAY8, video.width(), video.height()));
+        double[] ts = new double[(int) Math.max(16, video.frameCount() + 16)];
+        keyFrames.clear();
+        int n = 0;
         try (FrameReader r = FrameReader.open(video.path(), opts)) {
-            Capture whole = () -> copy(r, true);
+            Capture whole = () -> copy(r.onDemand(0));
             while (r.next()) {
                 for (int i = 0; i < planes.length; i++) {
                     r.output(i).toPlane(planes[i]);
                 }
+                if (n == ts.length) {
+                    ts = Arrays.copyOf(ts, ts.length * 2);
+                }
+                ts[n] = r.timestamp();
+                if (r.keyFrame()) {
+                    keyFrames.set(n);
+                }
+                n++;
                 visitor.frame(r.index(), r.timestamp(), planes, whole);
             }
+        }
+        timestamps = ts;
+        scanned = n;
+    }
+
+    @Override
+    public int fetchCost(int index) {
+        if (index >= scanned) {
+            return Integer.MAX_VALUE / 2;
+        }
+        int key = keyFrames.previousSetBit(index);
+        return key < 0 ? index + 1 : index - key + 1;
+    }
+
+    @Override
+    public LumaImage frame(int index) {
+        if (index < 0 || index >= scanned) {
+            throw new IllegalArgumentException("frame " + index + " is not among the " + scanned + " scanned frames");
+        }
+        try (FrameReader r = FrameReader.open(video.path(),
+                ReaderOptions.of(FrameFormat.of(PixelLayout.GRAY8, video.width(), video.height())))) {
+            r.seek(timestamps[index], index);
+            if (!r.next()) {
+                throw new MediaException(video.path(), "cannot decode frame " + index);
+            }
+            return copy(r.output(0));
         }
     }
 

@@ -173,6 +173,14 @@ public final class FrameReader implements AutoCloseable {
         return decode();
     }
 
+    /** libavutil's AV_FRAME_FLAG_KEY, which the preset does not map. */
+    private static final int FRAME_FLAG_KEY = 1 << 1;
+
+    /** Whether the current frame is a key frame (decoding can start here after a seek). */
+    public boolean keyFrame() {
+        return (frame.flags() & FRAME_FLAG_KEY) != 0;
+    }
+
     /** 0-based position of the current frame in presentation order. */
     public int index() {
         return index;

@@ -27,8 +27,8 @@ final class Summary {
             b.append(String.format("%n          (from the cache)"));
         } else if (o.details().isPresent()) {
             Analyzer.Timings t = o.details().get().timings();
-            b.append(String.format("%ntime:     %.2f s (sampling %.2f, fg scan %.2f, spatial %.2f, bg scan %.2f,"
-                    + " temporal %.2f)", t.total(), t.sampling(), t.fgScan(), t.spatial(), t.bgScan(), t.temporal()));
+            b.append(String.format("%ntime:     %.2f s (sampling %.2f, scan %.2f, spatial %.2f, temporal %.2f)",
+                    t.total(), t.sampling(), t.scan(), t.spatial(), t.temporal()));
         }
         return b.toString();
     }

@@ -1,0 +1,103 @@
+package org.vidkompy.align;
+
+import org.vidkompy.image.Plane;
+
+/**
+ * Cuts a sub-pixel rectangle out of stored thumbnails and area-averages it to an output size: each
+ * output pixel is the exact mean of the source area it covers, fractional pixels weighted by their
+ * coverage (what swscale's area filter does when the fg thumbnails are made). The weights depend only
+ * on the geometry, so they are computed once and applied to every frame.
+ */
+final class AreaSampler {
+
+    private final int srcWidth;
+    private final int outWidth;
+    private final int outHeight;
+    private final int[] colStart;
+    private final int[] colCount;
+    private final float[] colWeight;
+    private final int colStride;
+    private final int[] rowStart;
+    private final int[] rowCount;
+    private final float[] rowWeight;
+    private final int rowStride;
+    private final float[] tmp;
+    private final int rowFrom;
+    private final int rowTo;
+
+    /**
+     * @param x0 left edge of the area in source pixels (pixel i covers [i, i+1))
+     * @param w  area width in source pixels
+     */
+    AreaSampler(int srcWidth, int srcHeight, double x0, double y0, double w, double h, int outWidth, int outHeight) {
+        this.srcWidth = srcWidth;
+        this.outWidth = outWidth;
+        this.outHeight = outHeight;
+        colStride = (int) Math.ceil(w / outWidth) + 2;
+        colStart = new int[outWidth];
+        colCount = new int[outWidth];
+        colWeight = new float[outWidth * colStride];
+        weights(x0, w / outWidth, outWidth, srcWidth, colStart, colCount, colWeight, colStride);
+        rowStride = (int) Math.ceil(h / outHeight) + 2;
+        rowStart = new int[outHeight];
+        rowCount = new int[outHeight];
+        rowWeight = new float[outHeight * rowStride];
+        weights(y0, h / outHeight, outHeight, srcHeight, rowStart, rowCount, rowWeight, rowStride);
+        rowFrom = rowStart[0];
+        rowTo = rowStart[outHeight - 1] + rowCount[outHeight - 1];
+        tmp = new float[(rowTo - rowFrom) * outWidth];
+    }
+
+    private static void weights(double start, double step, int n, int limit, int[] first, int[] count, float[] w,
+                                int stride) {
+        for (int o = 0; o < n; o++) {
+            double a = start + o * step;
+            double b = a + step;
+            int i0 = Math.max(0, (int) Math.floor(a));
+            int i1 = Math.min(limit - 1, (int) Math.ceil(b) - 1);
+            if (i1 < i0) {
+                i1 = i0 = Math.min(limit - 1, Math.max(0, (int) Math.floor(a)));
+            }
+            first[o] = i0;
+            count[o] = i1 - i0 + 1;
+            double total = 0;
+            for (int i = i0; i <= i1; i++) {
+                double cover = Math.min(b, i + 1) - Math.max(a, i);
+                w[o * stride + i - i0] = (float) Math.max(0, cover);
+                total += Math.max(0, cover);
+            }
+            for (int i = 0; i < count[o]; i++) {
+                w[o * stride + i] = total > 0 ? (float) (w[o * stride + i] / total) : 1f / count[o];
+            }
+        }
+    }
+
+    /** Samples the frame stored at {@code data[offset..]} into {@code out} (outWidth x outHeight). */
+    void apply(byte[] data, int offset, Plane out) {
+        for (int y = rowFrom; y < rowTo; y++) {
+            int src = offset + y * srcWidth;
+            int dst = (y - rowFrom) * outWidth;
+            for (int o = 0; o < outWidth; o++) {
+                int s = src + colStart[o];
+                int wb = o * colStride;
+                float acc = 0;
+                for (int k = 0; k < colCount[o]; k++) {
+                    acc += (data[s + k] & 0xff) * colWeight[wb + k];
+                }
+                tmp[dst + o] = acc;
+            }
+        }
+        float[] d = out.data();
+        for (int o = 0; o < outHeight; o++) {
+            int wb = o * rowStride;
+            int r0 = rowStart[o] - rowFrom;
+            for (int x = 0; x < outWidth; x++) {
+                float acc = 0;
+                for (int k = 0; k < rowCount[o]; k++) {
+                    acc += tmp[(r0 + k) * outWidth + x] * rowWeight[wb + k];
+                }
+                d[o * outWidth + x] = acc;
+            }
+        }
+    }
+}
