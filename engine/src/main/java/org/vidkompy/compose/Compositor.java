@@ -123,6 +123,12 @@ public final class Compositor implements AutoCloseable {
     public void close() {
         if (pool != null) {
             pool.shutdownNow();
+            try {
+                // Band helpers only ever run for the length of one frame.
+                pool.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
