@@ -153,4 +153,31 @@ class CompositorTest {
         byte[] three = overlayCut(cut, 33.7, 21.1, 3);
         assertArrayEquals(one, three);
     }
+
+    @Test
+    void speedAtFullHd() {
+        // A 1920x870 fg at a sub-pixel offset, and a 3840x2160 fg downscaled by 0.5, onto 1080p.
+        for (double[] c : new double[][] {{1920, 870, 0.4, 105.3, 1.0}, {3840, 2160, 0.3, 0.6, 0.5}}) {
+            OverlayGeometry g = new OverlayGeometry(1920, 1080, (int) c[0], (int) c[1], c[2], c[3], c[4]);
+            byte[] fg = new byte[(int) c[0] * (int) c[1] * 3];
+            new java.util.Random(1).nextBytes(fg);
+            ByteBuffer canvas = ByteBuffer.allocateDirect(1920 * 1080 * 3);
+            for (int threads : new int[] {1, 2}) {
+                try (Compositor comp = new Compositor(g, FeatherMask.of(g, 8), threads)) {
+                    for (int i = 0; i < 10; i++) {
+                        comp.composite(fg, canvas);
+                    }
+                    int n = 5;
+                    long t = System.nanoTime();
+                    for (int i = 0; i < n; i++) {
+                        comp.composite(fg, canvas);
+                    }
+                    double ms = (System.nanoTime() - t) / 1e6 / n;
+                    System.out.printf("composite %dx%d fg at scale %.1f onto 1080p, %d thread(s): %.1f ms/frame%n",
+                            (int) c[0], (int) c[1], c[4], threads, ms);
+                    assertTrue(ms < 2000, "absurdly slow: " + ms);
+                }
+            }
+        }
+    }
 }
