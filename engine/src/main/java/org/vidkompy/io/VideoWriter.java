@@ -73,7 +73,16 @@ public final class VideoWriter implements AutoCloseable {
     /** Flushes the encoder, writes the audio up to the end of the last frame, and publishes the file. */
     public void finish() {
         // The last frame lasts as long as the one before it, or one nominal frame if it is alone.
-        long last = frameDuration > 0 ? frameDuration : nominalFrameTicks;
+        finish(frameDuration > 0 ? frameDuration : nominalFrameTicks);
+    }
+
+    /**
+     * Like {@link #finish()}, with the last frame's duration given (in the options' time base): a
+     * piece cut from a longer clip knows when the next frame would have come, so pieces joined
+     * end to end keep the clip's exact timing.
+     */
+    public void finish(long lastFrameDuration) {
+        long last = Math.max(1, lastFrameDuration);
         video.flush(last);
         if (audio != null) {
             audio.finish((lastPts + last) * timeBase);

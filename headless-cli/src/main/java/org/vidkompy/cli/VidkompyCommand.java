@@ -9,7 +9,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Version.class,
         mixinStandardHelpOptions = true,
         description = {"Finds where a foreground video (fg) sits inside a background video (bg) -- position, scale, and which bg frame belongs under every fg frame -- and overlays the fg on the time-remapped bg. The fg is the master: every fg frame is kept with its timing and audio.", ""},
-        subcommands = {AnalyzeCommand.class, AlignCommand.class, ProbeCommand.class, DemoCommand.class, BenchCommand.class},
+        subcommands = {AnalyzeCommand.class, AlignCommand.class, RenderCommand.class, ProbeCommand.class,
+            DemoCommand.class, BenchCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  vidkompy demo                     generate a pair with known truth and process it",

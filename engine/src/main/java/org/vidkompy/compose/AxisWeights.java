@@ -1,0 +1,91 @@
+package org.vidkompy.compose;
+
+/**
+ * The resampling along one axis, precomputed once per job because the placement is constant: for
+ * every bg pixel the fg touches, which fg pixels contribute with which weights, and how much of
+ * the bg pixel the fg covers.
+ *
+ * <p>bg pixel centre X + 0.5 samples the fg at u = (X + 0.5 - offset) / scale - 0.5 in fg
+ * pixel-centre coordinates. When upscaling or only shifting, the Keys cubic is used as is; when
+ * downscaling it is stretched by 1/scale (as Pillow and ImageMagick do) so that it integrates
+ * over the fg pixels a bg pixel spans and does not alias. Taps beyond the fg's edge repeat the edge
+ * pixel, so the edge does not darken towards the black outside.
+ */
+final class AxisWeights {
+
+    /** bg index of the first output pixel. */
+    final int first;
+    /** Number of output pixels the fg touches on this axis (may be 0). */
+    final int count;
+    final int taps;
+    /** fg pixel index of tap t of output i at [i * taps + t], already clamped into the fg. */
+    final int[] index;
+    /** Weight of that tap; the taps of one output sum to 1. */
+    final float[] weight;
+    /** Fraction of output pixel i covered by the fg, 0..1. */
+    final float[] coverage;
+
+    private AxisWeights(int first, int count, int taps, int[] index, float[] weight, float[] coverage) {
+        this.first = first;
+        this.count = count;
+        this.taps = taps;
+        this.index = index;
+        this.weight = weight;
+        this.coverage = coverage;
+    }
+
+    /**
+     * @param fgSize fg pixels on this axis
+     * @param offset where the fg's leading edge lies in bg pixels
+     * @param scale  fg→bg factor
+     * @param bgSize bg pixels on this axis (outputs are clipped to it)
+     */
+    static AxisWeights build(int fgSize, double offset, double scale, int bgSize) {
+        double end = offset + fgSize * scale;
+        int first = Math.max(0, Math.min(bgSize, (int) Math.floor(offset)));
+        int last = Math.max(0, Math.min(bgSize, (int) Math.ceil(end)));
+        int count = Math.max(0, last - first);
+        // Kernel argument per fg pixel of distance: 1 when upscaling, scale (< 1) when downscaling.
+        double stretch = Math.min(1.0, scale);
+        double radius = CubicKernel.RADIUS / stretch;
+        int taps = (int) Math.ceil(2 * radius);
+        int[] index = new int[count * taps];
+        float[] weight = new float[count * taps];
+        float[] coverage = new float[count];
+        double[] w = new double[taps];
+        for (int i = 0; i < count; i++) {
+            int bg = first + i;
+            double u = (bg + 0.5 - offset) / scale - 0.5;
+            int t0 = (int) Math.floor(u - radius) + 1;
+            double sum = 0;
+            for (int t = 0; t < taps; t++) {
+                w[t] = CubicKernel.weight((u - (t0 + t)) * stretch);
+                sum += w[t];
+            }
+            for (int t = 0; t < taps; t++) {
+                index[i * taps + t] = Math.max(0, Math.min(fgSize - 1, t0 + t));
+                weight[i * taps + t] = (float) (w[t] / sum);
+            }
+            double covered = Math.min(bg + 1.0, end) - Math.max(bg, offset);
+            coverage[i] = (float) Math.max(0, Math.min(1, covered));
+        }
+        return new AxisWeights(first, count, taps, index, weight, coverage);
+    }
+
+    /** Smallest fg index any of outputs [from, to) reads. */
+    int minIndex(int from, int to) {
+        int m = Integer.MAX_VALUE;
+        for (int k = from * taps; k < to * taps; k++) {
+            m = Math.min(m, index[k]);
+        }
+        return m;
+    }
+
+    int maxIndex(int from, int to) {
+        int m = Integer.MIN_VALUE;
+        for (int k = from * taps; k < to * taps; k++) {
+            m = Math.max(m, index[k]);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,233 @@
+package org.vidkompy.compose;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Draws a packed RGB24 fg frame onto a packed RGB24 bg frame at a sub-pixel offset and scale.
+ *
+ * <p>Resampling is separable (rows, then columns) with weights precomputed once for the job, see
+ * {@link AxisWeights}. Each bg pixel's opacity is the fraction of it the fg covers (so edges at
+ * fractional positions are smooth, not jagged) times the {@link FeatherMask}; it is also built
+ * once. Only bg pixels the fg touches are read or written; the fg may stick out of the canvas.
+ *
+ * <p>Work is split into bands of output rows. Each band resamples the fg rows it needs into its
+ * own scratch, so bands share nothing and the result is identical for any number of threads
+ * (which is what makes chunked renders equal to full ones). Nothing is allocated per frame
+ * except the futures of the band tasks.
+ */
+public final class Compositor implements AutoCloseable {
+
+    private final OverlayGeometry geometry;
+    private final AxisWeights wx;
+    private final AxisWeights wy;
+    /** Opacity of every output pixel of the covered rectangle: coverage × feather. */
+    private final float[] alpha;
+    private final Band[] bands;
+    private final List<Callable<Void>> remoteBands;
+    private final ExecutorService pool;
+    private byte[] fg;
+    private ByteBuffer canvas;
+
+    /**
+     * @param threads bands to split each frame into; the calling thread works on one of them and
+     *                {@code threads - 1} helper threads on the others
+     */
+    public Compositor(OverlayGeometry geometry, FeatherMask feather, int threads) {
+        this.geometry = geometry;
+        this.wx = AxisWeights.build(geometry.fgWidth(), geometry.x(), geometry.scale(), geometry.bgWidth());
+        this.wy = AxisWeights.build(geometry.fgHeight(), geometry.y(), geometry.scale(), geometry.bgHeight());
+        this.alpha = new float[wx.count * wy.count];
+        for (int j = 0; j < wy.count; j++) {
+            for (int i = 0; i < wx.count; i++) {
+                alpha[j * wx.count + i] = wx.coverage[i] * wy.coverage[j]
+                        * Math.min(feather.column(i), feather.row(j));
+            }
+        }
+        int n = Math.max(1, Math.min(threads, Math.max(1, wy.count / 8)));
+        this.bands = new Band[n];
+        for (int b = 0; b < n; b++) {
+            bands[b] = new Band(wy.count * b / n, wy.count * (b + 1) / n);
+        }
+        this.remoteBands = new ArrayList<>();
+        for (int b = 1; b < n; b++) {
+            Band band = bands[b];
+            remoteBands.add(() -> {
+                band.run();
+                return null;
+            });
+        }
+        this.pool = n > 1 ? Executors.newFixedThreadPool(n - 1, r -> {
+            Thread t = new Thread(r, "vidkompy-composite-band");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+    }
+
+    public Compositor(OverlayGeometry geometry, int threads) {
+        this(geometry, FeatherMask.none(geometry), threads);
+    }
+
+    public OverlayGeometry geometry() {
+        return geometry;
+    }
+
+    /**
+     * Draws {@code fgRgb} (fgWidth × fgHeight × 3 bytes) onto {@code canvas}, which holds the bg
+     * frame (bgWidth × bgHeight × 3 bytes from index 0) and receives the result in place.
+     */
+    public void composite(byte[] fgRgb, ByteBuffer canvas) {
+        int fgBytes = geometry.fgWidth() * geometry.fgHeight() * 3;
+        if (fgRgb.length < fgBytes) {
+            throw new IllegalArgumentException("fg frame has " + fgRgb.length + " bytes, needs " + fgBytes);
+        }
+        if (canvas.capacity() < geometry.bgWidth() * geometry.bgHeight() * 3) {
+            throw new IllegalArgumentException("canvas too small: " + canvas.capacity() + " bytes");
+        }
+        if (wx.count == 0 || wy.count == 0) {
+            return;
+        }
+        this.fg = fgRgb;
+        this.canvas = canvas;
+        try {
+            if (pool == null) {
+                bands[0].run();
+                return;
+            }
+            List<Future<Void>> pending = new ArrayList<>(remoteBands.size());
+            for (Callable<Void> c : remoteBands) {
+                pending.add(pool.submit(c));
+            }
+            bands[0].run();
+            for (Future<Void> f : pending) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("compositing interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("compositing failed", e.getCause());
+        } finally {
+            this.fg = null;
+            this.canvas = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+            try {
+                // Band helpers only ever run for the length of one frame.
+                pool.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Output rows [from, to) of the covered rectangle, with the scratch they need. */
+    private final class Band {
+        private final int from;
+        private final int to;
+        private final int fgRowFrom;
+        private final float[] horizontal;
+        private final float[] acc;
+
+        Band(int from, int to) {
+            this.from = from;
+            this.to = to;
+            this.fgRowFrom = to > from ? wy.minIndex(from, to) : 0;
+            int fgRows = to > from ? wy.maxIndex(from, to) - fgRowFrom + 1 : 0;
+            this.horizontal = new float[fgRows * wx.count * 3];
+            this.acc = new float[wx.count * 3];
+        }
+
+        void run() {
+            if (to <= from) {
+                return;
+            }
+            resampleRows();
+            resampleColumnsAndBlend();
+        }
+
+        /** Horizontal pass: every fg row this band reads, resampled to the output columns. */
+        private void resampleRows() {
+            byte[] src = fg;
+            int fgStride = geometry.fgWidth() * 3;
+            int outW = wx.count;
+            int taps = wx.taps;
+            int[] idx = wx.index;
+            float[] w = wx.weight;
+            int rows = horizontal.length / (outW * 3);
+            for (int r = 0; r < rows; r++) {
+                int srcRow = (fgRowFrom + r) * fgStride;
+                int dst = r * outW * 3;
+                for (int i = 0; i < outW; i++) {
+                    float a0 = 0;
+                    float a1 = 0;
+                    float a2 = 0;
+                    int k = i * taps;
+                    for (int t = 0; t < taps; t++, k++) {
+                        int s = srcRow + idx[k] * 3;
+                        float wt = w[k];
+                        a0 += (src[s] & 0xff) * wt;
+                        a1 += (src[s + 1] & 0xff) * wt;
+                        a2 += (src[s + 2] & 0xff) * wt;
+                    }
+                    horizontal[dst++] = a0;
+                    horizontal[dst++] = a1;
+                    horizontal[dst++] = a2;
+                }
+            }
+        }
+
+        /** Vertical pass into one output row at a time, then the blend onto the canvas. */
+        private void resampleColumnsAndBlend() {
+            ByteBuffer out = canvas;
+            int outW = wx.count;
+            int rowLen = outW * 3;
+            int taps = wy.taps;
+            int canvasStride = geometry.bgWidth() * 3;
+            int x0 = wx.first * 3;
+            for (int j = from; j < to; j++) {
+                java.util.Arrays.fill(acc, 0f);
+                for (int t = 0; t < taps; t++) {
+                    float wt = wy.weight[j * taps + t];
+                    if (wt == 0f) {
+                        continue;
+                    }
+                    int base = (wy.index[j * taps + t] - fgRowFrom) * rowLen;
+                    for (int k = 0; k < rowLen; k++) {
+                        acc[k] += horizontal[base + k] * wt;
+                    }
+                }
+                int a = j * outW;
+                int p = (wy.first + j) * canvasStride + x0;
+                for (int i = 0, k = 0; i < outW; i++, a++) {
+                    float op = alpha[a];
+                    if (op <= 0f) {
+                        p += 3;
+                        k += 3;
+                        continue;
+                    }
+                    for (int c = 0; c < 3; c++, p++, k++) {
+                        float v = acc[k];
+                        if (op < 1f) {
+                            float under = out.get(p) & 0xff;
+                            v = under + op * (v - under);
+                        }
+                        int q = (int) (v + 0.5f);
+                        out.put(p, (byte) (q < 0 ? 0 : (q > 255 ? 255 : q)));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.vidkompy.compose;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Supplier;
+import org.vidkompy.align.Alignment.FrameRange;
+import org.vidkompy.io.FrameFormat;
+import org.vidkompy.io.FrameReader;
+import org.vidkompy.io.FrameTimes;
+import org.vidkompy.io.MediaException;
+import org.vidkompy.io.PixelLayout;
+import org.vidkompy.io.ReaderOptions;
+
+/**
+ * Four stages on four threads, connected by bounded queues:
+ *
+ * <pre>
+ *   decode fg ──fg frames──┐
+ *                          ├─▶ composite ──canvases──▶ encode
+ *   decode bg ──canvases───┘
+ * </pre>
+ *
+ * The bg stage copies the bg frame under fg frame i into a free canvas (a bg frame shown under
+ * several fg frames is decoded once and copied for each); the compositor draws the fg frame into
+ * that canvas in place; the encoder hands it to the sink and returns it to the pool. All frame
+ * memory is two small pools allocated once: {@value #CANVASES} full-size canvases (direct
+ * buffers, which the encoder reads without a copy) and {@value #FG_FRAMES} fg frames. A stage that
+ * finds its pool empty waits, which is the back-pressure that bounds memory; the pool sizes let
+ * decoding run one or two frames ahead of encoding. Frames keep their fg index all the way, and
+ * every stage checks it.
+ */
+final class RenderPipeline {
+
+    static final int CANVASES = 4;
+    static final int FG_FRAMES = 3;
+
+    private static final class FgFrame {
+        final byte[] rgb;
+        int index;
+        long pts;
+
+        FgFrame(int bytes) {
+            rgb = new byte[bytes];
+        }
+    }
+
+    private static final class Canvas {
+        final ByteBuffer rgb;
+        int index;
+        long pts;
+
+        Canvas(int bytes) {
+            rgb = ByteBuffer.allocateDirect(bytes);
+        }
+    }
+
+    private final Path bg;
+    private final Path fg;
+    private final int[] map;
+    private final FrameRange range;
+    private final FrameTimes fgTimes;
+    private final Supplier<FrameTimes> bgTimes;
+    private final Compositor compositor;
+
+    RenderPipeline(Path bg, Path fg, int[] map, FrameRange range, FrameTimes fgTimes, Supplier<FrameTimes> bgTimes,
+                   Compositor compositor) {
+        this.bg = bg;
+        this.fg = fg;
+        this.map = map;
+        this.range = range;
+        this.fgTimes = fgTimes;
+        this.bgTimes = bgTimes;
+        this.compositor = compositor;
+    }
+
+    /** Renders the range into the sink and finishes it; returns the time each stage took. */
+    List<StageTime> run(FrameSink sink, RenderListener listener) {
+        OverlayGeometry g = compositor.geometry();
+        int n = range.length();
+        int canvasBytes = g.bgWidth() * g.bgHeight() * 3;
+        int fgBytes = g.fgWidth() * g.fgHeight() * 3;
+        BlockingQueue<Canvas> freeCanvases = new ArrayBlockingQueue<>(CANVASES);
+        BlockingQueue<FgFrame> freeFg = new ArrayBlockingQueue<>(FG_FRAMES);
+        for (int i = 0; i < CANVASES; i++) {
+            freeCanvases.add(new Canvas(canvasBytes));
+        }
+        for (int i = 0; i < FG_FRAMES; i++) {
+            freeFg.add(new FgFrame(fgBytes));
+        }
+        BlockingQueue<FgFrame> fgReady = new ArrayBlockingQueue<>(FG_FRAMES);
+        BlockingQueue<Canvas> bgReady = new ArrayBlockingQueue<>(CANVASES);
+        BlockingQueue<Canvas> composited = new ArrayBlockingQueue<>(CANVASES);
+        long basePts = fgTimes.pts(range.first());
+
+        Stages stages = new Stages();
+        stages.add("decode fg", clock -> {
+            try (FrameReader r = FrameReader.open(fg, ReaderOptions.of(FrameFormat.of(PixelLayout.RGB24,
+                    g.fgWidth(), g.fgHeight())))) {
+                if (range.first() > 0) {
+                    r.seek(fgTimes.seconds(range.first()), range.first());
+                }
+                for (int k = 0; k < n; k++) {
+                    int want = range.first() + k;
+                    if (!r.next()) {
+                        throw new MediaException(fg, "ends after " + (r.index() + 1) + " frames, but the alignment"
+                                + " covers " + map.length);
+                    }
+                    if (r.index() != want) {
+                        throw new MediaException(fg, "decoded frame " + r.index() + " where " + want + " was due");
+                    }
+                    FgFrame f = clock.take(freeFg);
+                    r.output(0).copyTo(f.rgb);
+                    f.index = want;
+                    f.pts = r.pts() - basePts;
+                    clock.put(fgReady, f);
+                }
+            }
+        });
+        stages.add("decode bg", clock -> {
+            try (FrameReader r = FrameReader.open(bg, ReaderOptions.of(FrameFormat.of(PixelLayout.RGB24,
+                    g.bgWidth(), g.bgHeight())))) {
+                BgCursor cursor = new BgCursor(r, bgTimes);
+                for (int k = 0; k < n; k++) {
+                    int fgIndex = range.first() + k;
+                    cursor.moveTo(map[fgIndex], fgIndex);
+                    Canvas c = clock.take(freeCanvases);
+                    c.rgb.put(0, r.output(0).pixels(), 0, canvasBytes);
+                    c.index = fgIndex;
+                    clock.put(bgReady, c);
+                }
+            }
+        });
+        stages.add("composite", clock -> {
+            for (int k = 0; k < n; k++) {
+                FgFrame f = clock.take(fgReady);
+                Canvas c = clock.take(bgReady);
+                if (f.index != c.index) {
+                    throw new IllegalStateException("fg frame " + f.index + " met the bg for " + c.index);
+                }
+                compositor.composite(f.rgb, c.rgb);
+                c.pts = f.pts;
+                clock.put(freeFg, f);
+                clock.put(composited, c);
+            }
+        });
+        Stages.Clock encodeClock = stages.add("encode", clock -> {
+            for (int k = 0; k < n; k++) {
+                Canvas c = clock.take(composited);
+                if (c.index != range.first() + k) {
+                    throw new IllegalStateException("frame " + c.index + " arrived where " + (range.first() + k)
+                            + " was due");
+                }
+                sink.write(c.rgb, c.pts);
+                clock.put(freeCanvases, c);
+                listener.framesWritten(k + 1, n);
+            }
+        });
+        List<StageTime> times = stages.run();
+        // Published only once every stage has succeeded; counted as encoding (it flushes the encoder).
+        long t = System.nanoTime();
+        sink.finish(lastFrameDuration());
+        encodeClock.addWork(System.nanoTime() - t);
+        return List.of(times.get(0), times.get(1), times.get(2), encodeClock.time("encode"));
+    }
+
+    /**
+     * A range that stops before the fg's last frame knows when its last frame ends: where the next
+     * one starts. The fg's own last frame is left to the sink (it repeats the previous frame's
+     * duration, as for a full render).
+     */
+    private long lastFrameDuration() {
+        int next = range.last() + 1;
+        return next < fgTimes.count() ? fgTimes.pts(next) - fgTimes.pts(range.last()) : -1;
+    }
+}

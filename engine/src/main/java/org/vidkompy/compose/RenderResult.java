@@ -1,0 +1,23 @@
+package org.vidkompy.compose;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.vidkompy.align.Alignment.FrameRange;
+
+/**
+ * What a render did.
+ *
+ * @param frames       fg frames rendered (= output frames)
+ * @param audio        where the audio came from: "foreground", "background" or "none"
+ * @param audioStart   seconds into that audio where the output's audio starts
+ * @param setupSeconds probing, checks and timestamp scans before the pipeline started
+ * @param seconds      total wall time
+ * @param stages       per stage: decode fg, decode bg, composite, encode
+ */
+public record RenderResult(Path output, FrameRange range, int frames, String audio, double audioStart,
+                           double setupSeconds, double seconds, List<StageTime> stages) {
+
+    public double fps() {
+        return seconds > 0 ? frames / seconds : 0;
+    }
+}

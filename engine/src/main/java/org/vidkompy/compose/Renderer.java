@@ -1,0 +1,150 @@
+package org.vidkompy.compose;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import org.vidkompy.align.Alignment;
+import org.vidkompy.align.Alignment.FrameRange;
+import org.vidkompy.io.AudioSource;
+import org.vidkompy.io.FrameTimes;
+import org.vidkompy.io.MediaException;
+import org.vidkompy.io.VideoInfo;
+import org.vidkompy.io.VideoProbe;
+import org.vidkompy.io.VideoWriter;
+import org.vidkompy.io.WriterOptions;
+
+/**
+ * Renders the fg over the time-remapped bg from an {@link Alignment}: bg resolution, one output
+ * frame per fg frame with the fg's own timestamps (a variable frame rate stays variable), the bg
+ * frame {@code map[i]} under fg frame i, and the fg's audio (or the bg's, cut to match).
+ *
+ * <p>A frame range renders a piece of the job: its frames are pixel-for-pixel those of the full
+ * render (decoding is exact after a seek to a key frame, and compositing depends on nothing but
+ * the two input frames), its timestamps start at 0, and its last frame lasts until the next fg
+ * frame would start, so pieces joined end to end give the full render's timing.
+ */
+public final class Renderer {
+
+    private final VideoProbe probe;
+
+    @Inject
+    public Renderer(VideoProbe probe) {
+        this.probe = probe;
+    }
+
+    /**
+     * @param alignmentFile where the alignment came from, for messages (may be null)
+     * @throws MediaException for unreadable inputs, a sidecar that does not fit them, write errors
+     */
+    public RenderResult render(Path bg, Path fg, Alignment alignment, Path alignmentFile, RenderOptions options,
+                               RenderListener listener) {
+        long start = System.nanoTime();
+        Path out = options.output().toAbsolutePath();
+        refuseToOverwriteInputs(out, bg, fg);
+        if (Files.exists(out) && !options.overwrite()) {
+            throw new MediaException(options.output(), "exists already (overwrite it explicitly)");
+        }
+        Plan plan = plan(bg, fg, alignment, alignmentFile, options);
+        OverlayGeometry geometry = OverlayGeometry.of(alignment);
+        FeatherMask feather = FeatherMask.of(geometry, options.margin());
+        WriterOptions writer = WriterOptions.of(geometry.bgWidth(), geometry.bgHeight(), plan.fgInfo.nominalFps())
+                .withTimeBase(plan.fgTimes.timeBase())
+                .withQuality(options.crf(), options.preset())
+                .withAudio(plan.audio);
+        double setup = (System.nanoTime() - start) / 1e9;
+        List<StageTime> stages;
+        try (Compositor compositor = new Compositor(geometry, feather, options.threads());
+             FrameSink sink = new VideoWriterSink(VideoWriter.create(out, writer))) {
+            stages = new RenderPipeline(bg, fg, alignment.temporal().map(), plan.range, plan.fgTimes, plan.bgTimes,
+                    compositor).run(sink, listener);
+        }
+        return new RenderResult(options.output(), plan.range, plan.range.length(), plan.audioLabel,
+                plan.audio != null ? plan.audio.startSeconds() : 0, setup, (System.nanoTime() - start) / 1e9,
+                stages);
+    }
+
+    /**
+     * Renders into any sink (tests look at the composited frames before encoding): the same
+     * pipeline without audio and without touching the file system.
+     */
+    public List<StageTime> render(Path bg, Path fg, Alignment alignment, RenderOptions options, FrameSink sink) {
+        Plan plan = plan(bg, fg, alignment, null, options.withAudio(AudioMode.NONE));
+        OverlayGeometry geometry = OverlayGeometry.of(alignment);
+        try (Compositor compositor = new Compositor(geometry, FeatherMask.of(geometry, options.margin()),
+                options.threads())) {
+            return new RenderPipeline(bg, fg, alignment.temporal().map(), plan.range, plan.fgTimes, plan.bgTimes,
+                    compositor).run(sink, RenderListener.NONE);
+        }
+    }
+
+    private record Plan(VideoInfo fgInfo, FrameRange range, FrameTimes fgTimes, Supplier<FrameTimes> bgTimes,
+                        AudioSource audio, String audioLabel) {
+    }
+
+    private Plan plan(Path bg, Path fg, Alignment alignment, Path alignmentFile, RenderOptions options) {
+        VideoInfo bgInfo = probe.probe(bg);
+        VideoInfo fgInfo = probe.probe(fg);
+        AlignmentCheck.validate(alignment, bgInfo, fgInfo, alignmentFile);
+        int n = alignment.temporal().map().length;
+        FrameRange range = options.frames() != null ? options.frames() : new FrameRange(0, n - 1);
+        if (range.last() >= n) {
+            throw new IllegalArgumentException("frame range " + range.first() + "-" + range.last()
+                    + " goes beyond the fg's last frame " + (n - 1));
+        }
+        FrameTimes fgTimes = FrameTimes.scan(fg);
+        if (fgTimes.count() != n) {
+            throw new MediaException(fg, "holds " + fgTimes.count() + " frames, but the alignment maps " + n);
+        }
+        Supplier<FrameTimes> bgTimes = memoize(() -> FrameTimes.scan(bg));
+        AudioSource audio = null;
+        String label = "none";
+        AudioMode mode = options.audio();
+        boolean useFg = (mode == AudioMode.AUTO || mode == AudioMode.FOREGROUND) && fgInfo.hasAudio();
+        boolean useBg = !useFg && (mode == AudioMode.AUTO || mode == AudioMode.BACKGROUND) && bgInfo.hasAudio();
+        if (useFg) {
+            audio = new AudioSource(fg, fgTimes.seconds(range.first()));
+            label = "foreground";
+        } else if (useBg) {
+            // The bg's sound at the moment that is under the first rendered fg frame.
+            audio = new AudioSource(bg, bgTimes.get().seconds(alignment.temporal().map()[range.first()]));
+            label = "background";
+        }
+        return new Plan(fgInfo, range, fgTimes, bgTimes, audio, label);
+    }
+
+    private static void refuseToOverwriteInputs(Path out, Path... inputs) {
+        for (Path in : inputs) {
+            if (sameFile(out, in)) {
+                throw new MediaException(out, "is an input; refusing to overwrite it");
+            }
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) {
+                return Files.isSameFile(a, b);
+            }
+        } catch (IOException e) {
+            // fall through to the name comparison
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> s) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = s.get();
+                }
+                return value;
+            }
+        };
+    }
+}

@@ -1,0 +1,190 @@
+package org.vidkompy.cli;
+
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.vidkompy.align.Alignment;
+import org.vidkompy.align.Alignment.FrameRange;
+import org.vidkompy.align.AlignmentFile;
+import org.vidkompy.compose.AudioMode;
+import org.vidkompy.compose.RenderOptions;
+import org.vidkompy.compose.RenderResult;
+import org.vidkompy.compose.Renderer;
+import org.vidkompy.compose.StageTime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = {"Render the fg over the time-remapped bg from an alignment sidecar, without analysis: bg resolution, one output frame per fg frame with the fg's timestamps, the fg's audio (else the bg's from the matching moment). H.264 in MP4.",
+            "",
+            "Chunks for a render farm: --frames A-B renders fg frames A..B (inclusive) exactly as the full render has them, with timestamps from 0; render the chunks with --no-audio and join them by stream copy (org.vidkompy.io.MediaJoiner, or ffmpeg's concat demuxer with -c copy), adding the fg's audio there."})
+final class RenderCommand implements Runnable {
+
+    private static final Set<String> PRESETS = Set.of("ultrafast", "superfast", "veryfast", "faster", "fast",
+            "medium", "slow", "slower", "veryslow", "placebo");
+    private static final Pattern RANGE = Pattern.compile("(\\d+)-(\\d+)");
+
+    private final Renderer renderer;
+    private final Console console;
+
+    @Parameters(index = "0", paramLabel = "BG", description = "Background video.")
+    Path bg;
+
+    @Parameters(index = "1", paramLabel = "FG", description = "Foreground video.")
+    Path fg;
+
+    @Option(names = {"-a", "--alignment"}, required = true, paramLabel = "FILE",
+            description = "Alignment sidecar (vidkompy.alignment/1 JSON) for these two files.")
+    Path alignment;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "Output file (default: {bg_stem}_overlay_{fg_stem}.mp4 in the current folder).")
+    Path output;
+
+    @Option(names = "--frames", paramLabel = "A-B",
+            description = "Render only fg frames A to B (0-based, inclusive).")
+    String frames;
+
+    @Option(names = "--crf", paramLabel = "N", defaultValue = "" + RenderOptions.DEFAULT_CRF,
+            description = "x264 quality, 0 (lossless) to 51 (default: ${DEFAULT-VALUE}, visually lossless).")
+    int crf;
+
+    @Option(names = "--preset", paramLabel = "P", defaultValue = RenderOptions.DEFAULT_PRESET,
+            description = "x264 speed/size preset, ultrafast .. veryslow (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--smooth", description = "Feather the fg's edges where the bg is visible beyond them.")
+    boolean smooth;
+
+    @Option(names = "--margin", paramLabel = "N", defaultValue = "" + RenderOptions.DEFAULT_MARGIN,
+            description = "Feather width in output pixels with --smooth (default: ${DEFAULT-VALUE}).")
+    int margin;
+
+    @Option(names = "--no-audio", description = "Write no audio.")
+    boolean noAudio;
+
+    @Option(names = {"-f", "--force"}, description = "Overwrite an existing output file (never an input).")
+    boolean force;
+
+    @Option(names = "--json", description = "Print a summary with per-stage times as JSON.")
+    boolean json;
+
+    @Inject
+    RenderCommand(Renderer renderer, Console console) {
+        this.renderer = renderer;
+        this.console = console;
+    }
+
+    @Override
+    public void run() {
+        InputFile.require(bg, "BG");
+        InputFile.require(fg, "FG");
+        InputFile.require(alignment, "--alignment");
+        if (crf < 0 || crf > 51) {
+            throw new UsageException("--crf must be 0..51, got " + crf);
+        }
+        if (!PRESETS.contains(preset)) {
+            throw new UsageException("--preset must be one of ultrafast, superfast, veryfast, faster, fast, medium,"
+                    + " slow, slower, veryslow; got '" + preset + "'");
+        }
+        if (margin < 0) {
+            throw new UsageException("--margin must be >= 0, got " + margin);
+        }
+        Path out = output != null ? output : Path.of(OutputNames.overlay(bg, fg));
+        for (Path in : List.of(bg, fg, alignment)) {
+            if (sameFile(out, in)) {
+                throw new UsageException(out + ": is an input; refusing to overwrite it (choose another -o)");
+            }
+        }
+        if (Files.exists(out) && !force) {
+            throw new UsageException(out + ": exists already; use --force to overwrite it or -o to write elsewhere");
+        }
+        Alignment a = AlignmentFile.read(alignment);
+        FrameRange range = parseRange(frames, a.temporal().map().length);
+        RenderOptions options = RenderOptions.to(out).withQuality(crf, preset).withFeather(smooth ? margin : 0)
+                .withAudio(noAudio ? AudioMode.NONE : AudioMode.AUTO).withFrames(range).withOverwrite(force);
+        int total = range != null ? range.length() : a.temporal().map().length;
+        console.info("Rendering " + total + " frames to " + out + " ...");
+        RenderResult r;
+        try (ProgressBar bar = console.progress("render", total)) {
+            r = renderer.render(bg, fg, a, alignment, options, (done, n) -> bar.update(done));
+        }
+        if (json) {
+            console.result(Json.write(summary(r)));
+            return;
+        }
+        console.info(String.format("%d frames in %.1f s (%.0f fps), audio: %s", r.frames(), r.seconds(), r.fps(),
+                r.audio()));
+        for (StageTime s : r.stages()) {
+            console.detail(String.format("  %-10s %.2f s wall, %.2f s busy", s.stage(), s.wallSeconds(),
+                    s.busySeconds()));
+        }
+        console.result("output: " + out);
+    }
+
+    static FrameRange parseRange(String text, int fgFrames) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = RANGE.matcher(text.strip());
+        if (!m.matches()) {
+            throw new UsageException("--frames wants A-B (fg frame numbers from 0, inclusive), got '" + text + "'");
+        }
+        int first;
+        int last;
+        try {
+            first = Integer.parseInt(m.group(1));
+            last = Integer.parseInt(m.group(2));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--frames: number too large in '" + text + "'");
+        }
+        if (last < first) {
+            throw new UsageException("--frames " + text + ": the last frame comes before the first");
+        }
+        if (last >= fgFrames) {
+            throw new UsageException("--frames " + text + ": the fg has frames 0-" + (fgFrames - 1));
+        }
+        return new FrameRange(first, last);
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) {
+                return Files.isSameFile(a, b);
+            }
+        } catch (java.io.IOException e) {
+            // compare the names instead
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    private static Map<String, Object> summary(RenderResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("output", r.output().toString());
+        m.put("frames", r.frames());
+        m.put("range", List.of(r.range().first(), r.range().last()));
+        m.put("seconds", r.seconds());
+        m.put("fps", r.fps());
+        m.put("setupSeconds", r.setupSeconds());
+        m.put("audio", r.audio());
+        m.put("audioStart", r.audioStart());
+        List<Map<String, Object>> stages = new ArrayList<>();
+        for (StageTime s : r.stages()) {
+            Map<String, Object> sm = new LinkedHashMap<>();
+            sm.put("stage", s.stage());
+            sm.put("wallSeconds", s.wallSeconds());
+            sm.put("busySeconds", s.busySeconds());
+            stages.add(sm);
+        }
+        m.put("stages", stages);
+        return m;
+    }
+}
