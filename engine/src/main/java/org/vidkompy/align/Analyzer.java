@@ -14,7 +14,6 @@ import org.vidkompy.image.ContentBoxDetector;
 import org.vidkompy.image.LumaImage;
 import org.vidkompy.image.Plane;
 import org.vidkompy.io.CropRect;
-import org.vidkompy.spatial.NoMatchException;
 import org.vidkompy.spatial.SpatialAligner;
 import org.vidkompy.spatial.SpatialAlignment;
 import org.vidkompy.spatial.SpatialOptions;
@@ -65,6 +64,9 @@ public final class Analyzer {
     /** A final placement that moves the footprint by more than this many thumbnail pixels is iterated. */
     static final double ITERATE_THUMB_PIXELS = 0.05;
     static final int MAX_ROUNDS = 4;
+    /** Longest side of the fg thumbnails for the fine time refinement, and their memory budget. */
+    static final int FINE_SIZE = 96;
+    static final long FINE_BUDGET = 128L << 20;
 
     private final SpatialAligner spatial;
     private final TemporalAligner temporal;
@@ -120,6 +122,7 @@ public final class Analyzer {
             progress.stage("temporal", 1);
             bgd = bgDescriptors(bg, scans, place, box, spec);
             time = alignTime(scans.fg().descriptors(), bgd, fi, bi, options);
+            time = refineTime(time, scans, place, box, bi, fi);
             progress.advance(1);
             temporalTime += clock.lap();
             if (so.shift() != null) {
@@ -150,6 +153,14 @@ public final class Analyzer {
     record Scan(DescriptorSequence descriptors, ThumbnailStore store, int[] indices, List<LumaImage> wholes) {
     }
 
+    /** Size of the fg thumbnails for the fine time refinement: the content's aspect, within budget. */
+    private static ClipSource.Thumb fineThumb(ContentBox box, long frames) {
+        double f = Math.max(1.0, Math.max((double) Math.max(box.width(), box.height()) / FINE_SIZE,
+                Math.sqrt((double) box.width() * box.height() * Math.max(1, frames) / FINE_BUDGET)));
+        return new ClipSource.Thumb(new CropRect(box.x(), box.y(), box.width(), box.height()),
+                Math.max(4, (int) Math.round(box.width() / f)), Math.max(4, (int) Math.round(box.height() / f)));
+    }
+
     record Scans(Scan bg, Scan fg) {
     }
 
@@ -172,11 +183,13 @@ public final class Analyzer {
             return t;
         });
         try {
-            Future<Scan> b = pool.submit(() -> scan(bg, new ClipSource.Thumb(null, sw, sh), null,
+            ClipSource.Thumb fine = fineThumb(box, fi.frames());
+            Future<Scan> b = pool.submit(() -> scan(bg, List.of(new ClipSource.Thumb(null, sw, sh)), null,
                     new ThumbnailStore(sw, sh), captures, done, progress));
-            Future<Scan> s = pool.submit(() -> scan(fg,
+            Future<Scan> s = pool.submit(() -> scan(fg, List.of(
                     new ClipSource.Thumb(new CropRect(box.x(), box.y(), box.width(), box.height()), spec.thumbWidth(),
-                            spec.thumbHeight()), DescriptorSequence.builder(spec), null, captures, done, progress));
+                            spec.thumbHeight()), fine), DescriptorSequence.builder(spec),
+                    new ThumbnailStore(fine.width(), fine.height()), captures, done, progress));
             return new Scans(b.get(), s.get());
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
@@ -195,7 +208,11 @@ public final class Analyzer {
         }
     }
 
-    private static Scan scan(ClipSource clip, ClipSource.Thumb thumb, DescriptorSequence.Builder builder,
+    /**
+     * One pass over a clip. With a builder, thumbnail 0 becomes descriptors and thumbnail 1 (if any)
+     * goes to the store; without, thumbnail 0 goes to the store.
+     */
+    private static Scan scan(ClipSource clip, List<ClipSource.Thumb> thumbs, DescriptorSequence.Builder builder,
                              ThumbnailStore store, int captures, AtomicLong done, AnalysisProgress progress) {
         long frames = Math.max(1, clip.info().frames());
         int n = (int) Math.min(captures, frames);
@@ -206,11 +223,14 @@ public final class Analyzer {
         List<Integer> got = new ArrayList<>();
         List<LumaImage> wholes = new ArrayList<>();
         int[] next = {0};
-        clip.scan(List.of(thumb), (index, ts, thumbs, whole) -> {
+        clip.scan(thumbs, (index, ts, planes, whole) -> {
             if (builder != null) {
-                builder.add(thumbs[0]);
+                builder.add(planes[0]);
+                if (planes.length > 1) {
+                    store.add(planes[1]);
+                }
             } else {
-                store.add(thumbs[0]);
+                store.add(planes[0]);
             }
             if (next[0] < n && index >= wanted[next[0]]) {
                 got.add(index);
@@ -317,11 +337,7 @@ public final class Analyzer {
             bgs.add(kept(scans.bg(), p.bg(), bg).toPlane());
             progress.advance(fgs.size());
         }
-        try {
-            return spatial.locate(fgs, bgs, so.withMaxSamples(FINAL_PAIRS));
-        } catch (NoMatchException e) {
-            return current;
-        }
+        return spatial.refine(fgs, bgs, current, so);
     }
 
     private static LumaImage kept(Scan scan, int index, ClipSource clip) {
@@ -357,6 +373,21 @@ public final class Analyzer {
     }
 
     // ---------------------------------------------------------------- time
+
+    /** The temporal map with every frame re-chosen among its neighbours on larger thumbnails. */
+    private static TemporalAlignment refineTime(TemporalAlignment time, Scans scans, SpatialAlignment place,
+                                                ContentBox box, ClipInfo bi, ClipInfo fi) {
+        ThumbnailStore fgFine = scans.fg().store();
+        ThumbnailStore bgStore = scans.bg().store();
+        double fx = (double) bi.width() / bgStore.width();
+        double fy = (double) bi.height() / bgStore.height();
+        AreaSampler cut = new AreaSampler(bgStore.width(), bgStore.height(),
+                (place.x() + box.x() * place.scale()) / fx, (place.y() + box.y() * place.scale()) / fy,
+                box.width() * place.scale() / fx, box.height() * place.scale() / fy, fgFine.width(), fgFine.height());
+        int[] refined = new FineTimeRefiner(fgFine, bgStore, cut).refine(time.map(), bi.fps() / fi.fps());
+        return new TemporalAlignment(refined, time.frameConfidence(), time.confidence(), time.unmatched(),
+                time.uninformative());
+    }
 
     private static DescriptorSpec descriptorSpec(AnalysisOptions options, ContentBox box) {
         if (options.border() <= 0) {

@@ -113,6 +113,31 @@ final class SearchSession {
         return fg.size();
     }
 
+    /**
+     * Refines a known placement with pairs that show the same moment ({@code fg k} with {@code bg k}),
+     * jointly, from a level where the start is surely within reach down to the finest. No search:
+     * the caller already knows roughly where the fg is and at which scale.
+     */
+    SearchResult refineFrom(Placement start, boolean freeScale) {
+        List<SamplePair> pairs = new ArrayList<>();
+        for (int k = 0; k < Math.min(fgContents.size(), bgSamples.size()); k++) {
+            pairs.add(new SamplePair(k, k));
+        }
+        List<Double> factors = levelFactors();
+        // A start within a few pixels needs only the last few levels (at most 1/4 resolution).
+        int from = 0;
+        while (from < factors.size() - 1 && factors.get(from) > 4) {
+            from++;
+        }
+        Refined r = refiner.refine(start, pairs, freeScale, factors.subList(from, factors.size()),
+                preset.iterations() * 2);
+        double mean = 0;
+        for (double z : r.zncc()) {
+            mean += z / r.zncc().length;
+        }
+        return new SearchResult(r.placement(), mean, new Consensus(pairs.size(), pairs.size()));
+    }
+
     /** ZNCC at a fixed placement, best over up to {@code maxPairs} pairs, full resolution. */
     double measure(Placement p) {
         List<SamplePair> pairs = new ArrayList<>();

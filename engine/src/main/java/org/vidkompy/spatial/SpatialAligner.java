@@ -101,6 +101,39 @@ public final class SpatialAligner {
     }
 
     /**
+     * Refines {@code start} with pairs known to show the same moment: {@code fgSamples[k]} with
+     * {@code bgSamples[k]}. Without camera motion between the two, nothing biases the fit, so this
+     * is the final, sub-pixel step once the time alignment is known. Scale stays fixed at 1 when it
+     * is 1 and the options prefer it; otherwise it is refined too.
+     */
+    public SpatialAlignment refine(List<Plane> fgSamples, List<Plane> bgSamples, SpatialAlignment start,
+                                   SpatialOptions options) {
+        requireSameSize(fgSamples, "fg");
+        requireSameSize(bgSamples, "bg");
+        PrecisionPreset preset = PrecisionPreset.of(options.precision());
+        Plane fg0 = fgSamples.get(0);
+        ContentBox box = options.contentBox() != null ? options.contentBox() : ContentBox.full(fg0.width(), fg0.height());
+        List<Plane> fgContents = new ArrayList<>();
+        List<Plane> bgs = new ArrayList<>();
+        for (int k = 0; k < Math.min(fgSamples.size(), bgSamples.size()); k++) {
+            Plane f = fgSamples.get(k);
+            if (PlaneStats.of(f, box).std() >= FLAT_STD && PlaneStats.of(bgSamples.get(k)).std() >= FLAT_STD) {
+                fgContents.add(box.crop(f));
+                bgs.add(bgSamples.get(k));
+            }
+        }
+        if (fgContents.isEmpty()) {
+            return start;
+        }
+        boolean freeScale = !(options.unscaled() && start.scale() == 1.0);
+        SearchSession session = new SearchSession(fgContents, bgs, preset, correlator);
+        Placement p = new Placement(start.x() + box.x() * start.scale(), start.y() + box.y() * start.scale(),
+                start.scale());
+        SearchResult r = session.refineFrom(p, freeScale);
+        return toFrame(r.placement(), box, r.confidence(), r.consensus());
+    }
+
+    /**
      * The given offset at scale 1. Confidence is the best ZNCC over the usable pairs when the content
      * lies inside the bg there, else 1 (nothing to measure; the caller asserted the placement).
      */

@@ -17,7 +17,7 @@ import java.util.Random;
 public final class Scene {
 
     static final int OVERSAMPLE = 2;
-    private static final int BLOBS = 7;
+    private static final int BLOBS = 12;
 
     private final int bgWidth;
     private final int bgHeight;
@@ -60,10 +60,10 @@ public final class Scene {
         }
         blob = new double[BLOBS][];
         for (int i = 0; i < BLOBS; i++) {
-            double r = (0.06 + 0.12 * rnd.nextDouble()) * Math.min(bgWidth, bgHeight);
+            double r = (0.05 + 0.10 * rnd.nextDouble()) * Math.min(bgWidth, bgHeight);
             blob[i] = new double[] {
                 rnd.nextDouble() * bgWidth, rnd.nextDouble() * bgHeight,
-                (rnd.nextDouble() - 0.5) * bgWidth / 90.0, (rnd.nextDouble() - 0.5) * bgHeight / 90.0,
+                (rnd.nextDouble() - 0.5) * bgWidth / 45.0, (rnd.nextDouble() - 0.5) * bgHeight / 45.0,
                 r, 40 + 200 * rnd.nextDouble(), 40 + 200 * rnd.nextDouble(), 40 + 200 * rnd.nextDouble(),
                 rnd.nextDouble() * Math.PI * 2, rnd.nextDouble() * 1000
             };
@@ -110,8 +110,10 @@ public final class Scene {
         double s = vp.scale();
         // Supersample when the viewport is coarser than the bg grid, so downscaled cuts are not aliased.
         int ss = s > 1.01 ? (int) Math.ceil(s) : 1;
-        double panX = margin(bgWidth) + 6.0 * Math.sin(t / 47.0) + t * 0.15;
-        double panY = margin(bgHeight) + 4.0 * Math.cos(t / 61.0);
+        // A slow handheld-like camera sway (up to about 0.4% of the width per frame) that stays inside
+        // the texture's margin however long the clip.
+        double panX = margin(bgWidth) + 0.8 * margin(bgWidth) * Math.sin(t / 71.0);
+        double panY = margin(bgHeight) + 0.6 * margin(bgHeight) * Math.cos(t / 97.0);
         double[][] bp = blobPositions(t);
         float[] px = new float[3];
         float[] acc = new float[3];

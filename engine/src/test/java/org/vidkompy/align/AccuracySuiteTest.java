@@ -84,7 +84,7 @@ class AccuracySuiteTest {
         System.out.printf("%-38s dx=%+.3f dy=%+.3f scale %+.3f%%  frames exact %.1f%% (%d/%d), worst off %d,"
                         + " confidence %.3f/%.3f, %s%n", name, dx, dy, 100 * ds, share, exact, truth.length, worst,
                 a.spatial().confidence(), a.temporal().confidence(),
-                o.details().map(d -> String.format("%.2f s", d.timings().total())).orElse(""));
+                o.details().map(d -> String.format("%.2f s (%s)", d.timings().total(), d.timings())).orElse(""));
         assertTrue(Math.hypot(dx, dy) <= 0.5, name + ": position off by " + Math.hypot(dx, dy));
         assertTrue(Math.abs(ds) <= 0.005, name + ": scale off by " + ds);
         assertTrue(share >= 99.0, name + ": only " + share + "% of frames exact");

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vidkompy.align.FfmpegClipSource;
+import org.vidkompy.image.LumaImage;
 import org.vidkompy.image.Plane;
 import org.vidkompy.io.MediaException;
 import org.vidkompy.io.VideoInfo;
@@ -64,8 +65,8 @@ final class AlignCommand implements Runnable {
         VideoInfo bi = probe.probe(bg);
         PrecisionPreset preset = PrecisionPreset.of(precision);
         long t0 = System.nanoTime();
-        List<Plane> fs = new FfmpegClipSource(fi).samples(2 * preset.fgSamples());
-        List<Plane> bs = new FfmpegClipSource(bi).samples(2 * preset.bgSamples());
+        List<Plane> fs = new FfmpegClipSource(fi).samples(2 * preset.fgSamples()).stream().map(LumaImage::toPlane).toList();
+        List<Plane> bs = new FfmpegClipSource(bi).samples(2 * preset.bgSamples()).stream().map(LumaImage::toPlane).toList();
         SpatialAlignment a;
         try {
             a = aligner.locate(fs, bs, SpatialOptions.defaults().withPrecision(precision).withUnscaled(unscaled));

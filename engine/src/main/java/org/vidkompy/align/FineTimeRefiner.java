@@ -1,0 +1,232 @@
+package org.vidkompy.align;
+
+import org.vidkompy.image.Plane;
+
+/**
+ * The last word on time: for every fg frame, the bg frame under it is re-chosen among its
+ * neighbours on the coarse path by comparing larger thumbnails (ZNCC), where a moving object's few
+ * pixels per frame are visible and 1-frame differences that the 16x16 descriptors blur away become
+ * measurable. A small Viterbi over the candidates keeps the result monotone and follows the coarse
+ * path's steps where the pictures do not tell frames apart (identical frames, black frames).
+ *
+ * <p>bg thumbnails are cut from the stored bg thumbnails at the footprint, in a sliding window that
+ * follows the path, so memory stays proportional to the window.
+ */
+final class FineTimeRefiner {
+
+    /** How far (in bg frames) either side of the coarse path the refinement looks. */
+    static final int RADIUS = 3;
+    /**
+     * Cost of a step that differs by one frame from the coarse path's step: an isolated one-frame
+     * flip costs twice this, more than compression noise can win on one frame (about 0.005 of ZNCC at
+     * crf 35), while a run of frames that is truly one frame off pays it back within two or three frames.
+     */
+    static final double STEP_PENALTY = 0.01;
+
+    private final ThumbnailStore fgStore;
+    private final ThumbnailStore bgStore;
+    private final AreaSampler bgCut;
+    private final int w;
+    private final int h;
+
+    /**
+     * @param fgStore fg content thumbnails of every frame (w x h)
+     * @param bgStore whole-frame bg thumbnails of every frame
+     * @param bgCut   cuts the footprint out of a bg store frame at w x h
+     */
+    FineTimeRefiner(ThumbnailStore fgStore, ThumbnailStore bgStore, AreaSampler bgCut) {
+        this.fgStore = fgStore;
+        this.bgStore = bgStore;
+        this.bgCut = bgCut;
+        this.w = fgStore.width();
+        this.h = fgStore.height();
+    }
+
+    /** Half-window, in fg frames, over which the coarse path's local rate is measured. */
+    static final int RATE_WINDOW = 12;
+
+    /**
+     * The step each transition is expected to take: the coarse path's local rate (fractional, so a
+     * repeated or skipped frame costs the same wherever it falls and the pictures decide where), or,
+     * across a cut of the coarse path, that cut's jump.
+     *
+     * @param bgPerFg nominal bg frames per fg frame; steps beyond it by more than 2 are cuts
+     */
+    static double[] expectedSteps(int[] map, double bgPerFg) {
+        int n = map.length;
+        double[] out = new double[n];
+        int maxStep = (int) Math.ceil(bgPerFg) + 2;
+        double[] prefix = new double[n + 1];
+        int[] counts = new int[n + 1];
+        for (int i = 1; i < n; i++) {
+            int d = map[i] - map[i - 1];
+            boolean cut = d > maxStep || d < 0;
+            prefix[i + 1] = prefix[i] + (cut ? 0 : d);
+            counts[i + 1] = counts[i] + (cut ? 0 : 1);
+        }
+        for (int i = 1; i < n; i++) {
+            int d = map[i] - map[i - 1];
+            if (d > maxStep || d < 0) {
+                out[i] = d;
+                continue;
+            }
+            int a = Math.max(1, i - RATE_WINDOW);
+            int b = Math.min(n - 1, i + RATE_WINDOW);
+            int c = counts[b + 1] - counts[a];
+            out[i] = c > 0 ? (prefix[b + 1] - prefix[a]) / c : d;
+        }
+        return out;
+    }
+
+    /** The refined map; {@code map} itself is left unchanged. */
+    int[] refine(int[] map, double bgPerFg) {
+        double[] expect = expectedSteps(map, bgPerFg);
+        int n = map.length;
+        int states = 2 * RADIUS + 1;
+        int nbg = bgStore.size();
+        double[] cost = new double[states];
+        double[] prev = new double[states];
+        int[] prevBg = new int[states];
+        int[] back = new int[n * states];
+        int[] bgOf = new int[n * states];
+        BgWindow window = new BgWindow();
+        float[] fgVec = new float[w * h];
+        Plane fgPlane = new Plane(w, h, new float[w * h]);
+
+        for (int i = 0; i < n; i++) {
+            boolean fgInformative = normalise(fgStore, i, fgPlane, fgVec);
+            double[] cur = new double[states];
+            int[] curBg = new int[states];
+            for (int s = 0; s < states; s++) {
+                int j = clamp(map[i] + s - RADIUS, nbg);
+                curBg[s] = j;
+                double c = 0;
+                if (fgInformative) {
+                    float[] b = window.get(j);
+                    c = b == null ? 1 : 1 - dot(fgVec, b) / fgVec.length;
+                }
+                cur[s] = c;
+            }
+            if (i == 0) {
+                for (int s = 0; s < states; s++) {
+                    cost[s] = cur[s] + STEP_PENALTY * Math.abs(s - RADIUS);
+                    bgOf[s] = curBg[s];
+                }
+            } else {
+                double expected = expect[i];
+                double[] next = new double[states];
+                for (int s = 0; s < states; s++) {
+                    double best = Double.MAX_VALUE;
+                    int arg = -1;
+                    for (int t = 0; t < states; t++) {
+                        int step = curBg[s] - prevBg[t];
+                        if (step < 0 || prev[t] == Double.MAX_VALUE) {
+                            continue;
+                        }
+                        double v = prev[t] + STEP_PENALTY * Math.abs(step - expected);
+                        if (v < best) {
+                            best = v;
+                            arg = t;
+                        }
+                    }
+                    next[s] = arg < 0 ? Double.MAX_VALUE : best + cur[s];
+                    back[i * states + s] = arg;
+                    bgOf[i * states + s] = curBg[s];
+                }
+                cost = next;
+            }
+            prev = cost.clone();
+            prevBg = curBg;
+            window.release(map[i] - RADIUS - 1);
+        }
+        int s = 0;
+        for (int t = 1; t < states; t++) {
+            if (prev[t] < prev[s]) {
+                s = t;
+            }
+        }
+        int[] out = new int[n];
+        for (int i = n - 1; i >= 0; i--) {
+            out[i] = bgOf[i * states + s];
+            if (i > 0) {
+                s = back[i * states + s];
+                if (s < 0) {
+                    // No monotone way through (should not happen around a monotone path): keep the path.
+                    for (int k = i - 1; k >= 0; k--) {
+                        out[k] = map[k];
+                    }
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int clamp(int j, int n) {
+        return j < 0 ? 0 : Math.min(n - 1, j);
+    }
+
+    private static float dot(float[] a, float[] b) {
+        float s = 0;
+        for (int k = 0; k < a.length; k++) {
+            s += a[k] * b[k];
+        }
+        return s;
+    }
+
+    /** Zero mean, unit variance into {@code out}; false for a flat picture (no information). */
+    private static boolean normalise(ThumbnailStore store, int i, Plane scratch, float[] out) {
+        byte[] c = store.chunk(i);
+        int off = store.offset(i);
+        float[] d = scratch.data();
+        for (int k = 0; k < d.length; k++) {
+            d[k] = c[off + k] & 0xff;
+        }
+        return normalise(d, out);
+    }
+
+    private static boolean normalise(float[] d, float[] out) {
+        double sum = 0;
+        double sq = 0;
+        for (float v : d) {
+            sum += v;
+            sq += v * v;
+        }
+        double mean = sum / d.length;
+        double var = sq / d.length - mean * mean;
+        if (var < 1.5 * 1.5) {
+            java.util.Arrays.fill(out, 0);
+            return false;
+        }
+        float inv = (float) (1 / Math.sqrt(var));
+        for (int k = 0; k < d.length; k++) {
+            out[k] = (float) ((d[k] - mean) * inv);
+        }
+        return true;
+    }
+
+    /** Normalised bg footprint thumbnails for the frames around the path, computed once each. */
+    private final class BgWindow {
+        private final java.util.TreeMap<Integer, float[]> cache = new java.util.TreeMap<>();
+        private final Plane plane = Plane.allocate(w, h);
+
+        float[] get(int j) {
+            float[] v = cache.get(j);
+            if (v == null) {
+                bgCut.apply(bgStore.chunk(j), bgStore.offset(j), plane);
+                v = new float[w * h];
+                if (!normalise(plane.data(), v)) {
+                    v = null;
+                    cache.put(j, new float[0]);
+                    return null;
+                }
+                cache.put(j, v);
+            }
+            return v.length == 0 ? null : v;
+        }
+
+        void release(int below) {
+            cache.headMap(below).clear();
+        }
+    }
+}
