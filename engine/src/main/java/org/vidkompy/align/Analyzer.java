@@ -54,6 +54,8 @@ public final class Analyzer {
     static final int BOX_SAMPLES = 6;
     /** Same-moment pairs the final placement uses. */
     static final int FINAL_PAIRS = 4;
+    /** Spatial precision of the first placement. */
+    static final int FIRST_PRECISION = 0;
     /** Longest side of the pictures for the first placement. */
     static final int WORK_SIZE = 960;
     /** Longest side of the stored bg thumbnails, and the memory they may take. */
@@ -291,7 +293,10 @@ public final class Analyzer {
         List<Plane> fgs = planes(scans.fg().wholes(), factor);
         List<Plane> bgs = planes(scans.bg().wholes(), factor);
         ContentBox small = x1 > x0 && y1 > y0 ? new ContentBox(x0, y0, x1 - x0, y1 - y0) : null;
-        SpatialAlignment s = spatial.locate(fgs, bgs, so.withContentBox(small).withMaxSamples(CAPTURES));
+        // Only needs to land within a pixel or two: the final placement refines it. The dense samples
+        // are what matter here, so the search itself runs at the lightest precision.
+        SpatialAlignment s = spatial.locate(fgs, bgs,
+                so.withContentBox(small).withMaxSamples(CAPTURES).withPrecision(Math.min(so.precision(), FIRST_PRECISION)));
         progress.advance(1);
         return new SpatialAlignment(s.x() * factor, s.y() * factor, s.scale(), s.confidence(), s.consensus());
     }
