@@ -3,35 +3,38 @@ package org.vidkompy.cli;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.vidkompy.io.AudioSource;
-import org.vidkompy.io.FrameFormat;
-import org.vidkompy.io.FrameReader;
-import org.vidkompy.io.PixelLayout;
-import org.vidkompy.io.ReaderOptions;
-import org.vidkompy.io.VideoInfo;
-import org.vidkompy.io.VideoProbe;
-import org.vidkompy.io.VideoWriter;
-import org.vidkompy.io.WriterOptions;
+import org.vidkompy.align.Alignment;
+import org.vidkompy.align.AlignmentFile;
+import org.vidkompy.align.AnalysisOptions;
+import org.vidkompy.align.PairAnalysis;
+import org.vidkompy.compose.RenderOptions;
+import org.vidkompy.compose.RenderResult;
+import org.vidkompy.compose.Renderer;
 import org.vidkompy.synth.GeneratedPair;
 import org.vidkompy.synth.PairGenerator;
 import org.vidkompy.synth.PairSpec;
+import org.vidkompy.synth.Scene;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Generate a fg/bg pair with known truth (a 320x180 moving scene and a 160x90 window cut from it at a sub-pixel offset, starting 1.2 s later, both with audio) and run the main job on it. Prints where it wrote the pair and the result."})
+        description = {"Generate a fg/bg pair with known truth (a 320x180 moving scene and a 160x90 window cut from "
+                + "it at a sub-pixel offset, starting 1.2 s later, both with audio), run the whole job (comp) on it, "
+                + "and report how far the found alignment is from the truth. Prints where it wrote everything."})
 final class DemoCommand implements Runnable {
 
-    private final VideoProbe probe;
+    private final PairAnalysis analysis;
+    private final Renderer renderer;
     private final Console console;
 
     @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = "vidkompy-demo",
-            description = "Folder for the pair and the output (default: ${DEFAULT-VALUE}).")
+            description = "Folder for the pair, the alignment and the output (default: ${DEFAULT-VALUE}).")
     Path dir;
 
     @Inject
-    DemoCommand(VideoProbe probe, Console console) {
-        this.probe = probe;
+    DemoCommand(PairAnalysis analysis, Renderer renderer, Console console) {
+        this.analysis = analysis;
+        this.renderer = renderer;
         this.console = console;
     }
 
@@ -49,27 +52,45 @@ final class DemoCommand implements Runnable {
         console.result("foreground: " + pair.foreground());
         console.result("truth:      " + pair.truth() + String.format(" (fg at x=%.1f y=%.1f scale %.2f, fg frame 0 = bg"
                 + " frame %d)", spec.x(), spec.y(), spec.scale(), spec.map()[0]));
+
+        PairAnalysis.Outcome o;
+        try (ConsoleProgress p = new ConsoleProgress(console)) {
+            o = analysis.run(pair.background(), pair.foreground(), AnalysisOptions.defaults(), null, p,
+                    w -> console.info("warning: " + w));
+        }
+        Alignment a = o.alignment();
+        Path sidecar = dir.resolve("bg_overlay_fg.align.json");
+        AlignmentFile.write(a, sidecar);
+        console.result("alignment:  " + sidecar + String.format(" (found x=%.2f y=%.2f scale %.4f)", a.spatial().x(),
+                a.spatial().y(), a.spatial().scale()));
+        console.result("error:      " + errorAgainstTruth(spec, a));
+
         Path out = dir.resolve(OutputNames.overlay(pair.background(), pair.foreground()));
-        roundTrip(pair, out);
-        console.result("output:     " + out);
+        RenderResult r;
+        try (ProgressBar bar = console.progress("render", a.temporal().map().length)) {
+            r = renderer.render(pair.background(), pair.foreground(), a, sidecar, RenderOptions.to(out).withOverwrite(true),
+                    (done, n) -> bar.update(done));
+        }
+        console.result(String.format("output:     %s (%d frames, audio: %s)", out, r.frames(), r.audio()));
     }
 
-    /** The main job until composition lands: probe both, decode the fg, re-encode it with its audio. */
-    private void roundTrip(GeneratedPair pair, Path out) {
-        VideoInfo bg = probe.probe(pair.background());
-        VideoInfo fg = probe.probe(pair.foreground());
-        console.detail("bg: " + bg);
-        console.detail("fg: " + fg);
-        try (FrameReader r = FrameReader.open(fg.path(), ReaderOptions.of(FrameFormat.of(PixelLayout.RGB24,
-                fg.width(), fg.height())));
-             VideoWriter w = VideoWriter.create(out, WriterOptions.of(fg.width(), fg.height(), fg.nominalFps())
-                     .withTimeBase(r.timeBase()).withAudio(fg.hasAudio() ? AudioSource.of(fg.path()) : null));
-             ProgressBar bar = console.progress("round trip", fg.frameCount())) {
-            while (r.next()) {
-                w.write(r.output(0).pixels(), r.pts());
-                bar.step();
+    /** Spatial error in pixels and the share of fg frames on the true bg frame (or one identical to it). */
+    static String errorAgainstTruth(PairSpec spec, Alignment a) {
+        Scene scene = new Scene(spec.seed(), spec.bgWidth(), spec.bgHeight(), spec.staticFrom(), spec.staticTo());
+        int[] map = a.temporal().map();
+        int[] truth = spec.map();
+        int exact = 0;
+        int worst = 0;
+        for (int i = 0; i < Math.min(map.length, truth.length); i++) {
+            if (map[i] == truth[i] || scene.sceneTime(map[i]) == scene.sceneTime(truth[i])) {
+                exact++;
+            } else {
+                worst = Math.max(worst, Math.abs(map[i] - truth[i]));
             }
-            w.finish();
         }
+        return String.format("position off by %.3f px (dx %+.3f, dy %+.3f), scale by %+.3f%%; %d of %d fg frames on the"
+                        + " true bg frame, worst off by %d", Math.hypot(a.spatial().x() - spec.x(), a.spatial().y() - spec.y()),
+                a.spatial().x() - spec.x(), a.spatial().y() - spec.y(), 100 * (a.spatial().scale() / spec.scale() - 1),
+                exact, truth.length, worst);
     }
 }

@@ -1,24 +1,22 @@
 package org.vidkompy.cli;
 
 import jakarta.inject.Inject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vidkompy.align.Alignment;
 import org.vidkompy.align.Alignment.FrameRange;
 import org.vidkompy.align.AlignmentFile;
-import org.vidkompy.compose.AudioMode;
 import org.vidkompy.compose.RenderOptions;
 import org.vidkompy.compose.RenderResult;
 import org.vidkompy.compose.Renderer;
 import org.vidkompy.compose.StageTime;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,8 +26,6 @@ import picocli.CommandLine.Parameters;
             "Chunks for a render farm: --frames A-B renders fg frames A..B (inclusive) exactly as the full render has them, with timestamps from 0; render the chunks with --no-audio and join them by stream copy (org.vidkompy.io.MediaJoiner, or ffmpeg's concat demuxer with -c copy), adding the fg's audio there."})
 final class RenderCommand implements Runnable {
 
-    private static final Set<String> PRESETS = Set.of("ultrafast", "superfast", "veryfast", "faster", "fast",
-            "medium", "slow", "slower", "veryslow", "placebo");
     private static final Pattern RANGE = Pattern.compile("(\\d+)-(\\d+)");
 
     private final Renderer renderer;
@@ -45,37 +41,22 @@ final class RenderCommand implements Runnable {
             description = "Alignment sidecar (vidkompy.alignment/1 JSON) for these two files.")
     Path alignment;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
-            description = "Output file (default: {bg_stem}_overlay_{fg_stem}.mp4 in the current folder).")
-    Path output;
 
     @Option(names = "--frames", paramLabel = "A-B",
             description = "Render only fg frames A to B (0-based, inclusive).")
     String frames;
 
-    @Option(names = "--crf", paramLabel = "N", defaultValue = "" + RenderOptions.DEFAULT_CRF,
-            description = "x264 quality, 0 (lossless) to 51 (default: ${DEFAULT-VALUE}, visually lossless).")
-    int crf;
 
-    @Option(names = "--preset", paramLabel = "P", defaultValue = RenderOptions.DEFAULT_PRESET,
-            description = "x264 speed/size preset, ultrafast .. veryslow (default: ${DEFAULT-VALUE}).")
-    String preset;
 
-    @Option(names = "--smooth", description = "Feather the fg's edges where the bg is visible beyond them.")
-    boolean smooth;
 
-    @Option(names = "--margin", paramLabel = "N", defaultValue = "" + RenderOptions.DEFAULT_MARGIN,
-            description = "Feather width in output pixels with --smooth (default: ${DEFAULT-VALUE}).")
-    int margin;
 
-    @Option(names = "--no-audio", description = "Write no audio.")
-    boolean noAudio;
 
-    @Option(names = {"-f", "--force"}, description = "Overwrite an existing output file (never an input).")
-    boolean force;
 
     @Option(names = "--json", description = "Print a summary with per-stage times as JSON.")
     boolean json;
+
+    @Mixin
+    RenderOptionsMixin render;
 
     @Inject
     RenderCommand(Renderer renderer, Console console) {
@@ -88,29 +69,10 @@ final class RenderCommand implements Runnable {
         InputFile.require(bg, "BG");
         InputFile.require(fg, "FG");
         InputFile.require(alignment, "--alignment");
-        if (crf < 0 || crf > 51) {
-            throw new UsageException("--crf must be 0..51, got " + crf);
-        }
-        if (!PRESETS.contains(preset)) {
-            throw new UsageException("--preset must be one of ultrafast, superfast, veryfast, faster, fast, medium,"
-                    + " slow, slower, veryslow; got '" + preset + "'");
-        }
-        if (margin < 0) {
-            throw new UsageException("--margin must be >= 0, got " + margin);
-        }
-        Path out = output != null ? output : Path.of(OutputNames.overlay(bg, fg));
-        for (Path in : List.of(bg, fg, alignment)) {
-            if (sameFile(out, in)) {
-                throw new UsageException(out + ": is an input; refusing to overwrite it (choose another -o)");
-            }
-        }
-        if (Files.exists(out) && !force) {
-            throw new UsageException(out + ": exists already; use --force to overwrite it or -o to write elsewhere");
-        }
+        Path out = render.output(bg, fg, List.of(alignment));
         Alignment a = AlignmentFile.read(alignment);
         FrameRange range = parseRange(frames, a.temporal().map().length);
-        RenderOptions options = RenderOptions.to(out).withQuality(crf, preset).withFeather(smooth ? margin : 0)
-                .withAudio(noAudio ? AudioMode.NONE : AudioMode.AUTO).withFrames(range).withOverwrite(force);
+        RenderOptions options = render.options(out).withFrames(range);
         int total = range != null ? range.length() : a.temporal().map().length;
         console.info("Rendering " + total + " frames to " + out + " ...");
         RenderResult r;
@@ -118,7 +80,7 @@ final class RenderCommand implements Runnable {
             r = renderer.render(bg, fg, a, alignment, options, (done, n) -> bar.update(done));
         }
         if (json) {
-            console.result(Json.write(summary(r)));
+            console.result(Json.write(summary(r, null)));
             return;
         }
         console.info(String.format("%d frames in %.1f s (%.0f fps), audio: %s", r.frames(), r.seconds(), r.fps(),
@@ -155,19 +117,13 @@ final class RenderCommand implements Runnable {
         return new FrameRange(first, last);
     }
 
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            if (Files.exists(a) && Files.exists(b)) {
-                return Files.isSameFile(a, b);
-            }
-        } catch (java.io.IOException e) {
-            // compare the names instead
-        }
-        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
-    }
 
-    private static Map<String, Object> summary(RenderResult r) {
+    /** The render summary for --json; comp adds its analysis timings. */
+    static Map<String, Object> summary(RenderResult r, Map<String, Object> analysis) {
         Map<String, Object> m = new LinkedHashMap<>();
+        if (analysis != null) {
+            m.put("analysis", analysis);
+        }
         m.put("output", r.output().toString());
         m.put("frames", r.frames());
         m.put("range", List.of(r.range().first(), r.range().last()));

@@ -9,15 +9,20 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Version.class,
         mixinStandardHelpOptions = true,
         description = {"Finds where a foreground video (fg) sits inside a background video (bg) -- position, scale, and which bg frame belongs under every fg frame -- and overlays the fg on the time-remapped bg. The fg is the master: every fg frame is kept with its timing and audio.", ""},
-        subcommands = {AnalyzeCommand.class, AlignCommand.class, RenderCommand.class, ProbeCommand.class,
+        subcommands = {CompCommand.class, AnalyzeCommand.class, AlignCommand.class, RenderCommand.class, CheckCommand.class,
+            ProbeCommand.class,
             DemoCommand.class, BenchCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  vidkompy demo                     generate a pair with known truth and process it",
-            "  vidkompy probe clip.mp4 --json    what a file holds, for scripts",
+            "  vidkompy comp bg.mp4 fg.mp4                 analyse and render: bg_overlay_fg.mp4",
+            "  vidkompy analyze bg.mp4 fg.mp4 -o a.json    only the alignment (JSON sidecar)",
+            "  vidkompy render bg.mp4 fg.mp4 -a a.json     render from a sidecar (--frames A-B for farms)",
+            "  vidkompy check bg.mp4 fg.mp4 --expect a.json  regression test against a stored alignment",
+            "  vidkompy align inset.png screen.png         find a picture inside another",
+            "  vidkompy demo                               generate a pair with known truth and process it",
             "",
-            "Exit codes: 0 success, 1 processing failed (bad or damaged input, write error),",
-            "2 usage error (unknown option, missing argument, input that does not exist)."})
+            "Exit codes: 0 success, 1 processing failed (bad or damaged input, no match, write error,",
+            "check out of tolerance), 2 usage error (unknown option, missing argument, missing input)."})
 public final class VidkompyCommand implements Runnable {
 
     private final Console console;

@@ -1,0 +1,118 @@
+package org.vidkompy.cli;
+
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vidkompy.align.Alignment;
+import org.vidkompy.align.AlignmentFile;
+import org.vidkompy.align.Analyzer;
+import org.vidkompy.align.PairAnalysis;
+import org.vidkompy.compose.RenderResult;
+import org.vidkompy.compose.Renderer;
+import org.vidkompy.compose.StageTime;
+import org.vidkompy.io.MediaException;
+import org.vidkompy.spatial.NoMatchException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "comp", mixinStandardHelpOptions = true,
+        description = {"The whole job: find where FG sits in BG and which BG frame belongs under every FG frame "
+                + "(exactly what 'analyze' does, with its cache), then render every FG frame over its BG frame "
+                + "(exactly what 'render' does). The output has the BG's size and the FG's frames, timestamps and "
+                + "audio (or, if the FG has none, the BG's audio from the matching moment)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  vidkompy comp bg.mp4 fg.mp4                      writes bg_overlay_fg.mp4 here",
+            "  vidkompy comp bg.mp4 fg.mp4 --smooth -m 16 -o out.mp4",
+            "  vidkompy comp bg.mp4 fg.mp4 --alignment a.json   render from a stored analysis"})
+final class CompCommand implements Runnable {
+
+    private final PairAnalysis analysis;
+    private final Renderer renderer;
+    private final Console console;
+
+    @Parameters(index = "0", paramLabel = "BG", description = "Background video.")
+    Path bg;
+
+    @Parameters(index = "1", paramLabel = "FG", description = "Foreground video.")
+    Path fg;
+
+    @Option(names = {"-a", "--alignment"}, paramLabel = "FILE",
+            description = "Use this alignment sidecar instead of analysing.")
+    Path alignment;
+
+    @Option(names = "--json", description = "Print a summary with per-stage times as JSON.")
+    boolean json;
+
+    @Mixin
+    AnalysisOptionsMixin analysisOptions;
+
+    @Mixin
+    RenderOptionsMixin render;
+
+    @Inject
+    CompCommand(PairAnalysis analysis, Renderer renderer, Console console) {
+        this.analysis = analysis;
+        this.renderer = renderer;
+        this.console = console;
+    }
+
+    @Override
+    public void run() {
+        InputFile.require(bg, "BG");
+        InputFile.require(fg, "FG");
+        if (alignment != null) {
+            InputFile.require(alignment, "--alignment");
+        }
+        Path out = render.output(bg, fg, alignment != null ? List.of(alignment) : List.of());
+        long t0 = System.nanoTime();
+        Alignment a;
+        Map<String, Object> analysisSummary = new LinkedHashMap<>();
+        if (alignment != null) {
+            a = AlignmentFile.read(alignment);
+            analysisSummary.put("source", alignment.toString());
+        } else {
+            PairAnalysis.Outcome o;
+            try (ConsoleProgress p = new ConsoleProgress(console)) {
+                o = analysis.run(bg, fg, analysisOptions.toOptions(), analysisOptions.cache(console), p,
+                        w -> console.info("warning: " + w));
+            } catch (NoMatchException e) {
+                throw new MediaException(fg, "not found in " + bg + ": " + e.getMessage());
+            }
+            a = o.alignment();
+            console.info(Summary.of(o));
+            analysisSummary.put("source", o.fromCache() ? "cache" : "analysis");
+            o.details().ifPresent(d -> {
+                Analyzer.Timings t = d.timings();
+                analysisSummary.put("sampling", t.sampling());
+                analysisSummary.put("scan", t.scan());
+                analysisSummary.put("spatial", t.spatial());
+                analysisSummary.put("temporal", t.temporal());
+            });
+        }
+        analysisSummary.put("seconds", (System.nanoTime() - t0) / 1e9);
+        analysisSummary.put("x", a.spatial().x());
+        analysisSummary.put("y", a.spatial().y());
+        analysisSummary.put("scale", a.spatial().scale());
+        int total = a.temporal().map().length;
+        console.info("Rendering " + total + " frames to " + out + " ...");
+        RenderResult r;
+        try (ProgressBar bar = console.progress("render", total)) {
+            r = renderer.render(bg, fg, a, alignment, render.options(out), (done, n) -> bar.update(done));
+        }
+        if (json) {
+            console.result(Json.write(RenderCommand.summary(r, analysisSummary)));
+            return;
+        }
+        console.info(String.format("%d frames in %.1f s (%.0f fps), audio: %s", r.frames(), r.seconds(), r.fps(),
+                r.audio()));
+        for (StageTime s : r.stages()) {
+            console.detail(String.format("  %-10s %.2f s wall, %.2f s busy", s.stage(), s.wallSeconds(),
+                    s.busySeconds()));
+        }
+        console.result("output: " + out);
+    }
+}

@@ -1,0 +1,87 @@
+package org.vidkompy.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.vidkompy.compose.AudioMode;
+import org.vidkompy.compose.RenderOptions;
+import picocli.CommandLine.Option;
+
+/** Output and encoder options shared by render and comp. */
+final class RenderOptionsMixin {
+
+    private static final Set<String> PRESETS = Set.of("ultrafast", "superfast", "veryfast", "faster", "fast",
+            "medium", "slow", "slower", "veryslow", "placebo");
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "Output file (default: {bg_stem}_overlay_{fg_stem}.mp4 in the current folder).")
+    Path output;
+
+    @Option(names = "--crf", paramLabel = "N", defaultValue = "" + RenderOptions.DEFAULT_CRF,
+            description = "x264 quality, 0 (lossless) to 51 (default: ${DEFAULT-VALUE}, visually lossless).")
+    int crf;
+
+    @Option(names = "--preset", paramLabel = "P", defaultValue = RenderOptions.DEFAULT_PRESET,
+            description = "x264 speed/size preset, ultrafast .. veryslow (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = {"-s", "--smooth"}, description = "Feather the fg's edges where the bg is visible beyond them.")
+    boolean smooth;
+
+    @Option(names = {"-m", "--margin"}, paramLabel = "N", defaultValue = "" + RenderOptions.DEFAULT_MARGIN,
+            description = "Feather width in output pixels with --smooth (default: ${DEFAULT-VALUE}).")
+    int margin;
+
+    @Option(names = "--no-audio", description = "Write no audio.")
+    boolean noAudio;
+
+    @Option(names = {"-f", "--force"}, description = "Overwrite an existing output file (never an input).")
+    boolean force;
+
+    /** The output path, checked: not an input, not an existing file unless --force. */
+    Path output(Path bg, Path fg, List<Path> otherInputs) {
+        if (crf < 0 || crf > 51) {
+            throw new UsageException("--crf must be 0..51, got " + crf);
+        }
+        if (!PRESETS.contains(preset)) {
+            throw new UsageException("--preset must be one of ultrafast, superfast, veryfast, faster, fast, medium,"
+                    + " slow, slower, veryslow; got '" + preset + "'");
+        }
+        if (margin < 0) {
+            throw new UsageException("--margin must be >= 0, got " + margin);
+        }
+        Path out = output != null ? output : Path.of(OutputNames.overlay(bg, fg));
+        for (Path in : concat(List.of(bg, fg), otherInputs)) {
+            if (sameFile(out, in)) {
+                throw new UsageException(out + ": is an input; refusing to overwrite it (choose another -o)");
+            }
+        }
+        if (Files.exists(out) && !force) {
+            throw new UsageException(out + ": exists already; use --force to overwrite it or -o to write elsewhere");
+        }
+        return out;
+    }
+
+    RenderOptions options(Path out) {
+        return RenderOptions.to(out).withQuality(crf, preset).withFeather(smooth ? margin : 0)
+                .withAudio(noAudio ? AudioMode.NONE : AudioMode.AUTO).withOverwrite(force);
+    }
+
+    private static List<Path> concat(List<Path> a, List<Path> b) {
+        List<Path> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) {
+                return Files.isSameFile(a, b);
+            }
+        } catch (java.io.IOException e) {
+            // compare the names instead
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+}

@@ -1,0 +1,49 @@
+package org.vidkompy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vidkompy.io.VideoInfo;
+import org.vidkompy.io.VideoProbe;
+import org.vidkompy.synth.GeneratedPair;
+import org.vidkompy.testkit.Fixtures;
+
+class CompCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void analysesAndRendersInOneGoWithAJsonSummary() throws Exception {
+        GeneratedPair p = Fixtures.demo();
+        Path out = dir.resolve("out.mp4");
+        CliRun r = CliRun.of("comp", p.background().toString(), p.foreground().toString(), "-o", out.toString(),
+                "--no-cache", "--json", "--smooth", "--preset", "veryfast");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(150, j.get("frames").asInt());
+        assertEquals("analysis", j.get("analysis").get("source").asText());
+        assertEquals(83.4, j.get("analysis").get("x").asDouble(), 0.5);
+        assertTrue(j.get("stages").size() >= 4, r.out());
+        VideoInfo o = new VideoProbe().probe(out);
+        VideoInfo fg = new VideoProbe().probe(p.foreground());
+        assertEquals(320, o.width());
+        assertEquals(fg.frameCount(), o.frameCount());
+        assertEquals(fg.duration(), o.duration(), 1e-6);
+        assertTrue(o.hasAudio());
+    }
+
+    @Test
+    void refusesToOverwriteAnInput() {
+        GeneratedPair p = Fixtures.demo();
+        CliRun r = CliRun.of("comp", p.background().toString(), p.foreground().toString(), "-o",
+                p.foreground().toString(), "--force");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("is an input"), r.err());
+    }
+}
