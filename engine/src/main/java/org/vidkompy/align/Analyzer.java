@@ -68,7 +68,7 @@ public final class Analyzer {
     static final int WORK_SIZE = 960;
     /** Longest side of the stored bg thumbnails, and the memory they may take. */
     static final int STORE_SIZE = 384;
-    static final long STORE_BUDGET = 256L << 20;
+    static final long STORE_BUDGET = 192L << 20;
     /** A footprint smaller than this in the stored thumbnails is scanned from the video instead. */
     static final int STORE_MIN_FOOTPRINT = 24;
     /** A final placement that moves the footprint by more than this many thumbnail pixels is iterated. */
@@ -76,7 +76,7 @@ public final class Analyzer {
     static final int MAX_ROUNDS = 4;
     /** Longest side of the fg thumbnails for the fine time refinement, and their memory budget. */
     static final int FINE_SIZE = 96;
-    static final long FINE_BUDGET = 128L << 20;
+    static final long FINE_BUDGET = 64L << 20;
 
     private final SpatialAligner spatial;
     private final TemporalAligner temporal;
@@ -132,7 +132,7 @@ public final class Analyzer {
             progress.stage("temporal", 1);
             bgd = bgDescriptors(bg, scans, place, box, spec);
             time = alignTime(scans.fg().descriptors(), bgd, fi, bi, options);
-            time = refineTime(time, scans, place, box, bi, fi);
+            time = refineTime(time, scans, place, box, bi, fi, options.border());
             progress.advance(1);
             temporalTime += clock.lap();
             if (so.shift() != null) {
@@ -412,8 +412,26 @@ public final class Analyzer {
     // ---------------------------------------------------------------- time
 
     /** The temporal map with every frame re-chosen among its neighbours on larger thumbnails. */
+    /** Border mode: only a band {@code border} fg pixels wide inside the edges, at the fine size. */
+    private static boolean[] fineMask(int border, ContentBox box, ThumbnailStore fine) {
+        if (border <= 0) {
+            return null;
+        }
+        int w = fine.width();
+        int h = fine.height();
+        int bx = (int) Math.max(1, Math.round(border * (double) w / box.width()));
+        int by = (int) Math.max(1, Math.round(border * (double) h / box.height()));
+        boolean[] on = new boolean[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                on[y * w + x] = x < bx || y < by || x >= w - bx || y >= h - by;
+            }
+        }
+        return on;
+    }
+
     private static TemporalAlignment refineTime(TemporalAlignment time, Scans scans, SpatialAlignment place,
-                                                ContentBox box, ClipInfo bi, ClipInfo fi) {
+                                                ContentBox box, ClipInfo bi, ClipInfo fi, int border) {
         ThumbnailStore fgFine = scans.fg().store();
         ThumbnailStore bgStore = scans.bg().store();
         double fx = (double) bi.width() / bgStore.width();
@@ -421,7 +439,8 @@ public final class Analyzer {
         AreaSampler cut = new AreaSampler(bgStore.width(), bgStore.height(),
                 (place.x() + box.x() * place.scale()) / fx, (place.y() + box.y() * place.scale()) / fy,
                 box.width() * place.scale() / fx, box.height() * place.scale() / fy, fgFine.width(), fgFine.height());
-        int[] refined = new FineTimeRefiner(fgFine, bgStore, cut).refine(time.map(), bi.fps() / fi.fps());
+        int[] refined = new FineTimeRefiner(fgFine, bgStore, cut, fineMask(border, box, fgFine))
+                .refine(time.map(), bi.fps() / fi.fps());
         return new TemporalAlignment(refined, time.frameConfidence(), time.confidence(), time.unmatched(),
                 time.uninformative());
     }

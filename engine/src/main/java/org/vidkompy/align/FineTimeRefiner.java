@@ -28,13 +28,17 @@ final class FineTimeRefiner {
     private final AreaSampler bgCut;
     private final int w;
     private final int h;
+    /** Pixels compared (border mode), or null for all. */
+    private final boolean[] mask;
 
     /**
      * @param fgStore fg content thumbnails of every frame (w x h)
      * @param bgStore whole-frame bg thumbnails of every frame
      * @param bgCut   cuts the footprint out of a bg store frame at w x h
+     * @param mask    the pixels to compare (border mode), or null for all
      */
-    FineTimeRefiner(ThumbnailStore fgStore, ThumbnailStore bgStore, AreaSampler bgCut) {
+    FineTimeRefiner(ThumbnailStore fgStore, ThumbnailStore bgStore, AreaSampler bgCut, boolean[] mask) {
+        this.mask = mask;
         this.fgStore = fgStore;
         this.bgStore = bgStore;
         this.bgCut = bgCut;
@@ -175,7 +179,7 @@ final class FineTimeRefiner {
     }
 
     /** Zero mean, unit variance into {@code out}; false for a flat picture (no information). */
-    private static boolean normalise(ThumbnailStore store, int i, Plane scratch, float[] out) {
+    private boolean normalise(ThumbnailStore store, int i, Plane scratch, float[] out) {
         byte[] c = store.chunk(i);
         int off = store.offset(i);
         float[] d = scratch.data();
@@ -185,22 +189,30 @@ final class FineTimeRefiner {
         return normalise(d, out);
     }
 
-    private static boolean normalise(float[] d, float[] out) {
+    /**
+     * Zero mean and unit variance over the compared pixels, zero elsewhere, scaled so that the dot
+     * product of two normalised pictures divided by the pixel count is their ZNCC.
+     */
+    private boolean normalise(float[] d, float[] out) {
         double sum = 0;
         double sq = 0;
-        for (float v : d) {
-            sum += v;
-            sq += v * v;
+        int n = 0;
+        for (int k = 0; k < d.length; k++) {
+            if (mask == null || mask[k]) {
+                sum += d[k];
+                sq += d[k] * d[k];
+                n++;
+            }
         }
-        double mean = sum / d.length;
-        double var = sq / d.length - mean * mean;
-        if (var < 1.5 * 1.5) {
+        double mean = sum / Math.max(1, n);
+        double var = sq / Math.max(1, n) - mean * mean;
+        if (n == 0 || var < 1.5 * 1.5) {
             java.util.Arrays.fill(out, 0);
             return false;
         }
-        float inv = (float) (1 / Math.sqrt(var));
+        float inv = (float) (Math.sqrt((double) d.length / n) / Math.sqrt(var));
         for (int k = 0; k < d.length; k++) {
-            out[k] = (float) ((d[k] - mean) * inv);
+            out[k] = mask == null || mask[k] ? (float) ((d[k] - mean) * inv) : 0f;
         }
         return true;
     }
