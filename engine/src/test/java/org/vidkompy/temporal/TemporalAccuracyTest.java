@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -116,9 +115,6 @@ class TemporalAccuracyTest {
     }
 
     @Test
-    @Disabled("known shortfall: 97.2-97.5 % exact, never more than 1 frame off; the trajectory line's "
-            + "offset is estimated to ~0.07 frame, so fg frames whose true bg time lies within that of a "
-            + "half-frame boundary round the other way. Kept so the 99 % requirement stays visible.")
     void threePercentDrift() {
         int[] t = driftTruth();
         DescriptorSequence fg = footage.fg(t, DescriptorSpec.standard(), SceneFootage.plain(1f), 5, null);
