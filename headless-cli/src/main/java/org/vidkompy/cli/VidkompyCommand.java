@@ -9,7 +9,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Version.class,
         mixinStandardHelpOptions = true,
         description = {"Finds where a foreground video (fg) sits inside a background video (bg) -- position, scale, and which bg frame belongs under every fg frame -- and overlays the fg on the time-remapped bg. The fg is the master: every fg frame is kept with its timing and audio.", ""},
-        subcommands = {CompCommand.class, AnalyzeCommand.class, AlignCommand.class, RenderCommand.class, CheckCommand.class,
+        subcommands = {CompCommand.class, AnalyzeCommand.class, AlignCommand.class, RenderCommand.class, JoinCommand.class, CheckCommand.class,
             ProbeCommand.class,
             DemoCommand.class, BenchCommand.class},
         footerHeading = "%nExamples:%n",
