@@ -8,6 +8,7 @@ import org.vidkompy.ofx.image.RectI;
 import org.vidkompy.ofx.suite.HostSuites;
 import org.vidkompy.ofx.suite.ParameterSuite;
 import org.vidkompy.ofx.suite.PropertySet;
+import org.vidkompy.spatial.NoMatchException;
 
 import java.util.Optional;
 
@@ -218,6 +219,11 @@ public final class AlignInstance implements AutoCloseable {
         Optional<AlignmentRecord> result;
         try {
             result = analyzer.analyze(new Session());
+        } catch (NoMatchException e) {
+            // the footage, not the plugin: tell the user, keep what is stored
+            message(Ofx.MESSAGE_ERROR, "Align overlay could not find the foreground in the background: "
+                    + e.getMessage() + ". The stored alignment is unchanged.");
+            return;
         } finally {
             if (started) {
                 s.progress().end(effect);

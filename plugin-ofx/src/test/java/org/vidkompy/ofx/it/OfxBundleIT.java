@@ -176,6 +176,19 @@ class OfxBundleIT {
     }
 
     @Test
+    void analyzeOnClipsThatDoNotMatchSaysSoAndKeepsTheParameters() throws Exception {
+        // the two patterns share no picture: the engine finds no placement
+        TestHost.Run run = TestHost.run("no-match", args(CLIPS, "--set", "offsetX=7", "--press", "analyze"));
+        assertDone(run);
+        assertEquals("OfxMessageError", run.field("MESSAGE", "type"));
+        assertTrue(run.lines("MESSAGE").get(0).contains("could not find the foreground in the background"), run::dump);
+        assertTrue(run.lines("EDIT_BEGIN").isEmpty(), run::dump);
+        assertEquals("7", run.param("offsetX"));
+        assertEquals("", run.param("alignmentData"));
+        assertEquals(1, run.lines("PROGRESS_END").size(), run::dump);
+    }
+
+    @Test
     void resetClearsTheAlignmentInOneEditBlock() throws Exception {
         TestHost.Run run = TestHost.run("reset", args(CLIPS, "--set", "alignmentData=vidkompy-align/1\nxform 3 4 2\nmap 0 5+1x20",
                 "--set", "offsetX=3", "--set", "offsetY=4", "--set", "scale=2", "--press", "reset", "--render", "2"));
