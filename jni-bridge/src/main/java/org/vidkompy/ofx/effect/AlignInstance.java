@@ -233,7 +233,8 @@ public final class AlignInstance implements AutoCloseable {
             message(Ofx.MESSAGE_LOG, "Align overlay cancelled; the stored alignment is unchanged.");
             return;
         }
-        AlignmentRecord r = result.get();
+        // the controls get exactly the values the stored text holds (six decimals)
+        AlignmentRecord r = AlignmentRecord.parse(result.get().format());
         write(r.format(), r.x(), r.y(), r.scale(), s.parameter().getDoubleAtTime(feather, 0), ANALYZE_LABEL);
     }
 
