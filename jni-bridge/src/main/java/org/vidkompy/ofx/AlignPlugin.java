@@ -1,11 +1,11 @@
 package org.vidkompy.ofx;
 
 import com.sun.jna.Pointer;
+import jakarta.inject.Inject;
 import org.vidkompy.ofx.abi.Ofx;
 import org.vidkompy.ofx.abi.OfxStatus;
 import org.vidkompy.ofx.effect.AlignEffect;
 import org.vidkompy.ofx.effect.AlignInstance;
-import org.vidkompy.ofx.effect.FrameCompositor;
 import org.vidkompy.ofx.effect.OfxAnalyzer;
 import org.vidkompy.ofx.suite.HostSuites;
 
@@ -21,15 +21,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AlignPlugin {
     private final OfxAnalyzer analyzer;
-    private final FrameCompositor compositor;
     private final String debugThrow = System.getenv(AlignInstance.DEBUG_THROW_ENV);
     private final ConcurrentHashMap<Long, AlignInstance> instances = new ConcurrentHashMap<>();
     private volatile Pointer host;
     private volatile HostSuites suites;
 
-    public AlignPlugin(OfxAnalyzer analyzer, FrameCompositor compositor) {
+    @Inject
+    public AlignPlugin(OfxAnalyzer analyzer) {
         this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
-        this.compositor = Objects.requireNonNull(compositor, "compositor");
     }
 
     void setHost(Pointer ofxHost) {
@@ -41,6 +40,7 @@ public final class AlignPlugin {
             case Ofx.ACTION_LOAD:
                 return load();
             case Ofx.ACTION_UNLOAD:
+                instances.values().forEach(AlignInstance::close);
                 instances.clear();
                 suites = null;
                 return OfxStatus.OK;
@@ -60,10 +60,13 @@ public final class AlignPlugin {
                 return OfxStatus.OK;
             case Ofx.ACTION_CREATE_INSTANCE:
                 // OK, not ReplyDefault: some hosts then stop sending change notifications.
-                instances.put(Pointer.nativeValue(handle), new AlignInstance(s, handle, analyzer, compositor, debugThrow));
+                instances.put(Pointer.nativeValue(handle), new AlignInstance(s, handle, analyzer, debugThrow));
                 return OfxStatus.OK;
             case Ofx.ACTION_DESTROY_INSTANCE:
-                instances.remove(Pointer.nativeValue(handle));
+                AlignInstance gone = instances.remove(Pointer.nativeValue(handle));
+                if (gone != null) {
+                    gone.close();
+                }
                 return OfxStatus.OK;
             default:
                 AlignInstance instance = handle == null ? null : instances.get(Pointer.nativeValue(handle));

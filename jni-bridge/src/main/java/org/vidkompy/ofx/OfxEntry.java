@@ -1,9 +1,8 @@
 package org.vidkompy.ofx;
 
+import com.google.inject.Guice;
 import com.sun.jna.Pointer;
 import org.vidkompy.ofx.abi.OfxStatus;
-import org.vidkompy.ofx.effect.BilinearCompositor;
-import org.vidkompy.ofx.effect.PlaceholderAnalyzer;
 
 /**
  * The Java entry point the native shell ({@code VidkompyAlign.ofx}) calls through JNI.
@@ -19,10 +18,13 @@ import org.vidkompy.ofx.effect.PlaceholderAnalyzer;
  *       error message (and a stack trace on stderr).</li>
  * </ul>
  * The JVM lives for the rest of the process; Unload only drops the suites.
+ *
+ * <p>The plugin is made by Guice from {@link OfxModule} when the class is first used (the first
+ * Load); the field below is the one static the entry point needs, since the shell calls static
+ * methods.
  */
 public final class OfxEntry {
-    // Wiring point: the engine's analyzer and compositor replace these when they exist.
-    private static final AlignPlugin PLUGIN = new AlignPlugin(new PlaceholderAnalyzer(), new BilinearCompositor());
+    private static final AlignPlugin PLUGIN = Guice.createInjector(new OfxModule()).getInstance(AlignPlugin.class);
 
     private OfxEntry() {
     }

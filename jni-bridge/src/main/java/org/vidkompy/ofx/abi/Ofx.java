@@ -73,6 +73,7 @@ public final class Ofx {
     public static final String EFFECT_PLUGIN_PROP_SINGLE_INSTANCE = "OfxImageEffectPluginPropSingleInstance";
     public static final String EFFECT_PLUGIN_PROP_GROUPING = "OfxImageEffectPluginPropGrouping";
     public static final String EFFECT_PROP_FRAME_RANGE = "OfxImageEffectPropFrameRange";
+    public static final String EFFECT_PROP_FRAME_RATE = "OfxImageEffectPropFrameRate";
     public static final String EFFECT_PROP_RENDER_SCALE = "OfxImageEffectPropRenderScale";
     public static final String EFFECT_PROP_RENDER_WINDOW = "OfxImageEffectPropRenderWindow";
     public static final String EFFECT_PROP_REGION_OF_DEFINITION = "OfxImageEffectPropRegionOfDefinition";

@@ -3,24 +3,24 @@ package org.vidkompy.ofx.effect;
 import com.sun.jna.Pointer;
 import org.vidkompy.ofx.abi.Ofx;
 import org.vidkompy.ofx.abi.OfxStatus;
-import org.vidkompy.ofx.image.ImageView;
+import org.vidkompy.ofx.engine.OverlayRenderer;
 import org.vidkompy.ofx.image.RectI;
 import org.vidkompy.ofx.suite.HostSuites;
 import org.vidkompy.ofx.suite.ParameterSuite;
 import org.vidkompy.ofx.suite.PropertySet;
+import org.vidkompy.spatial.NoMatchException;
 
-import java.nio.ByteBuffer;
 import java.util.Optional;
 
 import static org.vidkompy.ofx.effect.AlignParams.*;
 
 /**
  * One instance of the effect. Everything render needs comes from parameter values (hosts may render
- * with ephemeral or cloned instances), so the only state kept here is host handles and a parse
- * cache of the alignment string. Render never sets parameters; Analyze and Reset do, each in one
- * edit block, and only for user edits.
+ * with ephemeral or cloned instances), so the only state kept here is host handles, a parse cache
+ * of the alignment string and the renderer's cache of compositors. Render never sets parameters;
+ * Analyze and Reset do, each in one edit block, and only for user edits.
  */
-public final class AlignInstance {
+public final class AlignInstance implements AutoCloseable {
     /** Debug hook for tests: "render" fails every render, "render@T" only the render at time T. */
     public static final String DEBUG_THROW_ENV = "VIDKOMPY_OFX_DEBUG_THROW";
 
@@ -33,18 +33,17 @@ public final class AlignInstance {
     private final Pointer paramSet;
     private final Pointer offsetX, offsetY, scale, bgTimeOffset, feather, alignmentData;
     private final OfxAnalyzer analyzer;
-    private final FrameCompositor compositor;
+    private final OverlayRenderer renderer = new OverlayRenderer();
     private final String debugThrow;
     private volatile Parsed parsed = new Parsed("", null);
 
     private record Parsed(String text, AlignmentRecord record) {
     }
 
-    public AlignInstance(HostSuites s, Pointer effect, OfxAnalyzer analyzer, FrameCompositor compositor, String debugThrow) {
+    public AlignInstance(HostSuites s, Pointer effect, OfxAnalyzer analyzer, String debugThrow) {
         this.s = s;
         this.effect = effect;
         this.analyzer = analyzer;
-        this.compositor = compositor;
         this.debugThrow = debugThrow;
         PropertySet props = s.props(s.imageEffect().getPropertySet(effect));
         this.context = props.getString(Ofx.EFFECT_PROP_CONTEXT);
@@ -174,7 +173,7 @@ public final class AlignInstance {
         try (HostImage out = HostImage.fetch(s, outputClip, Ofx.CLIP_OUTPUT, t);
              HostImage fg = HostImage.fetch(s, sourceClip, Ofx.CLIP_SOURCE, t)) {
             if (!backgroundConnected()) {
-                compositor.composite(fg.image(), null, out.image(), window, null, renderScale);
+                OverlayRenderer.copy(fg.image(), out.image(), window);
                 return OfxStatus.OK;
             }
             double b = bgTime(t);
@@ -185,9 +184,7 @@ public final class AlignInstance {
                     s.imageEffect().clipGetRegionOfDefinition(backgroundClip, b));
             try (HostImage bg = HostImage.fetchOrNull(s, backgroundClip, b)) {
                 // no background frame at map(t): the foreground goes over transparency
-                ImageView bgView = bg != null ? bg.image()
-                        : ImageView.wrap(ByteBuffer.allocateDirect(0), 0, new RectI(0, 0, 0, 0), 0, out.image().depth());
-                compositor.composite(fg.image(), bgView, out.image(), window, placement, renderScale);
+                renderer.render(fg.image(), bg != null ? bg.image() : null, out.image(), window, placement, renderScale);
             }
         }
         return OfxStatus.OK;
@@ -222,6 +219,11 @@ public final class AlignInstance {
         Optional<AlignmentRecord> result;
         try {
             result = analyzer.analyze(new Session());
+        } catch (NoMatchException e) {
+            // the footage, not the plugin: tell the user, keep what is stored
+            message(Ofx.MESSAGE_ERROR, "Align overlay could not find the foreground in the background: "
+                    + e.getMessage() + ". The stored alignment is unchanged.");
+            return;
         } finally {
             if (started) {
                 s.progress().end(effect);
@@ -231,7 +233,8 @@ public final class AlignInstance {
             message(Ofx.MESSAGE_LOG, "Align overlay cancelled; the stored alignment is unchanged.");
             return;
         }
-        AlignmentRecord r = result.get();
+        // the controls get exactly the values the stored text holds (six decimals)
+        AlignmentRecord r = AlignmentRecord.parse(result.get().format());
         write(r.format(), r.x(), r.y(), r.scale(), s.parameter().getDoubleAtTime(feather, 0), ANALYZE_LABEL);
     }
 
@@ -269,25 +272,35 @@ public final class AlignInstance {
         return t == Math.rint(t) ? Long.toString((long) t) : Double.toString(t);
     }
 
+    /** Releases the cached compositors. */
+    @Override
+    public void close() {
+        renderer.close();
+    }
+
+    private AnalysisSession.Clip clip(Pointer clip, String name) {
+        PropertySet props = s.props(s.imageEffect().clipGetPropertySet(clip));
+        double[] range = props.getDoubles(Ofx.EFFECT_PROP_FRAME_RANGE, 2);
+        double fps = props.getDoubleOr(Ofx.EFFECT_PROP_FRAME_RATE,
+                s.props(s.imageEffect().getPropertySet(effect)).getDoubleOr(Ofx.EFFECT_PROP_FRAME_RATE, 25));
+        double[] rod = s.imageEffect().clipGetRegionOfDefinition(clip, range[0]);
+        int frames = (int) Math.floor(range[1] - range[0] + 1e-6) + 1;
+        return new AnalysisSession.Clip(name, range[0], Math.max(0, frames), fps,
+                (int) Math.round(rod[2] - rod[0]), (int) Math.round(rod[3] - rod[1]));
+    }
+
     private final class Session implements AnalysisSession {
+        private final Clip foreground = clip(sourceClip, Ofx.CLIP_SOURCE);
+        private final Clip background = clip(backgroundClip, AlignEffect.CLIP_BACKGROUND);
+
         @Override
-        public double[] foregroundRange() {
-            return clipRange(sourceClip);
+        public Clip foregroundClip() {
+            return foreground;
         }
 
         @Override
-        public double[] backgroundRange() {
-            return clipRange(backgroundClip);
-        }
-
-        @Override
-        public double[] foregroundRegion() {
-            return s.imageEffect().clipGetRegionOfDefinition(sourceClip, foregroundRange()[0]);
-        }
-
-        @Override
-        public double[] backgroundRegion() {
-            return s.imageEffect().clipGetRegionOfDefinition(backgroundClip, backgroundRange()[0]);
+        public Clip backgroundClip() {
+            return background;
         }
 
         @Override

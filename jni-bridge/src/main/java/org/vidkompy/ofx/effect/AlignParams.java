@@ -40,7 +40,7 @@ public final class AlignParams {
 
     public static final String FEATHER = "featherMargin";
     public static final String FEATHER_LABEL = "Feather margin";
-    public static final String FEATHER_HINT = "Width, in foreground pixels, of the soft edge blending the foreground into the background.";
+    public static final String FEATHER_HINT = "Width, in background pixels, of the soft edge blending the foreground into the background (as vidkompy render --margin).";
 
     public static final String ALIGNMENT_DATA = "alignmentData";
     public static final String ALIGNMENT_DATA_LABEL = "Alignment data";

@@ -3,22 +3,26 @@ package org.vidkompy.ofx.effect;
 import org.vidkompy.ofx.image.ImageView;
 
 /**
- * What an {@link OfxAnalyzer} may use while Analyze runs (inside InstanceChanged, on the host's
- * thread): the two clips' frames at any time, and progress with cancellation. Frames come at
- * render scale 1 from {@code clipGetImage}; each {@link Frame} must be closed before the next few
- * are fetched, so hosts can recycle memory.
+ * What an {@link OfxAnalyzer} may use while Analyze runs (inside InstanceChanged): the two clips'
+ * shapes, their frames at any time, and progress with cancellation. Every method is a host call
+ * and must run on the thread the host called InstanceChanged on. Each {@link Frame} must be closed
+ * before the next few are fetched, so hosts can recycle memory.
  */
 public interface AnalysisSession {
-    /** First and last frame of the foreground (Source) clip, in effect time. */
-    double[] foregroundRange();
 
-    /** First and last frame of the Background clip, in effect time. */
-    double[] backgroundRange();
+    /**
+     * An input clip as the analysis sees it: frames {@code 0..frames-1} lie at effect times
+     * {@code firstTime + index}; width and height are the canonical size of its region of definition.
+     */
+    record Clip(String name, double firstTime, int frames, double fps, int width, int height) {
+        public double time(int index) {
+            return firstTime + index;
+        }
+    }
 
-    /** Canonical regions of definition {x1, y1, x2, y2}. */
-    double[] foregroundRegion();
+    Clip foregroundClip();
 
-    double[] backgroundRegion();
+    Clip backgroundClip();
 
     Frame foreground(double time);
 

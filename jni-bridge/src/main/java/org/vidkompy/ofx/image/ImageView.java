@@ -103,6 +103,51 @@ public final class ImageView {
         }
     }
 
+    /**
+     * Component c of (x, y) on the 8-bit scale: the stored byte for 8-bit images, otherwise the
+     * nominal value times 255, rounded and clamped to 0..255.
+     */
+    public int get8(int x, int y, int c) {
+        int at = offset(x, y, c);
+        return switch (depth) {
+            case BYTE -> buffer.get(at) & 0xff;
+            case SHORT -> ((buffer.getShort(at) & 0xffff) * 255 + 32767) / 65535;
+            case FLOAT -> to8(buffer.getFloat(at));
+        };
+    }
+
+    /** Stores an 8-bit value: exactly for 8-bit images, as v/255 (16-bit: v*257) otherwise. */
+    public void set8(int x, int y, int c, int v) {
+        int at = offset(x, y, c);
+        switch (depth) {
+            case BYTE -> buffer.put(at, (byte) v);
+            case SHORT -> buffer.putShort(at, (short) (v * 257));
+            case FLOAT -> buffer.putFloat(at, v / 255f);
+        }
+    }
+
+    /** Copies pixel (x, y) of {@code from} (same depth) to (x, y) of this image, bit for bit. */
+    public void copyPixel(ImageView from, int x, int y) {
+        if (from.depth != depth) {
+            float[] px = new float[4];
+            from.getPixel(x, y, px);
+            setPixel(x, y, px);
+            return;
+        }
+        int src = from.offset(x, y, 0);
+        int dst = offset(x, y, 0);
+        for (int i = 0; i < depth.pixelBytes(); i++) {
+            buffer.put(dst + i, from.buffer.get(src + i));
+        }
+    }
+
+    private static int to8(float v) {
+        if (!(v > 0f)) {
+            return 0; // negative and NaN
+        }
+        return v >= 1f ? 255 : (int) (v * 255f + 0.5f);
+    }
+
     public void setPixel(int x, int y, float[] rgba) {
         for (int c = 0; c < 4; c++) {
             set(x, y, c, rgba[c]);

@@ -106,6 +106,11 @@ public final class PropertySet {
         return out.getValue();
     }
 
+    public double getDoubleOr(String name, double fallback) {
+        DoubleByReference out = new DoubleByReference();
+        return suite.propGetDouble(handle, name, 0, out) == OfxStatus.OK ? out.getValue() : fallback;
+    }
+
     public double[] getDoubles(String name, int count) {
         Memory out = new Memory((long) count * Double.BYTES);
         check(suite.propGetDoubleN(handle, name, count, out), "propGetDoubleN", name);

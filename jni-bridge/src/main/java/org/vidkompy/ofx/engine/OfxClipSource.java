@@ -1,0 +1,93 @@
+package org.vidkompy.ofx.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vidkompy.align.ClipInfo;
+import org.vidkompy.align.ClipSource;
+import org.vidkompy.image.LumaImage;
+import org.vidkompy.image.Plane;
+
+/**
+ * A host clip as an analysis {@link ClipSource}. Hosts give random access to any frame, so every
+ * frame costs the same: samples are exactly the planned frames, a scan fetches frame 0, 1, 2... and
+ * single frames are fetched again when asked for. Each fetch yields the whole frame as 8-bit luma
+ * ({@link LumaConverter}); thumbnails are area-averaged from it ({@link AreaThumbnailer}).
+ */
+public final class OfxClipSource implements ClipSource {
+
+    /** Fetches frame {@code index} (0 = the clip's first frame) as full-resolution luma. */
+    @FunctionalInterface
+    public interface FrameFetcher {
+        LumaImage fetch(int index);
+    }
+
+    private final ClipInfo info;
+    private final FrameFetcher fetcher;
+
+    public OfxClipSource(ClipInfo info, FrameFetcher fetcher) {
+        if (info.frames() < 1 || info.width() < 1 || info.height() < 1) {
+            throw new IllegalArgumentException("clip " + info.name() + " is empty: " + info);
+        }
+        this.info = info;
+        this.fetcher = fetcher;
+    }
+
+    @Override
+    public ClipInfo info() {
+        return info;
+    }
+
+    @Override
+    public List<LumaImage> samples(int count) {
+        int frames = (int) info.frames();
+        List<LumaImage> out = new ArrayList<>();
+        int last = -1;
+        for (int k = 0; k < count; k++) {
+            int index = (int) Math.min(frames - 1, Math.floor((k + 0.5) * frames / count));
+            if (index > last) {
+                out.add(fetcher.fetch(index));
+                last = index;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void scan(List<Thumb> thumbs, FrameVisitor visitor) {
+        AreaThumbnailer[] samplers = new AreaThumbnailer[thumbs.size()];
+        Plane[] planes = new Plane[thumbs.size()];
+        for (int i = 0; i < samplers.length; i++) {
+            Thumb t = thumbs.get(i);
+            samplers[i] = new AreaThumbnailer(info.width(), info.height(), t.region(), t.width(), t.height());
+            planes[i] = Plane.allocate(t.width(), t.height());
+        }
+        double fps = info.fps() > 0 ? info.fps() : 1;
+        for (int index = 0; index < info.frames(); index++) {
+            LumaImage frame = fetcher.fetch(index);
+            for (int i = 0; i < samplers.length; i++) {
+                samplers[i].apply(frame.pixels(), planes[i]);
+            }
+            visitor.frame(index, index / fps, planes,
+                    () -> new LumaImage(frame.width(), frame.height(), frame.pixels().clone()));
+        }
+    }
+
+    @Override
+    public LumaImage frame(int index) {
+        if (index < 0 || index >= info.frames()) {
+            throw new IllegalArgumentException("frame " + index + " is outside clip " + info.name() + " (" + info.frames()
+                    + " frames)");
+        }
+        return fetcher.fetch(index);
+    }
+
+    @Override
+    public int fetchCost(int index) {
+        return 0;
+    }
+
+    @Override
+    public void close() {
+        // nothing held between fetches
+    }
+}
