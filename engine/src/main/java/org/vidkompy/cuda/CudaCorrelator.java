@@ -186,7 +186,7 @@ public final class CudaCorrelator implements Correlator {
         }
 
         private void multiply(long spectra, long tpl, long out, int count) {
-            try (KernelArgs a = new KernelArgs().ptr(spectra).ptr(tpl).ptr(out).i32(bins).i32(count)) {
+            try (KernelArgs a = conjMultiplyArgs(spectra, tpl, out, bins, count)) {
                 rt.launch(rt.conjMultiply, LaunchGeometry.cover(bins, count, 1), a, "conj_multiply");
             }
         }
@@ -195,9 +195,8 @@ public final class CudaCorrelator implements Correlator {
             int tw = tpl.width();
             int th = tpl.height();
             double minWindowVar = MIN_WINDOW_STD * MIN_WINDOW_STD * tw * th;
-            try (KernelArgs a = new KernelArgs().ptr(corr).i32(gw).i32(gh).f64(1.0 / ((double) gw * gh))
-                    .ptr(sums).ptr(sqs).i32(w).i32(h).i32(tw).i32(th).f64(norm).f64(minWindowVar)
-                    .ptr(surfaces).i32(count)) {
+            try (KernelArgs a = normalizeArgs(corr, gw, gh, sums, sqs, w, h, tw, th, norm, minWindowVar, surfaces,
+                    count)) {
                 rt.launch(rt.znccNormalize, LaunchGeometry.cover(w - tw + 1, h - th + 1, count), a, "zncc_normalize");
             }
         }
@@ -206,5 +205,17 @@ public final class CudaCorrelator implements Correlator {
     /** Arguments of {@code pad_planes}, in the kernel's order. */
     static KernelArgs padArgs(long planes, int w, int h, long offsets, long grids, int gw, int gh, int count) {
         return new KernelArgs().ptr(planes).i32(w).i32(h).ptr(offsets).ptr(grids).i32(gw).i32(gh).i32(count);
+    }
+
+    static KernelArgs conjMultiplyArgs(long spectra, long tpl, long out, int bins, int count) {
+        return new KernelArgs().ptr(spectra).ptr(tpl).ptr(out).i32(bins).i32(count);
+    }
+
+    /** Arguments of {@code zncc_normalize}; the scale undoes cuFFT's unnormalised inverse. */
+    static KernelArgs normalizeArgs(long corr, int gw, int gh, long sums, long sqs, int w, int h, int tw, int th,
+                                    double tplNorm, double minWindowVar, long surfaces, int count) {
+        return new KernelArgs().ptr(corr).i32(gw).i32(gh).f64(1.0 / ((double) gw * gh))
+                .ptr(sums).ptr(sqs).i32(w).i32(h).i32(tw).i32(th).f64(tplNorm).f64(minWindowVar)
+                .ptr(surfaces).i32(count);
     }
 }

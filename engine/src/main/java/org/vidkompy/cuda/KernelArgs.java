@@ -19,31 +19,38 @@ import org.bytedeco.javacpp.PointerPointer;
 final class KernelArgs implements AutoCloseable {
 
     private final List<Pointer> cells = new ArrayList<>();
+    private final StringBuilder kinds = new StringBuilder();
     private PointerPointer<Pointer> array;
 
     /** A device pointer ({@code T*} in the kernel). */
     KernelArgs ptr(long devicePointer) {
-        return add(new LongPointer(1).put(devicePointer));
+        return add('p', new LongPointer(1).put(devicePointer));
     }
 
     KernelArgs i32(int v) {
-        return add(new IntPointer(1).put(v));
+        return add('i', new IntPointer(1).put(v));
     }
 
     KernelArgs f32(float v) {
-        return add(new FloatPointer(1).put(v));
+        return add('f', new FloatPointer(1).put(v));
     }
 
     KernelArgs f64(double v) {
-        return add(new DoublePointer(1).put(v));
+        return add('d', new DoublePointer(1).put(v));
     }
 
-    private KernelArgs add(Pointer cell) {
+    private KernelArgs add(char kind, Pointer cell) {
         if (array != null) {
             throw new IllegalStateException("arguments already handed out");
         }
         cells.add(cell);
+        kinds.append(kind);
         return this;
+    }
+
+    /** The C types in order, one letter each: p(ointer), i(nt), f(loat), d(ouble); tests match it to the .cu. */
+    String kinds() {
+        return kinds.toString();
     }
 
     int count() {

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * Turns the linkage errors of loading Bytedeco's CUDA JNI libraries into the reason a user can act on.
  * JavaCPP reports "no jnicudart in java.library.path" and hides the real cause ("libcuda.so.1: cannot
- * open shared object file") in the cause chain; later attempts only say "Could not initialize class".
+ * open shared object file") in the cause chain. Later attempts in the same process only say "Could not
+ * initialize class", without the library's name, which JavaCPP does not keep: said as such.
  */
 final class LinkFailures {
 
@@ -25,6 +26,9 @@ final class LinkFailures {
             }
         }
         if (missing == null) {
+            if (t instanceof NoClassDefFoundError && String.valueOf(t.getMessage()).contains("org.bytedeco.cuda")) {
+                return "CUDA libraries not loadable (loading them failed earlier in this process)";
+            }
             return "CUDA libraries not loadable (" + firstLine(t) + ")";
         }
         if (missing.startsWith("libcuda.so")) {

@@ -1,5 +1,6 @@
 package org.vidkompy.cuda;
 
+import java.util.function.Function;
 import java.util.BitSet;
 import java.util.List;
 import org.vidkompy.image.Plane;
@@ -14,11 +15,18 @@ final class SelectedCorrelator implements Correlator {
 
     private final ComputeSelection selection;
     private final Correlator cpu;
+    private final Function<CudaRuntime, Correlator> gpuFactory;
     private volatile Correlator gpu;
 
     SelectedCorrelator(ComputeSelection selection, Correlator cpu) {
+        this(selection, cpu, CudaCorrelator::new);
+    }
+
+    /** With another GPU implementation: tests use one that fails on purpose. */
+    SelectedCorrelator(ComputeSelection selection, Correlator cpu, Function<CudaRuntime, Correlator> gpuFactory) {
         this.selection = selection;
         this.cpu = cpu;
+        this.gpuFactory = gpuFactory;
     }
 
     @Override
@@ -48,7 +56,7 @@ final class SelectedCorrelator implements Correlator {
     private Correlator gpu(ComputePath path) {
         Correlator g = gpu;
         if (g == null) {
-            g = new CudaCorrelator(path.runtime());
+            g = gpuFactory.apply(path.runtime());
             gpu = g;
         }
         return g;

@@ -1,5 +1,6 @@
 package org.vidkompy.cuda;
 
+import java.util.function.Function;
 import org.vidkompy.temporal.Band;
 import org.vidkompy.temporal.BandCostKernel;
 import org.vidkompy.temporal.DescriptorSequence;
@@ -12,11 +13,18 @@ final class SelectedCostKernel implements BandCostKernel {
 
     private final ComputeSelection selection;
     private final BandCostKernel cpu;
+    private final Function<CudaRuntime, BandCostKernel> gpuFactory;
     private volatile BandCostKernel gpu;
 
     SelectedCostKernel(ComputeSelection selection, BandCostKernel cpu) {
+        this(selection, cpu, CudaCostKernel::new);
+    }
+
+    /** With another GPU implementation: tests use one that fails on purpose. */
+    SelectedCostKernel(ComputeSelection selection, BandCostKernel cpu, Function<CudaRuntime, BandCostKernel> gpuFactory) {
         this.selection = selection;
         this.cpu = cpu;
+        this.gpuFactory = gpuFactory;
     }
 
     @Override
@@ -36,7 +44,7 @@ final class SelectedCostKernel implements BandCostKernel {
     private BandCostKernel gpu(ComputePath path) {
         BandCostKernel g = gpu;
         if (g == null) {
-            g = new CudaCostKernel(path.runtime());
+            g = gpuFactory.apply(path.runtime());
             gpu = g;
         }
         return g;
