@@ -71,8 +71,10 @@ extern "C" __global__ void zncc_normalize(
     float z = 0.0f;
     if (tplNorm > 0.0 && windowVar > minWindowVar) {
         double c = corr[(long long) p * gw * gh + (long long) py * gw + px] * scale;
-        double v = c / (tplNorm * sqrt(windowVar));
-        z = (float) fmax(-1.0, fmin(1.0, v));
+        // Intrinsics rather than sqrt/fmin/fmax: they need no header under NVRTC, and __dsqrt_rn is the
+        // correctly rounded root that Java's Math.sqrt also is.
+        double v = c / (tplNorm * __dsqrt_rn(windowVar));
+        z = (float) (v < -1.0 ? -1.0 : (v > 1.0 ? 1.0 : v));
     }
     surfaces[(long long) p * pw * ph + (long long) py * pw + px] = z;
 }
