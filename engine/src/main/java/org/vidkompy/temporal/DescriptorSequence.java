@@ -94,6 +94,22 @@ public final class DescriptorSequence {
         return (long) vectors.length + 4L * invNorm.length + 16L * pHash.length;
     }
 
+    /**
+     * Copies the vectors of frames {@code [from, to)} ({@link #dimension()} bytes each) into {@code dst} at
+     * its position: for cost kernels outside this package (the CUDA twin uploads them to the device),
+     * without handing out the array.
+     */
+    public void copyVectors(int from, int to, java.nio.ByteBuffer dst) {
+        java.util.Objects.checkFromToIndex(from, to, count);
+        dst.put(vectors, from * dimension, (to - from) * dimension);
+    }
+
+    /** Copies the inverse norms (0 = uninformative) of frames {@code [from, to)} into {@code dst}; see {@link #copyVectors}. */
+    public void copyInvNorms(int from, int to, java.nio.FloatBuffer dst) {
+        java.util.Objects.checkFromToIndex(from, to, count);
+        dst.put(invNorm, from, to - from);
+    }
+
     // Package-private views for the cost kernels: read-only by convention, no copies in hot loops.
     byte[] vectors() {
         return vectors;

@@ -1,13 +1,24 @@
 package org.vidkompy.cli;
 
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import org.vidkompy.align.AnalysisCache;
 import org.vidkompy.align.AnalysisOptions;
+import org.vidkompy.cuda.ComputeSelection;
+import org.vidkompy.cuda.GpuMode;
 import org.vidkompy.spatial.SpatialOptions;
 import picocli.CommandLine.Option;
 
 /** The analysis options, shared by analyze, comp and check, with the names users of the original know. */
 final class AnalysisOptionsMixin {
+
+    /** Guice creates the mixin (picocli asks {@link GuiceFactory}), so it can hand --gpu to the engine. */
+    private final ComputeSelection compute;
+
+    @Inject
+    AnalysisOptionsMixin(ComputeSelection compute) {
+        this.compute = compute;
+    }
 
     @Option(names = {"-p", "--align-precision"}, paramLabel = "0..4", defaultValue = "2",
             description = "Spatial search effort: 0 fastest .. 4 most thorough (default ${DEFAULT-VALUE}). "
@@ -47,7 +58,22 @@ final class AnalysisOptionsMixin {
             description = "Where analyses are cached (default: $XDG_CACHE_HOME/vidkompy or ~/.cache/vidkompy).")
     Path cacheDir;
 
+    @Option(names = "--gpu", paramLabel = "auto|on|off", defaultValue = "auto",
+            description = "Run correlation and temporal costs on a CUDA GPU: auto (default) when one is usable, "
+                    + "on (fail with exit code 1 if none is), off (CPU). One line on stderr says which runs and why.")
+    String gpu;
+
+    /**
+     * Validates the options, makes the GPU choice (so the line "analysis on GPU/CPU: ..." comes first and
+     * {@code --gpu on} without a GPU fails before any decoding) and returns the analysis options.
+     */
     AnalysisOptions toOptions() {
+        GpuMode mode;
+        try {
+            mode = GpuMode.parse(gpu);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         if (!"dtw".equals(engine)) {
             throw new UsageException("unknown --engine '" + engine + "' (the only engine is 'dtw')");
         }
@@ -63,6 +89,7 @@ final class AnalysisOptionsMixin {
         } else if (xShift != null || yShift != null) {
             s = s.withShift(xShift != null ? xShift : 0, yShift != null ? yShift : 0);
         }
+        compute.choose(mode);
         return new AnalysisOptions(s, window, border);
     }
 

@@ -2,6 +2,7 @@ package org.vidkompy.cli;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
 import java.io.PrintWriter;
 import org.vidkompy.engine.EngineModule;
 import picocli.CommandLine;
@@ -17,7 +18,19 @@ public final class Cli {
     }
 
     public static CommandLine create(PrintWriter out, PrintWriter err) {
-        Injector injector = Guice.createInjector(new EngineModule(), new CliModule(out, err));
+        return create(out, err, new Module[0]);
+    }
+
+    /**
+     * With extra modules, for tests that replace an engine seam (the CUDA probe). The GPU mode is not
+     * known here yet: {@code --gpu} is parsed later and handed to the engine by the analysis options.
+     */
+    static CommandLine create(PrintWriter out, PrintWriter err, Module... extra) {
+        Module[] modules = new Module[extra.length + 2];
+        modules[0] = new EngineModule();
+        modules[1] = new CliModule(out, err);
+        System.arraycopy(extra, 0, modules, 2, extra.length);
+        Injector injector = Guice.createInjector(modules);
         CommandLine cmd = new CommandLine(VidkompyCommand.class, new GuiceFactory(injector));
         cmd.setOut(out);
         cmd.setErr(err);

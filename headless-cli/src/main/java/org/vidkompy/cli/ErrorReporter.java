@@ -1,6 +1,7 @@
 package org.vidkompy.cli;
 
 import jakarta.inject.Inject;
+import org.vidkompy.cuda.GpuUnavailableException;
 import org.vidkompy.io.MediaException;
 import picocli.CommandLine;
 
@@ -25,6 +26,15 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler,
             console.error("Try 'vidkompy " + cmd.getCommandName() + " --help'.");
             return ExitCodes.USAGE;
         }
+        GpuUnavailableException gpu = causeOf(e, GpuUnavailableException.class);
+        if (gpu != null) {
+            // --gpu on without a usable GPU: a processing failure (exit 1) with the probe's reason.
+            console.error("vidkompy: " + gpu.getMessage());
+            if (console.verbose()) {
+                console.stackTrace(e);
+            }
+            return ExitCodes.FAILED;
+        }
         if (e instanceof MediaException || e instanceof java.io.UncheckedIOException
                 || e instanceof java.io.IOException) {
             console.error("vidkompy: " + e.getMessage());
@@ -35,6 +45,15 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler,
             console.stackTrace(e);
         }
         return ExitCodes.FAILED;
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
     }
 
     @Override

@@ -1,0 +1,104 @@
+package org.vidkompy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.OptionalBinder;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vidkompy.cuda.CudaProbe;
+import org.vidkompy.cuda.CudaStatus;
+
+/**
+ * --gpu through the real command line with a mocked device probe. The inputs are not video: the
+ * choice is made (and reported, or refused) before any decoding, and the run then fails on the input,
+ * which keeps these tests fast.
+ */
+class GpuOptionTest {
+
+    @TempDir
+    Path dir;
+
+    private final CudaProbe probe = mock(CudaProbe.class);
+
+    private CliRun run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.create(new PrintWriter(out, true), new PrintWriter(err, true), new AbstractModule() {
+            @Override
+            protected void configure() {
+                OptionalBinder.newOptionalBinder(binder(), CudaProbe.class).setBinding().toInstance(probe);
+            }
+        }).execute(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    private String[] analyze(String... extra) throws Exception {
+        Path notVideo = dir.resolve("notes.mp4");
+        Files.writeString(notVideo, "not a video");
+        String[] base = {"analyze", notVideo.toString(), notVideo.toString(), "--no-cache", "-o",
+                dir.resolve("a.json").toString()};
+        String[] all = new String[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return all;
+    }
+
+    @Test
+    void onWithoutAGpuFailsWithExitCodeOneAndTheReason() throws Exception {
+        when(probe.probe()).thenReturn(CudaStatus.unusable("no CUDA driver (libcuda.so.1 not found)"));
+        CliRun r = run(analyze("--gpu", "on"));
+        assertEquals(ExitCodes.FAILED, r.exit(), r.err());
+        assertEquals("vidkompy: --gpu on, but CUDA cannot be used: no CUDA driver (libcuda.so.1 not found)\n", r.err());
+    }
+
+    @Test
+    void autoWithoutAGpuSaysItRunsOnTheCpu() throws Exception {
+        when(probe.probe()).thenReturn(CudaStatus.unusable("no CUDA driver (libcuda.so.1 not found)"));
+        CliRun r = run(analyze());
+        assertTrue(r.err().startsWith("analysis on CPU: no CUDA driver (libcuda.so.1 not found)\n"), r.err());
+        assertTrue(r.err().contains("notes.mp4"), "then the input's own error: " + r.err());
+    }
+
+    @Test
+    void offNeverProbes() throws Exception {
+        CliRun r = run(analyze("--gpu=off"));
+        assertTrue(r.err().startsWith("analysis on CPU: --gpu off\n"), r.err());
+        verify(probe, never()).probe();
+    }
+
+    @Test
+    void quietHidesTheLine() throws Exception {
+        CliRun r = run(analyze("--gpu", "off", "-q"));
+        assertFalse(r.err().contains("analysis on"), r.err());
+    }
+
+    @Test
+    void aBadModeIsAUsageError() throws Exception {
+        CliRun r = run(analyze("--gpu", "maybe"));
+        assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+        assertTrue(r.err().contains("--gpu must be auto, on or off, got 'maybe'"), r.err());
+    }
+
+    @Test
+    void theRealProbeOnThisMachine() throws Exception {
+        // No mock: whatever this machine has, --gpu on either runs or fails with exit 1 and a reason.
+        StringWriter err = new StringWriter();
+        Path notVideo = dir.resolve("n.mp4");
+        Files.writeString(notVideo, "x");
+        int code = Cli.create(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))
+                .execute("analyze", notVideo.toString(), notVideo.toString(), "--no-cache", "--gpu", "on");
+        assertEquals(ExitCodes.FAILED, code, err.toString());
+        System.out.println("--gpu on here: " + err.toString().lines().findFirst().orElse(""));
+    }
+}
