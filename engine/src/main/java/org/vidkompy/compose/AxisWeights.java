@@ -24,6 +24,12 @@ final class AxisWeights {
     final float[] weight;
     /** Fraction of output pixel i covered by the fg, 0..1. */
     final float[] coverage;
+    /**
+     * Outputs [uniformFrom, uniformTo) all use the same weights on consecutive fg pixels (always the
+     * case at scale 1 away from the edges), so a resampler can hoist the weights out of its loop.
+     */
+    final int uniformFrom;
+    final int uniformTo;
 
     private AxisWeights(int first, int count, int taps, int[] index, float[] weight, float[] coverage) {
         this.first = first;
@@ -32,6 +38,34 @@ final class AxisWeights {
         this.index = index;
         this.weight = weight;
         this.coverage = coverage;
+        int[] run = longestUniformRun(count, taps, index, weight);
+        this.uniformFrom = run[0];
+        this.uniformTo = run[1];
+    }
+
+    private static int[] longestUniformRun(int count, int taps, int[] index, float[] weight) {
+        int bestFrom = 0;
+        int bestTo = 0;
+        int from = 0;
+        for (int i = 1; i <= count; i++) {
+            if (i == count || !sameShape(from, i, taps, index, weight)) {
+                if (i - from > bestTo - bestFrom) {
+                    bestFrom = from;
+                    bestTo = i;
+                }
+                from = i;
+            }
+        }
+        return new int[] {bestFrom, bestTo};
+    }
+
+    private static boolean sameShape(int a, int b, int taps, int[] index, float[] weight) {
+        for (int t = 0; t < taps; t++) {
+            if (weight[a * taps + t] != weight[b * taps + t] || index[b * taps + t] - index[a * taps + t] != b - a) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

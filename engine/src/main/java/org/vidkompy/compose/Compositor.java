@@ -139,6 +139,7 @@ public final class Compositor implements AutoCloseable {
         private final int fgRowFrom;
         private final float[] horizontal;
         private final float[] acc;
+        private final byte[] line;
 
         Band(int from, int to) {
             this.from = from;
@@ -147,6 +148,7 @@ public final class Compositor implements AutoCloseable {
             int fgRows = to > from ? wy.maxIndex(from, to) - fgRowFrom + 1 : 0;
             this.horizontal = new float[fgRows * wx.count * 3];
             this.acc = new float[wx.count * 3];
+            this.line = new byte[wx.count * 3];
         }
 
         void run() {
@@ -162,29 +164,85 @@ public final class Compositor implements AutoCloseable {
             byte[] src = fg;
             int fgStride = geometry.fgWidth() * 3;
             int outW = wx.count;
+            int rows = horizontal.length / (outW * 3);
+            boolean fast = wx.taps == 4 && wx.uniformTo - wx.uniformFrom > 0;
+            for (int r = 0; r < rows; r++) {
+                int srcRow = (fgRowFrom + r) * fgStride;
+                if (fast) {
+                    resampleRange(src, srcRow, r, 0, wx.uniformFrom);
+                    resampleUniform(src, srcRow, r);
+                    resampleRange(src, srcRow, r, wx.uniformTo, outW);
+                } else {
+                    resampleRange(src, srcRow, r, 0, outW);
+                }
+            }
+        }
+
+        private void resampleRange(byte[] src, int srcRow, int r, int fromCol, int toCol) {
             int taps = wx.taps;
             int[] idx = wx.index;
             float[] w = wx.weight;
-            int rows = horizontal.length / (outW * 3);
-            for (int r = 0; r < rows; r++) {
-                int srcRow = (fgRowFrom + r) * fgStride;
-                int dst = r * outW * 3;
-                for (int i = 0; i < outW; i++) {
-                    float a0 = 0;
-                    float a1 = 0;
-                    float a2 = 0;
-                    int k = i * taps;
-                    for (int t = 0; t < taps; t++, k++) {
-                        int s = srcRow + idx[k] * 3;
-                        float wt = w[k];
-                        a0 += (src[s] & 0xff) * wt;
-                        a1 += (src[s + 1] & 0xff) * wt;
-                        a2 += (src[s + 2] & 0xff) * wt;
-                    }
-                    horizontal[dst++] = a0;
-                    horizontal[dst++] = a1;
-                    horizontal[dst++] = a2;
+            int dst = (r * wx.count + fromCol) * 3;
+            for (int i = fromCol; i < toCol; i++) {
+                float a0 = 0;
+                float a1 = 0;
+                float a2 = 0;
+                int k = i * taps;
+                for (int t = 0; t < taps; t++, k++) {
+                    int s = srcRow + idx[k] * 3;
+                    float wt = w[k];
+                    a0 += (src[s] & 0xff) * wt;
+                    a1 += (src[s + 1] & 0xff) * wt;
+                    a2 += (src[s + 2] & 0xff) * wt;
                 }
+                horizontal[dst++] = a0;
+                horizontal[dst++] = a1;
+                horizontal[dst++] = a2;
+            }
+        }
+
+        /**
+         * The same sums as {@link #resampleRange} in the same order (so the result is identical), with
+         * the four weights hoisted: the bulk of every row at scale 1.
+         */
+        private void resampleUniform(byte[] src, int srcRow, int r) {
+            int k0 = wx.uniformFrom * 4;
+            float w0 = wx.weight[k0];
+            float w1 = wx.weight[k0 + 1];
+            float w2 = wx.weight[k0 + 2];
+            float w3 = wx.weight[k0 + 3];
+            int s = srcRow + wx.index[k0] * 3;
+            int dst = (r * wx.count + wx.uniformFrom) * 3;
+            int end = dst + (wx.uniformTo - wx.uniformFrom) * 3;
+            for (; dst < end; dst++, s++) {
+                float a = 0;
+                a += (src[s] & 0xff) * w0;
+                a += (src[s + 3] & 0xff) * w1;
+                a += (src[s + 6] & 0xff) * w2;
+                a += (src[s + 9] & 0xff) * w3;
+                horizontal[dst] = a;
+            }
+        }
+
+        /** The four-tap vertical sum in one pass over the row, in the same order as the general loop. */
+        private void verticalFour(int j, int rowLen) {
+            int k0 = j * 4;
+            float w0 = wy.weight[k0];
+            float w1 = wy.weight[k0 + 1];
+            float w2 = wy.weight[k0 + 2];
+            float w3 = wy.weight[k0 + 3];
+            int b0 = (wy.index[k0] - fgRowFrom) * rowLen;
+            int b1 = (wy.index[k0 + 1] - fgRowFrom) * rowLen;
+            int b2 = (wy.index[k0 + 2] - fgRowFrom) * rowLen;
+            int b3 = (wy.index[k0 + 3] - fgRowFrom) * rowLen;
+            float[] h = horizontal;
+            for (int k = 0; k < rowLen; k++) {
+                float v = 0;
+                v += h[b0 + k] * w0;
+                v += h[b1 + k] * w1;
+                v += h[b2 + k] * w2;
+                v += h[b3 + k] * w3;
+                acc[k] = v;
             }
         }
 
@@ -197,36 +255,38 @@ public final class Compositor implements AutoCloseable {
             int canvasStride = geometry.bgWidth() * 3;
             int x0 = wx.first * 3;
             for (int j = from; j < to; j++) {
-                java.util.Arrays.fill(acc, 0f);
-                for (int t = 0; t < taps; t++) {
-                    float wt = wy.weight[j * taps + t];
-                    if (wt == 0f) {
-                        continue;
-                    }
-                    int base = (wy.index[j * taps + t] - fgRowFrom) * rowLen;
-                    for (int k = 0; k < rowLen; k++) {
-                        acc[k] += horizontal[base + k] * wt;
+                if (taps == 4) {
+                    verticalFour(j, rowLen);
+                } else {
+                    java.util.Arrays.fill(acc, 0f);
+                    for (int t = 0; t < taps; t++) {
+                        float wt = wy.weight[j * taps + t];
+                        int base = (wy.index[j * taps + t] - fgRowFrom) * rowLen;
+                        for (int k = 0; k < rowLen; k++) {
+                            acc[k] += horizontal[base + k] * wt;
+                        }
                     }
                 }
                 int a = j * outW;
                 int p = (wy.first + j) * canvasStride + x0;
-                for (int i = 0, k = 0; i < outW; i++, a++) {
+                // Whole rows in and out: absolute bulk transfers beat a get and a put per byte.
+                out.get(p, line, 0, rowLen);
+                for (int i = 0, k = 0; i < outW; i++, a++, k += 3) {
                     float op = alpha[a];
                     if (op <= 0f) {
-                        p += 3;
-                        k += 3;
                         continue;
                     }
-                    for (int c = 0; c < 3; c++, p++, k++) {
-                        float v = acc[k];
+                    for (int c = 0; c < 3; c++) {
+                        float v = acc[k + c];
                         if (op < 1f) {
-                            float under = out.get(p) & 0xff;
+                            float under = line[k + c] & 0xff;
                             v = under + op * (v - under);
                         }
                         int q = (int) (v + 0.5f);
-                        out.put(p, (byte) (q < 0 ? 0 : (q > 255 ? 255 : q)));
+                        line[k + c] = (byte) (q < 0 ? 0 : (q > 255 ? 255 : q));
                     }
                 }
+                out.put(p, line, 0, rowLen);
             }
         }
     }
