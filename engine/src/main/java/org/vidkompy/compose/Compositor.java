@@ -168,7 +168,13 @@ public final class Compositor implements AutoCloseable {
             boolean fast = wx.taps == 4 && wx.uniformTo - wx.uniformFrom > 0;
             for (int r = 0; r < rows; r++) {
                 int srcRow = (fgRowFrom + r) * fgStride;
-                if (fast) {
+                if (wx.taps == 1) {
+                    int s = srcRow + wx.index[0] * 3;
+                    int d = r * outW * 3;
+                    for (int k = 0; k < outW * 3; k++) {
+                        horizontal[d + k] = src[s + k] & 0xff;
+                    }
+                } else if (fast) {
                     resampleRange(src, srcRow, r, 0, wx.uniformFrom);
                     resampleUniform(src, srcRow, r);
                     resampleRange(src, srcRow, r, wx.uniformTo, outW);
@@ -257,6 +263,8 @@ public final class Compositor implements AutoCloseable {
             for (int j = from; j < to; j++) {
                 if (taps == 4) {
                     verticalFour(j, rowLen);
+                } else if (taps == 1) {
+                    System.arraycopy(horizontal, (wy.index[j] - fgRowFrom) * rowLen, acc, 0, rowLen);
                 } else {
                     java.util.Arrays.fill(acc, 0f);
                     for (int t = 0; t < taps; t++) {
