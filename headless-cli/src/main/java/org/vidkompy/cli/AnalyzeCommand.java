@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import org.vidkompy.align.Alignment;
 import org.vidkompy.align.AlignmentFile;
 import org.vidkompy.align.PairAnalysis;
-import org.vidkompy.spatial.NoMatchException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,12 +46,7 @@ final class AnalyzeCommand implements Runnable {
         InputFile.require(bg, "BG");
         InputFile.require(fg, "FG");
         Path out = output != null ? output : Path.of(OutputNames.stem(bg) + "_overlay_" + OutputNames.stem(fg) + ".align.json");
-        PairAnalysis.Outcome o;
-        try (ConsoleProgress p = new ConsoleProgress(console)) {
-            o = analysis.run(bg, fg, options.toOptions(), options.cache(console), p, w -> console.info("warning: " + w));
-        } catch (NoMatchException e) {
-            throw new org.vidkompy.io.MediaException(fg, "not found in " + bg + ": " + e.getMessage());
-        }
+        PairAnalysis.Outcome o = AnalysisRun.run(analysis, console, bg, fg, options.toOptions(), options.cache(console));
         AlignmentFile.write(o.alignment(), out);
         if (json) {
             console.result(AlignmentFile.toJson(o.alignment(), true));

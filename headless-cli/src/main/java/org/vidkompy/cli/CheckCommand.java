@@ -9,8 +9,6 @@ import java.util.Map;
 import org.vidkompy.align.AlignmentComparison;
 import org.vidkompy.align.AlignmentFile;
 import org.vidkompy.align.PairAnalysis;
-import org.vidkompy.io.MediaException;
-import org.vidkompy.spatial.NoMatchException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,12 +63,7 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
             throw new UsageException("tolerances must not be negative");
         }
         var expected = AlignmentFile.read(expect);
-        PairAnalysis.Outcome o;
-        try (ConsoleProgress p = new ConsoleProgress(console)) {
-            o = analysis.run(bg, fg, options.toOptions(), null, p, w -> console.info("warning: " + w));
-        } catch (NoMatchException e) {
-            throw new MediaException(fg, "not found in " + bg + ": " + e.getMessage());
-        }
+        PairAnalysis.Outcome o = AnalysisRun.run(analysis, console, bg, fg, options.toOptions(), null);
         AlignmentComparison c = AlignmentComparison.of(expected, o.alignment(), tolerancePx, toleranceFrames);
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();

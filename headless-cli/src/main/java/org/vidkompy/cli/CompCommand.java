@@ -9,11 +9,7 @@ import org.vidkompy.align.Alignment;
 import org.vidkompy.align.AlignmentFile;
 import org.vidkompy.align.Analyzer;
 import org.vidkompy.align.PairAnalysis;
-import org.vidkompy.compose.RenderResult;
 import org.vidkompy.compose.Renderer;
-import org.vidkompy.compose.StageTime;
-import org.vidkompy.io.MediaException;
-import org.vidkompy.spatial.NoMatchException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,13 +71,8 @@ final class CompCommand implements Runnable {
             a = AlignmentFile.read(alignment);
             analysisSummary.put("source", alignment.toString());
         } else {
-            PairAnalysis.Outcome o;
-            try (ConsoleProgress p = new ConsoleProgress(console)) {
-                o = analysis.run(bg, fg, analysisOptions.toOptions(), analysisOptions.cache(console), p,
-                        w -> console.info("warning: " + w));
-            } catch (NoMatchException e) {
-                throw new MediaException(fg, "not found in " + bg + ": " + e.getMessage());
-            }
+            PairAnalysis.Outcome o = AnalysisRun.run(analysis, console, bg, fg, analysisOptions.toOptions(),
+                    analysisOptions.cache(console));
             a = o.alignment();
             console.info(Summary.of(o));
             analysisSummary.put("source", o.fromCache() ? "cache" : "analysis");
@@ -98,21 +89,7 @@ final class CompCommand implements Runnable {
         analysisSummary.put("y", a.spatial().y());
         analysisSummary.put("scale", a.spatial().scale());
         int total = a.temporal().map().length;
-        console.info("Rendering " + total + " frames to " + out + " ...");
-        RenderResult r;
-        try (ProgressBar bar = console.progress("render", total)) {
-            r = renderer.render(bg, fg, a, alignment, render.options(out), (done, n) -> bar.update(done));
-        }
-        if (json) {
-            console.result(Json.write(RenderCommand.summary(r, analysisSummary)));
-            return;
-        }
-        console.info(String.format("%d frames in %.1f s (%.0f fps), audio: %s", r.frames(), r.seconds(), r.fps(),
-                r.audio()));
-        for (StageTime s : r.stages()) {
-            console.detail(String.format("  %-10s %.2f s wall, %.2f s busy", s.stage(), s.wallSeconds(),
-                    s.busySeconds()));
-        }
-        console.result("output: " + out);
+        RenderRun.renderAndReport(renderer, console, bg, fg, a, alignment, render.options(out), total, json,
+                analysisSummary);
     }
 }

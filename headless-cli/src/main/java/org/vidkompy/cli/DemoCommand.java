@@ -53,11 +53,8 @@ final class DemoCommand implements Runnable {
         console.result("truth:      " + pair.truth() + String.format(" (fg at x=%.1f y=%.1f scale %.2f, fg frame 0 = bg"
                 + " frame %d)", spec.x(), spec.y(), spec.scale(), spec.map()[0]));
 
-        PairAnalysis.Outcome o;
-        try (ConsoleProgress p = new ConsoleProgress(console)) {
-            o = analysis.run(pair.background(), pair.foreground(), AnalysisOptions.defaults(), null, p,
-                    w -> console.info("warning: " + w));
-        }
+        PairAnalysis.Outcome o = AnalysisRun.run(analysis, console, pair.background(), pair.foreground(),
+                AnalysisOptions.defaults(), null);
         Alignment a = o.alignment();
         Path sidecar = dir.resolve("bg_overlay_fg.align.json");
         AlignmentFile.write(a, sidecar);

@@ -2,19 +2,14 @@ package org.vidkompy.cli;
 
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vidkompy.align.Alignment;
 import org.vidkompy.align.Alignment.FrameRange;
 import org.vidkompy.align.AlignmentFile;
 import org.vidkompy.compose.RenderOptions;
-import org.vidkompy.compose.RenderResult;
 import org.vidkompy.compose.Renderer;
-import org.vidkompy.compose.StageTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -74,22 +69,7 @@ final class RenderCommand implements Runnable {
         FrameRange range = parseRange(frames, a.temporal().map().length);
         RenderOptions options = render.options(out).withFrames(range);
         int total = range != null ? range.length() : a.temporal().map().length;
-        console.info("Rendering " + total + " frames to " + out + " ...");
-        RenderResult r;
-        try (ProgressBar bar = console.progress("render", total)) {
-            r = renderer.render(bg, fg, a, alignment, options, (done, n) -> bar.update(done));
-        }
-        if (json) {
-            console.result(Json.write(summary(r, null)));
-            return;
-        }
-        console.info(String.format("%d frames in %.1f s (%.0f fps), audio: %s", r.frames(), r.seconds(), r.fps(),
-                r.audio()));
-        for (StageTime s : r.stages()) {
-            console.detail(String.format("  %-10s %.2f s wall, %.2f s busy", s.stage(), s.wallSeconds(),
-                    s.busySeconds()));
-        }
-        console.result("output: " + out);
+        RenderRun.renderAndReport(renderer, console, bg, fg, a, alignment, options, total, json, null);
     }
 
     static FrameRange parseRange(String text, int fgFrames) {
@@ -118,29 +98,4 @@ final class RenderCommand implements Runnable {
     }
 
 
-    /** The render summary for --json; comp adds its analysis timings. */
-    static Map<String, Object> summary(RenderResult r, Map<String, Object> analysis) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (analysis != null) {
-            m.put("analysis", analysis);
-        }
-        m.put("output", r.output().toString());
-        m.put("frames", r.frames());
-        m.put("range", List.of(r.range().first(), r.range().last()));
-        m.put("seconds", r.seconds());
-        m.put("fps", r.fps());
-        m.put("setupSeconds", r.setupSeconds());
-        m.put("audio", r.audio());
-        m.put("audioStart", r.audioStart());
-        List<Map<String, Object>> stages = new ArrayList<>();
-        for (StageTime s : r.stages()) {
-            Map<String, Object> sm = new LinkedHashMap<>();
-            sm.put("stage", s.stage());
-            sm.put("wallSeconds", s.wallSeconds());
-            sm.put("busySeconds", s.busySeconds());
-            stages.add(sm);
-        }
-        m.put("stages", stages);
-        return m;
-    }
 }
