@@ -65,7 +65,7 @@ public final class Analyzer {
     /** Spatial precision of the first placement. */
     static final int FIRST_PRECISION = 0;
     /** Longest side of the pictures for the first placement. */
-    static final int WORK_SIZE = 960;
+    static final int WORK_SIZE = 640;
     /** Longest side of the stored bg thumbnails, and the memory they may take. */
     static final int STORE_SIZE = 384;
     static final long STORE_BUDGET = 192L << 20;

@@ -20,9 +20,65 @@ public record LumaImage(int width, int height, byte[] pixels) {
         return p;
     }
 
-    /** The picture shrunk by {@code factor} (≥ 1) with area averaging, as a plane. */
+    /**
+     * The picture shrunk by {@code factor} (≥ 1) with exact area averaging (output pixel u covers
+     * source [u·factor, (u+1)·factor)), as a plane; straight from the bytes, without a full-size
+     * float copy.
+     */
     public Plane toPlane(double factor) {
-        Plane full = toPlane();
-        return factor <= 1.0 + 1e-9 ? full : Resampler.shrink(full, factor);
+        if (factor <= 1.0 + 1e-9) {
+            return toPlane();
+        }
+        int ow = Math.max(1, (int) Math.floor(width / factor + 1e-9));
+        int oh = Math.max(1, (int) Math.floor(height / factor + 1e-9));
+        float[] rows = new float[ow * height];
+        int[] x0 = new int[ow];
+        int[] x1 = new int[ow];
+        float[][] wx = weights(ow, factor, width, x0, x1);
+        for (int y = 0; y < height; y++) {
+            int base = y * width;
+            for (int u = 0; u < ow; u++) {
+                float acc = 0;
+                float[] w = wx[u];
+                for (int x = x0[u]; x <= x1[u]; x++) {
+                    acc += (pixels[base + x] & 0xff) * w[x - x0[u]];
+                }
+                rows[y * ow + u] = acc;
+            }
+        }
+        int[] y0 = new int[oh];
+        int[] y1 = new int[oh];
+        float[][] wy = weights(oh, factor, height, y0, y1);
+        Plane out = Plane.allocate(ow, oh);
+        float[] d = out.data();
+        for (int v = 0; v < oh; v++) {
+            float[] w = wy[v];
+            for (int y = y0[v]; y <= y1[v]; y++) {
+                float wt = w[y - y0[v]];
+                int src = y * ow;
+                int dst = v * ow;
+                for (int u = 0; u < ow; u++) {
+                    d[dst + u] += rows[src + u] * wt;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Per output pixel: the source pixels it covers and their normalised coverage. */
+    private static float[][] weights(int n, double factor, int limit, int[] first, int[] last) {
+        float[][] w = new float[n][];
+        for (int o = 0; o < n; o++) {
+            double a = o * factor;
+            double b = Math.min(limit, a + factor);
+            first[o] = (int) Math.floor(a);
+            last[o] = Math.min(limit - 1, (int) Math.ceil(b) - 1);
+            w[o] = new float[last[o] - first[o] + 1];
+            double total = b - a;
+            for (int i = first[o]; i <= last[o]; i++) {
+                w[o][i - first[o]] = (float) ((Math.min(b, i + 1) - Math.max(a, i)) / total);
+            }
+        }
+        return w;
     }
 }
