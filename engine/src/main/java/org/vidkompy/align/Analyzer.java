@@ -106,16 +106,11 @@ public final class Analyzer {
         SpatialOptions so = options.spatial();
         Stopwatch clock = new Stopwatch();
 
-        progress.stage("sampling", 1);
-        List<LumaImage> fgKeys = so.contentBox() == null ? fg.samples(BOX_SAMPLES) : List.of();
-        ContentBox box = so.contentBox() != null ? so.contentBox() : boxes.detect(planes(fgKeys, 1));
-        progress.advance(1);
-        checkCancel(progress);
-        double sampling = clock.lap();
-
-        DescriptorSpec spec = descriptorSpec(options, box);
-        Scans scans = scanBoth(bg, fg, box, spec, progress);
-        double scanTime = clock.lap();
+        Scans scans = scanBoth(bg, fg, options, progress);
+        ContentBox box = scans.box();
+        DescriptorSpec spec = scans.spec();
+        double sampling = scans.samplingSeconds();
+        double scanTime = clock.lap() - sampling;
 
         SpatialOptions placed = so.withContentBox(box);
         SpatialAlignment place = so.shift() != null
@@ -195,11 +190,15 @@ public final class Analyzer {
                 Math.max(4, (int) Math.round(box.width() / f)), Math.max(4, (int) Math.round(box.height() / f)));
     }
 
-    record Scans(Scan bg, Scan fg) {
+    /** Both scans, with the fg's content box and descriptor spec found on the way. */
+    record Scans(Scan bg, Scan fg, ContentBox box, DescriptorSpec spec, double samplingSeconds) {
     }
 
-    private static Scans scanBoth(ClipSource bg, ClipSource fg, ContentBox box, DescriptorSpec spec,
-                                  AnalysisProgress progress) {
+    /**
+     * Scans both clips at once. The bg scan needs nothing from the fg, so it starts at once; the fg
+     * thread first looks at a few samples for letterbox bars (its thumbnails are of the content).
+     */
+    private Scans scanBoth(ClipSource bg, ClipSource fg, AnalysisOptions options, AnalysisProgress progress) {
         ClipInfo bi = bg.info();
         ClipInfo fi = fg.info();
         long frameBytes = (long) bi.width() * bi.height() + (long) fi.width() * fi.height();
@@ -217,14 +216,26 @@ public final class Analyzer {
             return t;
         });
         try {
-            ClipSource.Thumb fine = fineThumb(box, fi.frames());
             Future<Scan> b = pool.submit(() -> scan(bg, List.of(new ClipSource.Thumb(null, sw, sh)), null,
                     new ThumbnailStore(sw, sh), captures, done, progress));
-            Future<Scan> s = pool.submit(() -> scan(fg, List.of(
-                    new ClipSource.Thumb(new CropRect(box.x(), box.y(), box.width(), box.height()), spec.thumbWidth(),
-                            spec.thumbHeight()), fine), DescriptorSequence.builder(spec),
-                    new ThumbnailStore(fine.width(), fine.height()), captures, done, progress));
-            return new Scans(b.get(), s.get());
+            ContentBox[] box = new ContentBox[1];
+            DescriptorSpec[] spec = new DescriptorSpec[1];
+            double[] sampling = new double[1];
+            Future<Scan> s = pool.submit(() -> {
+                long t0 = System.nanoTime();
+                SpatialOptions so = options.spatial();
+                box[0] = so.contentBox() != null ? so.contentBox() : boxes.detect(planes(fg.samples(BOX_SAMPLES), 1));
+                spec[0] = descriptorSpec(options, box[0]);
+                sampling[0] = (System.nanoTime() - t0) / 1e9;
+                ClipSource.Thumb fine = fineThumb(box[0], fi.frames());
+                ContentBox c = box[0];
+                return scan(fg, List.of(new ClipSource.Thumb(new CropRect(c.x(), c.y(), c.width(), c.height()),
+                                spec[0].thumbWidth(), spec[0].thumbHeight()), fine), DescriptorSequence.builder(spec[0]),
+                        new ThumbnailStore(fine.width(), fine.height()), captures, done, progress);
+            });
+            Scan bgScan = b.get();
+            Scan fgScan = s.get();
+            return new Scans(bgScan, fgScan, box[0], spec[0], sampling[0]);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException re) {
