@@ -6,6 +6,7 @@ import java.util.List;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.vidkompy.image.Plane;
+import org.vidkompy.spatial.CorrelationInputs;
 import org.vidkompy.spatial.Correlator;
 import org.vidkompy.spatial.ZnccSurface;
 
@@ -36,19 +37,9 @@ public final class CudaCorrelator implements Correlator {
         if (templates.isEmpty() || images.isEmpty()) {
             return;
         }
+        CorrelationInputs.check(templates, images);
         int w = images.get(0).width();
         int h = images.get(0).height();
-        for (Plane img : images) {
-            if (img.width() != w || img.height() != h) {
-                throw new IllegalArgumentException("images of one call must share a size");
-            }
-        }
-        for (Plane t : templates) {
-            if (t.width() > w || t.height() > h) {
-                throw new IllegalArgumentException("template " + t.width() + "x" + t.height()
-                        + " larger than image " + w + "x" + h);
-            }
-        }
         int gw = Math.max(2, nextPow2(w));
         int gh = nextPow2(h);
         try (CudaRuntime.Scope scope = rt.enter()) {

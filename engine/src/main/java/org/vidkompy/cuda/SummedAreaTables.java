@@ -2,6 +2,7 @@ package org.vidkompy.cuda;
 
 import java.nio.DoubleBuffer;
 import org.vidkompy.image.Plane;
+import org.vidkompy.image.SummedAreaTable;
 
 /**
  * Summed-area tables of an image's values and squared values, {@code (w + 1) x (h + 1)} doubles each,
@@ -14,29 +15,13 @@ final class SummedAreaTables {
     }
 
     static int length(int w, int h) {
-        return (w + 1) * (h + 1);
+        return SummedAreaTable.length(w, h);
     }
 
     /** Writes the tables of {@code p} at the buffers' positions (advancing them by {@link #length}). */
     static void write(Plane p, DoubleBuffer sums, DoubleBuffer sumSqs) {
-        int w = p.width();
-        int h = p.height();
-        int stride = w + 1;
-        double[] sum = new double[length(w, h)];
-        double[] sq = new double[length(w, h)];
-        for (int y = 0; y < h; y++) {
-            double rs = 0;
-            double rq = 0;
-            for (int x = 0; x < w; x++) {
-                double v = p.data()[y * w + x];
-                rs += v;
-                rq += v * v;
-                int k = (y + 1) * stride + x + 1;
-                sum[k] = sum[k - stride] + rs;
-                sq[k] = sq[k - stride] + rq;
-            }
-        }
-        sums.put(sum);
-        sumSqs.put(sq);
+        SummedAreaTable t = new SummedAreaTable(p);
+        sums.put(t.sums());
+        sumSqs.put(t.sumSqs());
     }
 }

@@ -2,6 +2,7 @@ package org.vidkompy.spatial;
 
 import java.util.List;
 import org.vidkompy.image.Plane;
+import org.vidkompy.image.SummedAreaTable;
 
 /**
  * Reference {@link Correlator}: cross-correlation through a pure-Java real FFT, normalised per
@@ -23,26 +24,16 @@ public final class CpuCorrelator implements Correlator {
         if (templates.isEmpty() || images.isEmpty()) {
             return;
         }
+        CorrelationInputs.check(templates, images);
         int w = images.get(0).width();
         int h = images.get(0).height();
-        for (Plane img : images) {
-            if (img.width() != w || img.height() != h) {
-                throw new IllegalArgumentException("images of one call must share a size");
-            }
-        }
-        for (Plane t : templates) {
-            if (t.width() > w || t.height() > h) {
-                throw new IllegalArgumentException("template " + t.width() + "x" + t.height()
-                        + " larger than image " + w + "x" + h);
-            }
-        }
         RealFft2d fft = new RealFft2d(Math.max(2, nextPow2(w)), nextPow2(h));
         int gw = fft.width();
         int gh = fft.height();
         int spec = fft.spectrumLength();
         double[][] imgRe = new double[images.size()][];
         double[][] imgIm = new double[images.size()][];
-        SummedArea[] sums = new SummedArea[images.size()];
+        SummedAreaTable[] sums = new SummedAreaTable[images.size()];
         double[] grid = new double[gw * gh];
         for (int i = 0; i < images.size(); i++) {
             Plane img = images.get(i);
@@ -55,7 +46,7 @@ public final class CpuCorrelator implements Correlator {
             imgRe[i] = new double[spec];
             imgIm[i] = new double[spec];
             fft.forward(grid, imgRe[i], imgIm[i]);
-            sums[i] = new SummedArea(img);
+            sums[i] = new SummedAreaTable(img);
         }
         double[] tRe = new double[spec];
         double[] tIm = new double[spec];
@@ -97,7 +88,7 @@ public final class CpuCorrelator implements Correlator {
                 }
                 // Only the rows of valid placements are needed.
                 fft.inverse(pRe, pIm, grid, ph);
-                SummedArea sa = sums[i];
+                SummedAreaTable sa = sums[i];
                 for (int py = 0; py < ph; py++) {
                     for (int px = 0; px < pw; px++) {
                         double s = sa.sum(px, py, tw, th);
@@ -123,44 +114,4 @@ public final class CpuCorrelator implements Correlator {
         return p;
     }
 
-    /** Summed-area tables of values and squared values, in double to keep window variances exact. */
-    private static final class SummedArea {
-        private final int stride;
-        private final double[] sum;
-        private final double[] sumSq;
-
-        SummedArea(Plane p) {
-            int w = p.width();
-            int h = p.height();
-            stride = w + 1;
-            sum = new double[(w + 1) * (h + 1)];
-            sumSq = new double[(w + 1) * (h + 1)];
-            for (int y = 0; y < h; y++) {
-                double rs = 0;
-                double rq = 0;
-                for (int x = 0; x < w; x++) {
-                    double v = p.data()[y * w + x];
-                    rs += v;
-                    rq += v * v;
-                    int k = (y + 1) * stride + x + 1;
-                    sum[k] = sum[k - stride] + rs;
-                    sumSq[k] = sumSq[k - stride] + rq;
-                }
-            }
-        }
-
-        double sum(int x, int y, int w, int h) {
-            return box(sum, x, y, w, h);
-        }
-
-        double sumSq(int x, int y, int w, int h) {
-            return box(sumSq, x, y, w, h);
-        }
-
-        private double box(double[] t, int x, int y, int w, int h) {
-            int a = y * stride + x;
-            int b = (y + h) * stride + x;
-            return t[b + w] - t[b] - t[a + w] + t[a];
-        }
-    }
 }
