@@ -127,5 +127,7 @@ extern std::atomic<int> g_liveImages;
 
 // The output image the host hands out for one render (whole output region at render scale).
 void fillOutputImage(Image &img, const int bounds[4], const double scale[2], double time);
+void allocateImage(Image &img, const int bounds[4], const double scale[2], const std::string &what,
+                   const std::string &uid);
 
 } // namespace testhost

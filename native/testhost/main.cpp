@@ -643,29 +643,7 @@ void renderOne(const Options &o, Effect &inst, double time) {
 namespace testhost {
 // The output image the host allocates for one render: whole output region at render scale.
 void fillOutputImage(Image &img, const int bounds[4], const double scale[2], double time) {
-  size_t bpp = bytesPerPixel(g_config.depth);
-  int w = bounds[2] - bounds[0], h = bounds[3] - bounds[1];
-  long stride = static_cast<long>(w * bpp) + g_config.rowPad;
-  img.buffer.assign(static_cast<size_t>(stride) * std::max(h, 0) + 1, 0);
-  unsigned char *data = img.buffer.data();
-  long rowBytes = stride;
-  if (g_config.negativeRowBytes && h > 0) {
-    data += stride * (h - 1);
-    rowBytes = -stride;
-  }
-  img.what = "output@" + fmtD(time);
-  img.setS(kOfxPropType, {kOfxTypeImage});
-  img.setP(kOfxImagePropData, {data});
-  img.setI(kOfxImagePropBounds, {bounds[0], bounds[1], bounds[2], bounds[3]});
-  img.setI(kOfxImagePropRegionOfDefinition, {bounds[0], bounds[1], bounds[2], bounds[3]});
-  img.setI(kOfxImagePropRowBytes, {static_cast<int>(rowBytes)});
-  img.setS(kOfxImageEffectPropPixelDepth, {depthName(g_config.depth)});
-  img.setS(kOfxImageEffectPropComponents, {kOfxImageComponentRGBA});
-  img.setS(kOfxImageEffectPropPreMultiplication, {kOfxImagePreMultiplied});
-  img.setD(kOfxImageEffectPropRenderScale, {scale[0], scale[1]});
-  img.setD(kOfxImagePropPixelAspectRatio, {1.0});
-  img.setS(kOfxImagePropField, {kOfxImageFieldNone});
-  img.setS(kOfxImagePropUniqueIdentifier, {"output@" + fmtD(time)});
+  allocateImage(img, bounds, scale, "output@" + fmtD(time), "output@" + fmtD(time));
 }
 } // namespace testhost
 

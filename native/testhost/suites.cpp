@@ -2,6 +2,7 @@
 // timeline (the property suite is in props.cpp).
 #include "host.h"
 
+#include <algorithm>
 #include <cmath>
 #include <condition_variable>
 #include <cstdarg>
@@ -85,18 +86,23 @@ void pixelBounds(int w, int h, const double scale[2], int out[4]) {
   out[3] = static_cast<int>(std::ceil(h * scale[1]));
 }
 
-void fillImageProps(Image &img, const int bounds[4], const double scale[2], const std::string &clip, double time) {
+} // namespace
+
+// Allocates an image's pixels (zeroed, rows padded and, if asked, stored bottom row last with
+// negative row bytes) and sets the properties every host image carries.
+void allocateImage(Image &img, const int bounds[4], const double scale[2], const std::string &what,
+                   const std::string &uid) {
   size_t bpp = bytesPerPixel(g_config.depth);
   int w = bounds[2] - bounds[0], h = bounds[3] - bounds[1];
   long stride = static_cast<long>(w * bpp) + g_config.rowPad;
-  img.buffer.assign(static_cast<size_t>(stride) * h + 1, 0);
+  img.buffer.assign(static_cast<size_t>(stride) * std::max(h, 0) + 1, 0);
   unsigned char *data = img.buffer.data();
   long rowBytes = stride;
-  if (g_config.negativeRowBytes) { // rows stored top row first: (x1,y1) is the last row in memory
+  if (g_config.negativeRowBytes && h > 0) { // rows stored top row first: (x1,y1) is the last row in memory
     data += stride * (h - 1);
     rowBytes = -stride;
   }
-  img.what = "image:" + clip + "@" + fmtD(time);
+  img.what = what;
   img.setS(kOfxPropType, {kOfxTypeImage});
   img.setP(kOfxImagePropData, {data});
   img.setI(kOfxImagePropBounds, {bounds[0], bounds[1], bounds[2], bounds[3]});
@@ -108,7 +114,14 @@ void fillImageProps(Image &img, const int bounds[4], const double scale[2], cons
   img.setD(kOfxImageEffectPropRenderScale, {scale[0], scale[1]});
   img.setD(kOfxImagePropPixelAspectRatio, {1.0});
   img.setS(kOfxImagePropField, {kOfxImageFieldNone});
-  img.setS(kOfxImagePropUniqueIdentifier, {clip + "@" + fmtD(time) + "#" + std::to_string(++g_imageSerial)});
+  img.setS(kOfxImagePropUniqueIdentifier, {uid});
+}
+
+namespace {
+
+void fillImageProps(Image &img, const int bounds[4], const double scale[2], const std::string &clip, double time) {
+  allocateImage(img, bounds, scale, "image:" + clip + "@" + fmtD(time),
+                clip + "@" + fmtD(time) + "#" + std::to_string(++g_imageSerial));
 }
 
 unsigned char *pixelAddress(Image &img, int x, int y) {
