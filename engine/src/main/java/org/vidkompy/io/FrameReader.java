@@ -73,6 +73,8 @@ public final class FrameReader implements AutoCloseable {
     private boolean indexExact = true;
     private long pts;
     private int decodeErrors;
+    /** An exact seek has already decoded the target frame; the next decode hands it out. */
+    private boolean pendingFrame;
 
     private FrameReader(Demuxer demuxer, ReaderOptions options) {
         this.demuxer = demuxer;
@@ -265,7 +267,6 @@ public final class FrameReader implements AutoCloseable {
         throw new MediaException(demuxer.path(), "cannot seek to frame " + frameIndex + " at " + seconds + " s");
     }
 
-    private boolean pendingFrame;
 
     private boolean decode() {
         if (pendingFrame) {
