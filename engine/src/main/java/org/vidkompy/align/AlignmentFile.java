@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.vidkompy.io.MediaException;
+import org.vidkompy.io.OutputFile;
+import org.vidkompy.io.OutputPolicy;
 
 /**
  * Reads and writes the alignment sidecar. The layout is spelled out field by field (rather than
@@ -57,24 +57,20 @@ public final class AlignmentFile {
         }
     }
 
-    /** Writes atomically: a temporary file beside the target, renamed when complete. */
-    public static void write(Alignment a, Path file) {
-        Path abs = file.toAbsolutePath();
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + ".part");
+    /** Writes into a claimed output and publishes it; the caller closes the claim. */
+    public static void write(Alignment a, OutputFile output) {
         try {
-            Files.writeString(tmp, toJson(a, false) + "\n");
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Files.writeString(output.temp(), toJson(a, false) + "\n");
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the original error matters more
-            }
-            throw new MediaException(file, "cannot write the alignment (" + e.getMessage() + ")", e);
+            throw new MediaException(output.target(), "cannot write the alignment (" + e.getMessage() + ")", e);
+        }
+        output.commit();
+    }
+
+    /** Writes (replacing a regular file, never anything else) for files the engine owns, such as cache entries. */
+    public static void write(Alignment a, Path file) {
+        try (OutputFile out = new OutputPolicy().claim(file, true, List.of())) {
+            write(a, out);
         }
     }
 

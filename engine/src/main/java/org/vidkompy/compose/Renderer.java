@@ -1,8 +1,6 @@
 package org.vidkompy.compose;
 
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
@@ -11,6 +9,8 @@ import org.vidkompy.align.Alignment.FrameRange;
 import org.vidkompy.io.AudioSource;
 import org.vidkompy.io.FrameTimes;
 import org.vidkompy.io.MediaException;
+import org.vidkompy.io.OutputFile;
+import org.vidkompy.io.OutputPolicy;
 import org.vidkompy.io.VideoInfo;
 import org.vidkompy.io.VideoProbe;
 import org.vidkompy.io.VideoWriter;
@@ -29,10 +29,16 @@ import org.vidkompy.io.WriterOptions;
 public final class Renderer {
 
     private final VideoProbe probe;
+    private final OutputPolicy outputs;
 
     @Inject
-    public Renderer(VideoProbe probe) {
+    public Renderer(VideoProbe probe, OutputPolicy outputs) {
         this.probe = probe;
+        this.outputs = outputs;
+    }
+
+    public Renderer(VideoProbe probe) {
+        this(probe, new OutputPolicy());
     }
 
     /**
@@ -41,12 +47,19 @@ public final class Renderer {
      */
     public RenderResult render(Path bg, Path fg, Alignment alignment, Path alignmentFile, RenderOptions options,
                                RenderListener listener) {
-        long start = System.nanoTime();
-        Path out = options.output().toAbsolutePath();
-        refuseToOverwriteInputs(out, bg, fg);
-        if (Files.exists(out) && !options.overwrite()) {
-            throw new MediaException(options.output(), "exists already (overwrite it explicitly)");
+        try (OutputFile out = outputs.claim(options.output(), options.overwrite(),
+                alignmentFile != null ? List.of(bg, fg, alignmentFile) : List.of(bg, fg))) {
+            return render(bg, fg, alignment, alignmentFile, out, options, listener);
         }
+    }
+
+    /**
+     * Renders into an output the caller claimed (and closes): the face claims it before the
+     * analysis, so a refusal comes before any work and an interrupt finds it.
+     */
+    public RenderResult render(Path bg, Path fg, Alignment alignment, Path alignmentFile, OutputFile out,
+                               RenderOptions options, RenderListener listener) {
+        long start = System.nanoTime();
         Plan plan = plan(bg, fg, alignment, alignmentFile, options);
         OverlayGeometry geometry = OverlayGeometry.of(alignment);
         FeatherMask feather = FeatherMask.of(geometry, options.margin());
@@ -61,7 +74,7 @@ public final class Renderer {
             stages = new RenderPipeline(bg, fg, alignment.temporal().map(), plan.range, plan.fgTimes, plan.bgTimes,
                     compositor).run(sink, listener);
         }
-        return new RenderResult(options.output(), plan.range, plan.range.length(), plan.audioLabel,
+        return new RenderResult(out.target(), plan.range, plan.range.length(), plan.audioLabel,
                 plan.audio != null ? plan.audio.startSeconds() : 0, setup, (System.nanoTime() - start) / 1e9,
                 stages);
     }
@@ -113,25 +126,6 @@ public final class Renderer {
             label = "background";
         }
         return new Plan(fgInfo, range, fgTimes, bgTimes, audio, label);
-    }
-
-    private static void refuseToOverwriteInputs(Path out, Path... inputs) {
-        for (Path in : inputs) {
-            if (sameFile(out, in)) {
-                throw new MediaException(out, "is an input; refusing to overwrite it");
-            }
-        }
-    }
-
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            if (Files.exists(a) && Files.exists(b)) {
-                return Files.isSameFile(a, b);
-            }
-        } catch (IOException e) {
-            // fall through to the name comparison
-        }
-        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     private static <T> Supplier<T> memoize(Supplier<T> s) {

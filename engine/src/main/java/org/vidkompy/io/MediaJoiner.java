@@ -33,17 +33,18 @@ public final class MediaJoiner {
 
     /**
      * @param parts  the pieces, in order
-     * @param target the joined file
+     * @param output the joined file, claimed by the caller (published here when complete)
      * @param audio  audio for the whole result (e.g. the fg from the first piece's start), or null
      */
-    public static void join(List<Path> parts, Path target, AudioSource audio) {
+    public static void join(List<Path> parts, OutputFile output, AudioSource audio) {
+        Path target = output.target();
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("nothing to join");
         }
         List<Demuxer> inputs = new ArrayList<>();
         AudioTrack track = null;
         AVPacket pkt = null;
-        try (Mp4Muxer muxer = new Mp4Muxer(target)) {
+        try (Mp4Muxer muxer = new Mp4Muxer(output)) {
             for (Path p : parts) {
                 inputs.add(Demuxer.openVideo(p));
             }

@@ -18,12 +18,7 @@ import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 
-import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.concurrent.ThreadLocalRandom;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
@@ -33,35 +28,27 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 
 /**
- * An MP4 file being written. Everything goes to a hidden temporary file beside the target, and
- * only {@link #finish()} renames it into place, so a failed or interrupted job never leaves a
- * half-written output behind.
+ * An MP4 file being written into a claimed output's temporary file ({@link OutputFile}); only
+ * {@link #finish()} publishes it, so a failed or interrupted job never leaves a half-written output
+ * under the output's name. Whoever claimed the output closes the claim.
  */
 final class Mp4Muxer implements AutoCloseable {
 
+    private final OutputFile output;
     private final Path target;
-    private final Path temp;
     private AVFormatContext ctx;
     private boolean headerWritten;
-    private boolean finished;
 
-    Mp4Muxer(Path target) {
-        this.target = target.toAbsolutePath();
-        Path dir = this.target.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new MediaException(target, "output folder " + dir + " does not exist");
-        }
-        if (!Files.isWritable(dir)) {
-            throw new MediaException(target, "output folder " + dir + " is not writable");
-        }
-        this.temp = dir.resolve("." + this.target.getFileName() + ".part"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL));
+    Mp4Muxer(OutputFile output) {
+        this.output = output;
+        this.target = output.target();
+        String temp = output.temp().toString();
         FFmpeg.init();
         ctx = new AVFormatContext(null);
-        FFmpeg.check(avformat_alloc_output_context2(ctx, null, "mp4", temp.toString()), target,
+        FFmpeg.check(avformat_alloc_output_context2(ctx, null, "mp4", temp), target,
                 "cannot create MP4 muxer");
         AVIOContext pb = new AVIOContext(null);
-        int ret = avio_open(pb, temp.toString(), AVIO_FLAG_WRITE);
+        int ret = avio_open(pb, temp, AVIO_FLAG_WRITE);
         if (ret < 0) {
             avformat_free_context(ctx);
             ctx = null;
@@ -114,20 +101,11 @@ final class Mp4Muxer implements AutoCloseable {
         }
     }
 
-    /** Writes the index, closes the file and moves it to the target name. */
+    /** Writes the index, closes the file and publishes it under the output's name. */
     void finish() {
         FFmpeg.check(av_write_trailer(ctx), target, "cannot finish the MP4 file (disk full?)");
         closeContext();
-        try {
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new MediaException(target, "cannot move the finished file into place (" + e.getMessage() + ")", e);
-        }
-        finished = true;
+        output.commit();
     }
 
     private void closeContext() {
@@ -143,13 +121,6 @@ final class Mp4Muxer implements AutoCloseable {
     @Override
     public void close() {
         closeContext();
-        if (!finished) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // Nothing more we can do; the name starts with a dot and ends in .partXXXX.
-            }
-        }
     }
 
     boolean headerWritten() {

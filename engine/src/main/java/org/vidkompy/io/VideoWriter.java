@@ -18,6 +18,8 @@ import java.nio.file.Path;
 public final class VideoWriter implements AutoCloseable {
 
     private final Mp4Muxer muxer;
+    /** A claim this writer made itself (from a bare path), closed with it; null when the caller owns it. */
+    private final OutputFile ownClaim;
     private final H264Encoder video;
     private final AudioTrack audio;
     private final double timeBase;
@@ -25,8 +27,9 @@ public final class VideoWriter implements AutoCloseable {
     private long frameDuration;
     private final long nominalFrameTicks;
 
-    private VideoWriter(Path target, WriterOptions options) {
-        muxer = new Mp4Muxer(target);
+    private VideoWriter(OutputFile output, OutputFile ownClaim, WriterOptions options) {
+        this.ownClaim = ownClaim;
+        muxer = new Mp4Muxer(output);
         H264Encoder v = null;
         AudioTrack a = null;
         try {
@@ -41,6 +44,9 @@ public final class VideoWriter implements AutoCloseable {
                 v.close();
             }
             muxer.close();
+            if (ownClaim != null) {
+                ownClaim.close();
+            }
             throw e;
         }
         video = v;
@@ -51,8 +57,23 @@ public final class VideoWriter implements AutoCloseable {
                 ? Math.max(1, Math.round(1.0 / fr.toDouble() / timeBase)) : 1;
     }
 
+    /** Writes into a claimed output; the caller closes the claim. */
+    public static VideoWriter create(OutputFile output, WriterOptions options) {
+        return new VideoWriter(output, null, options);
+    }
+
+    /**
+     * Writes {@code target} under the output policy with overwrite allowed (a regular file only,
+     * never an input it knows of): for generated files in folders the job owns.
+     */
     public static VideoWriter create(Path target, WriterOptions options) {
-        return new VideoWriter(target, options);
+        OutputFile claim = new OutputPolicy().claim(target, true, java.util.List.of());
+        try {
+            return new VideoWriter(claim, claim, options);
+        } catch (RuntimeException e) {
+            claim.close();
+            throw e;
+        }
     }
 
     /**
@@ -103,6 +124,9 @@ public final class VideoWriter implements AutoCloseable {
             video.close();
         } finally {
             muxer.close();
+            if (ownClaim != null) {
+                ownClaim.close();
+            }
         }
     }
 }

@@ -13,6 +13,8 @@ import org.vidkompy.align.Alignment;
 import org.vidkompy.align.Alignment.FrameRange;
 import org.vidkompy.io.AudioSource;
 import org.vidkompy.io.MediaJoiner;
+import org.vidkompy.io.OutputFile;
+import org.vidkompy.io.OutputPolicy;
 import org.vidkompy.io.VideoInfo;
 import org.vidkompy.io.VideoProbe;
 import org.vidkompy.synth.GeneratedPair;
@@ -103,7 +105,9 @@ class ChunkRenderTest {
         }
 
         Path joined = dir.resolve("joined.mp4");
-        MediaJoiner.join(List.of(parts), joined, AudioSource.of(p.foreground()));
+        try (OutputFile out = new OutputPolicy().claim(joined, false, List.of(parts))) {
+            MediaJoiner.join(List.of(parts), out, AudioSource.of(p.foreground()));
+        }
         Decoded j = Decoded.of(joined);
         assertEquals(full.count(), j.count());
         for (int i = 0; i < full.count(); i++) {

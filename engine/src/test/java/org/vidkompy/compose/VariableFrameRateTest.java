@@ -10,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vidkompy.align.Alignment;
 import org.vidkompy.align.Alignment.FrameRange;
 import org.vidkompy.io.MediaJoiner;
+import org.vidkompy.io.OutputFile;
+import org.vidkompy.io.OutputPolicy;
 import org.vidkompy.io.Rational;
 import org.vidkompy.io.VideoProbe;
 import org.vidkompy.io.VideoWriter;
@@ -59,7 +61,9 @@ class VariableFrameRateTest {
         r.render(p.background(), vfr, a, null, o.withOutput(c1).withFrames(new FrameRange(71, 149)),
                 RenderListener.NONE);
         Path joined = dir.resolve("joined.mp4");
-        MediaJoiner.join(List.of(c0, c1), joined, null);
+        try (OutputFile claim = new OutputPolicy().claim(joined, false, List.of(c0, c1))) {
+            MediaJoiner.join(List.of(c0, c1), claim, null);
+        }
         Decoded j = Decoded.of(joined);
         assertEquals(in.count(), j.count());
         for (int i = 0; i < in.count(); i++) {

@@ -2,6 +2,9 @@ package org.vidkompy.cli;
 
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.util.List;
+import org.vidkompy.io.OutputFile;
+import org.vidkompy.io.OutputPolicy;
 import org.vidkompy.align.Alignment;
 import org.vidkompy.align.AlignmentFile;
 import org.vidkompy.align.PairAnalysis;
@@ -17,6 +20,7 @@ import picocli.CommandLine.Parameters;
 final class AnalyzeCommand implements Runnable {
 
     private final PairAnalysis analysis;
+    private final OutputPolicy outputs;
     private final Console console;
 
     @Parameters(index = "0", paramLabel = "BG", description = "Background video.")
@@ -32,12 +36,16 @@ final class AnalyzeCommand implements Runnable {
     @Option(names = "--json", description = "Also print the sidecar on stdout (instead of the summary).")
     boolean json;
 
+    @Option(names = {"-f", "--force"}, description = "Replace an existing sidecar (a regular file, never an input).")
+    boolean force;
+
     @Mixin
     AnalysisOptionsMixin options;
 
     @Inject
-    AnalyzeCommand(PairAnalysis analysis, Console console) {
+    AnalyzeCommand(PairAnalysis analysis, OutputPolicy outputs, Console console) {
         this.analysis = analysis;
+        this.outputs = outputs;
         this.console = console;
     }
 
@@ -46,13 +54,16 @@ final class AnalyzeCommand implements Runnable {
         InputFile.require(bg, "BG");
         InputFile.require(fg, "FG");
         Path out = output != null ? output : Path.of(OutputNames.stem(bg) + "_overlay_" + OutputNames.stem(fg) + ".align.json");
-        PairAnalysis.Outcome o = AnalysisRun.run(analysis, console, bg, fg, options.toOptions(), options.cache(console));
-        AlignmentFile.write(o.alignment(), out);
-        if (json) {
-            console.result(AlignmentFile.toJson(o.alignment(), true));
-        } else {
-            console.result(Summary.of(o));
-            console.result("sidecar: " + out);
+        try (OutputFile sidecar = outputs.claim(out, force, List.of(bg, fg))) {
+            PairAnalysis.Outcome o = AnalysisRun.run(analysis, console, bg, fg, options.toOptions(),
+                    options.cache(console));
+            AlignmentFile.write(o.alignment(), sidecar);
+            if (json) {
+                console.result(AlignmentFile.toJson(o.alignment(), true));
+            } else {
+                console.result(Summary.of(o));
+                console.result("sidecar: " + out);
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package org.vidkompy.cli;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.vidkompy.io.OutputPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import org.vidkompy.io.FrameFormat;
@@ -30,6 +31,7 @@ final class BenchCommand implements Runnable {
     @Command(name = "generate", mixinStandardHelpOptions = true,
             description = "Write a large fg/bg pair with known truth for benchmarks (default 1080p, 60 s).")
     static final class Generate implements Runnable {
+        private final OutputPolicy outputs;
         private final Console console;
 
         @Option(names = {"-o", "--output-dir"}, required = true, paramLabel = "DIR")
@@ -45,7 +47,8 @@ final class BenchCommand implements Runnable {
         int seconds;
 
         @Inject
-        Generate(Console console) {
+        Generate(OutputPolicy outputs, Console console) {
+            this.outputs = outputs;
             this.console = console;
         }
 
@@ -59,6 +62,7 @@ final class BenchCommand implements Runnable {
                     .withMap(fps, TimeMaps.linear(fgFrames, 25, 1.0)).withCrf(20);
             try {
                 long t0 = System.nanoTime();
+                outputs.freshFolder(dir);
                 GeneratedPair p = new PairGenerator().generate(spec, dir);
                 console.result("wrote " + p.background() + " and " + p.foreground() + " in "
                         + Math.round((System.nanoTime() - t0) / 1e9) + " s");

@@ -26,14 +26,22 @@ public final class Cli {
      * known here yet: {@code --gpu} is parsed later and handed to the engine by the analysis options.
      */
     static CommandLine create(PrintWriter out, PrintWriter err, Module... extra) {
+        return commandLine(injector(out, err, extra));
+    }
+
+    static Injector injector(PrintWriter out, PrintWriter err, Module... extra) {
         Module[] modules = new Module[extra.length + 2];
         modules[0] = new EngineModule();
         modules[1] = new CliModule(out, err);
         System.arraycopy(extra, 0, modules, 2, extra.length);
-        Injector injector = Guice.createInjector(modules);
+        return Guice.createInjector(modules);
+    }
+
+    static CommandLine commandLine(Injector injector) {
         CommandLine cmd = new CommandLine(VidkompyCommand.class, new GuiceFactory(injector));
-        cmd.setOut(out);
-        cmd.setErr(err);
+        Console console = injector.getInstance(Console.class);
+        cmd.setOut(console.outWriter());
+        cmd.setErr(console.errWriter());
         cmd.setExecutionExceptionHandler(injector.getInstance(ErrorReporter.class));
         cmd.setParameterExceptionHandler(injector.getInstance(ErrorReporter.class));
         return cmd;

@@ -10,6 +10,8 @@ import org.vidkompy.align.AlignmentFile;
 import org.vidkompy.align.Analyzer;
 import org.vidkompy.align.PairAnalysis;
 import org.vidkompy.compose.Renderer;
+import org.vidkompy.io.OutputFile;
+import org.vidkompy.io.OutputPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,6 +30,7 @@ final class CompCommand implements Runnable {
 
     private final PairAnalysis analysis;
     private final Renderer renderer;
+    private final OutputPolicy outputs;
     private final Console console;
 
     @Parameters(index = "0", paramLabel = "BG", description = "Background video.")
@@ -50,9 +53,10 @@ final class CompCommand implements Runnable {
     RenderOptionsMixin render;
 
     @Inject
-    CompCommand(PairAnalysis analysis, Renderer renderer, Console console) {
+    CompCommand(PairAnalysis analysis, Renderer renderer, OutputPolicy outputs, Console console) {
         this.analysis = analysis;
         this.renderer = renderer;
+        this.outputs = outputs;
         this.console = console;
     }
 
@@ -63,33 +67,35 @@ final class CompCommand implements Runnable {
         if (alignment != null) {
             InputFile.require(alignment, "--alignment");
         }
-        Path out = render.output(bg, fg, alignment != null ? List.of(alignment) : List.of());
-        long t0 = System.nanoTime();
-        Alignment a;
-        Map<String, Object> analysisSummary = new LinkedHashMap<>();
-        if (alignment != null) {
-            a = AlignmentFile.read(alignment);
-            analysisSummary.put("source", alignment.toString());
-        } else {
-            PairAnalysis.Outcome o = AnalysisRun.run(analysis, console, bg, fg, analysisOptions.toOptions(),
-                    analysisOptions.cache(console));
-            a = o.alignment();
-            console.info(Summary.of(o));
-            analysisSummary.put("source", o.fromCache() ? "cache" : "analysis");
-            o.details().ifPresent(d -> {
-                Analyzer.Timings t = d.timings();
-                analysisSummary.put("sampling", t.sampling());
-                analysisSummary.put("scan", t.scan());
-                analysisSummary.put("spatial", t.spatial());
-                analysisSummary.put("temporal", t.temporal());
-            });
+        // Claimed before the analysis: a refusal costs nothing, and an interrupt finds the temporary file.
+        try (OutputFile out = render.claim(outputs, bg, fg, alignment != null ? List.of(alignment) : List.of())) {
+            long t0 = System.nanoTime();
+            Alignment a;
+            Map<String, Object> analysisSummary = new LinkedHashMap<>();
+            if (alignment != null) {
+                a = AlignmentFile.read(alignment);
+                analysisSummary.put("source", alignment.toString());
+            } else {
+                PairAnalysis.Outcome o = AnalysisRun.run(analysis, console, bg, fg, analysisOptions.toOptions(),
+                        analysisOptions.cache(console));
+                a = o.alignment();
+                console.info(Summary.of(o));
+                analysisSummary.put("source", o.fromCache() ? "cache" : "analysis");
+                o.details().ifPresent(d -> {
+                    Analyzer.Timings t = d.timings();
+                    analysisSummary.put("sampling", t.sampling());
+                    analysisSummary.put("scan", t.scan());
+                    analysisSummary.put("spatial", t.spatial());
+                    analysisSummary.put("temporal", t.temporal());
+                });
+            }
+            analysisSummary.put("seconds", (System.nanoTime() - t0) / 1e9);
+            analysisSummary.put("x", a.spatial().x());
+            analysisSummary.put("y", a.spatial().y());
+            analysisSummary.put("scale", a.spatial().scale());
+            int total = a.temporal().map().length;
+            RenderRun.renderAndReport(renderer, console, bg, fg, a, alignment, out, render.options(out.target()), total, json,
+                    analysisSummary);
         }
-        analysisSummary.put("seconds", (System.nanoTime() - t0) / 1e9);
-        analysisSummary.put("x", a.spatial().x());
-        analysisSummary.put("y", a.spatial().y());
-        analysisSummary.put("scale", a.spatial().scale());
-        int total = a.temporal().map().length;
-        RenderRun.renderAndReport(renderer, console, bg, fg, a, alignment, render.options(out), total, json,
-                analysisSummary);
     }
 }

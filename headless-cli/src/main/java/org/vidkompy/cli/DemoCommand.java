@@ -3,6 +3,7 @@ package org.vidkompy.cli;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.vidkompy.io.OutputPolicy;
 import org.vidkompy.align.Alignment;
 import org.vidkompy.align.AlignmentFile;
 import org.vidkompy.align.AnalysisOptions;
@@ -25,6 +26,7 @@ final class DemoCommand implements Runnable {
 
     private final PairAnalysis analysis;
     private final Renderer renderer;
+    private final OutputPolicy outputs;
     private final Console console;
 
     @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = "vidkompy-demo",
@@ -32,9 +34,10 @@ final class DemoCommand implements Runnable {
     Path dir;
 
     @Inject
-    DemoCommand(PairAnalysis analysis, Renderer renderer, Console console) {
+    DemoCommand(PairAnalysis analysis, Renderer renderer, OutputPolicy outputs, Console console) {
         this.analysis = analysis;
         this.renderer = renderer;
+        this.outputs = outputs;
         this.console = console;
     }
 
@@ -43,6 +46,8 @@ final class DemoCommand implements Runnable {
         PairSpec spec = PairSpec.demo();
         GeneratedPair pair;
         try {
+            // A fresh folder: the demo's file names are fixed, so it must not meet anybody's files.
+            outputs.freshFolder(dir);
             console.info("Generating a pair with known truth in " + dir + " ...");
             pair = new PairGenerator().generate(spec, dir);
         } catch (IOException e) {
@@ -65,7 +70,7 @@ final class DemoCommand implements Runnable {
         Path out = dir.resolve(OutputNames.overlay(pair.background(), pair.foreground()));
         RenderResult r;
         try (ProgressBar bar = console.progress("render", a.temporal().map().length)) {
-            r = renderer.render(pair.background(), pair.foreground(), a, sidecar, RenderOptions.to(out).withOverwrite(true),
+            r = renderer.render(pair.background(), pair.foreground(), a, sidecar, RenderOptions.to(out),
                     (done, n) -> bar.update(done));
         }
         console.result(String.format("output:     %s (%d frames, audio: %s)", out, r.frames(), r.audio()));

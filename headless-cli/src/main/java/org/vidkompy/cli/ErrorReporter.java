@@ -3,6 +3,8 @@ package org.vidkompy.cli;
 import jakarta.inject.Inject;
 import org.vidkompy.cuda.GpuUnavailableException;
 import org.vidkompy.io.MediaException;
+import org.vidkompy.io.OutputPolicy;
+import org.vidkompy.io.OutputRefusedException;
 import picocli.CommandLine;
 
 /**
@@ -13,14 +15,24 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler,
         CommandLine.IParameterExceptionHandler {
 
     private final Console console;
+    private final OutputPolicy outputs;
 
     @Inject
-    ErrorReporter(Console console) {
+    ErrorReporter(Console console, OutputPolicy outputs) {
         this.console = console;
+        this.outputs = outputs;
     }
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        if (outputs.interrupted()) {
+            // The interrupt has said what happened; what failed after it is its consequence.
+            return ExitCodes.FAILED;
+        }
+        if (e instanceof OutputRefusedException) {
+            console.error("vidkompy: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         if (e instanceof UsageException) {
             console.error("vidkompy: " + e.getMessage());
             console.error("Try 'vidkompy " + cmd.getCommandName() + " --help'.");

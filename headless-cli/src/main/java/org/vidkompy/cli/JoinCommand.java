@@ -1,8 +1,10 @@
 package org.vidkompy.cli;
 
 import jakarta.inject.Inject;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import org.vidkompy.io.OutputFile;
+import org.vidkompy.io.OutputPolicy;
 import java.util.List;
 import org.vidkompy.io.AudioSource;
 import org.vidkompy.io.MediaJoiner;
@@ -20,6 +22,7 @@ import picocli.CommandLine.Parameters;
             "  vidkompy join out.mp4 part1.mp4 part2.mp4 part3.mp4 --audio fg.mp4"})
 final class JoinCommand implements Runnable {
 
+    private final OutputPolicy outputs;
     private final Console console;
 
     @Parameters(index = "0", paramLabel = "OUT", description = "The joined file.")
@@ -35,25 +38,23 @@ final class JoinCommand implements Runnable {
     boolean force;
 
     @Inject
-    JoinCommand(Console console) {
+    JoinCommand(OutputPolicy outputs, Console console) {
+        this.outputs = outputs;
         this.console = console;
     }
 
     @Override
     public void run() {
+        List<Path> inputs = new ArrayList<>();
         for (Path p : parts) {
-            InputFile.require(p, "PART");
-            if (p.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
-                throw new UsageException(output + ": is an input; refusing to overwrite it");
-            }
+            inputs.add(InputFile.require(p, "PART"));
         }
         if (audio != null) {
-            InputFile.require(audio, "--audio");
+            inputs.add(InputFile.require(audio, "--audio"));
         }
-        if (Files.exists(output) && !force) {
-            throw new UsageException(output + ": exists already; use --force to overwrite it");
+        try (OutputFile out = outputs.claim(output, force, inputs)) {
+            MediaJoiner.join(parts, out, audio != null ? AudioSource.of(audio) : null);
         }
-        MediaJoiner.join(parts, output, audio != null ? AudioSource.of(audio) : null);
         console.result("output: " + output);
     }
 }

@@ -10,6 +10,8 @@ import org.vidkompy.align.Alignment.FrameRange;
 import org.vidkompy.align.AlignmentFile;
 import org.vidkompy.compose.RenderOptions;
 import org.vidkompy.compose.Renderer;
+import org.vidkompy.io.OutputFile;
+import org.vidkompy.io.OutputPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,6 +26,7 @@ final class RenderCommand implements Runnable {
     private static final Pattern RANGE = Pattern.compile("(\\d+)-(\\d+)");
 
     private final Renderer renderer;
+    private final OutputPolicy outputs;
     private final Console console;
 
     @Parameters(index = "0", paramLabel = "BG", description = "Background video.")
@@ -54,8 +57,9 @@ final class RenderCommand implements Runnable {
     RenderOptionsMixin render;
 
     @Inject
-    RenderCommand(Renderer renderer, Console console) {
+    RenderCommand(Renderer renderer, OutputPolicy outputs, Console console) {
         this.renderer = renderer;
+        this.outputs = outputs;
         this.console = console;
     }
 
@@ -64,12 +68,13 @@ final class RenderCommand implements Runnable {
         InputFile.require(bg, "BG");
         InputFile.require(fg, "FG");
         InputFile.require(alignment, "--alignment");
-        Path out = render.output(bg, fg, List.of(alignment));
-        Alignment a = AlignmentFile.read(alignment);
-        FrameRange range = parseRange(frames, a.temporal().map().length);
-        RenderOptions options = render.options(out).withFrames(range);
-        int total = range != null ? range.length() : a.temporal().map().length;
-        RenderRun.renderAndReport(renderer, console, bg, fg, a, alignment, options, total, json, null);
+        try (OutputFile out = render.claim(outputs, bg, fg, List.of(alignment))) {
+            Alignment a = AlignmentFile.read(alignment);
+            FrameRange range = parseRange(frames, a.temporal().map().length);
+            RenderOptions options = render.options(out.target()).withFrames(range);
+            int total = range != null ? range.length() : a.temporal().map().length;
+            RenderRun.renderAndReport(renderer, console, bg, fg, a, alignment, out, options, total, json, null);
+        }
     }
 
     static FrameRange parseRange(String text, int fgFrames) {

@@ -1,11 +1,12 @@
 package org.vidkompy.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.vidkompy.compose.AudioMode;
 import org.vidkompy.compose.RenderOptions;
+import org.vidkompy.io.OutputFile;
+import org.vidkompy.io.OutputPolicy;
 import picocli.CommandLine.Option;
 
 /** Output and encoder options shared by render and comp. */
@@ -39,8 +40,11 @@ final class RenderOptionsMixin {
     @Option(names = {"-f", "--force"}, description = "Overwrite an existing output file (never an input).")
     boolean force;
 
-    /** The output path, checked: not an input, not an existing file unless --force. */
-    Path output(Path bg, Path fg, List<Path> otherInputs) {
+    /**
+     * Claims the output under the engine's output policy (never an input, an existing regular file
+     * only with --force), before any work starts.
+     */
+    OutputFile claim(OutputPolicy policy, Path bg, Path fg, List<Path> otherInputs) {
         if (crf < 0 || crf > 51) {
             throw new UsageException("--crf must be 0..51, got " + crf);
         }
@@ -52,36 +56,13 @@ final class RenderOptionsMixin {
             throw new UsageException("--margin must be >= 0, got " + margin);
         }
         Path out = output != null ? output : Path.of(OutputNames.overlay(bg, fg));
-        for (Path in : concat(List.of(bg, fg), otherInputs)) {
-            if (sameFile(out, in)) {
-                throw new UsageException(out + ": is an input; refusing to overwrite it (choose another -o)");
-            }
-        }
-        if (Files.exists(out) && !force) {
-            throw new UsageException(out + ": exists already; use --force to overwrite it or -o to write elsewhere");
-        }
-        return out;
+        List<Path> inputs = new java.util.ArrayList<>(List.of(bg, fg));
+        inputs.addAll(otherInputs);
+        return policy.claim(out, force, inputs);
     }
 
     RenderOptions options(Path out) {
         return RenderOptions.to(out).withQuality(crf, preset).withFeather(smooth ? margin : 0)
                 .withAudio(noAudio ? AudioMode.NONE : AudioMode.AUTO).withOverwrite(force);
-    }
-
-    private static List<Path> concat(List<Path> a, List<Path> b) {
-        List<Path> out = new java.util.ArrayList<>(a);
-        out.addAll(b);
-        return out;
-    }
-
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            if (Files.exists(a) && Files.exists(b)) {
-                return Files.isSameFile(a, b);
-            }
-        } catch (java.io.IOException e) {
-            // compare the names instead
-        }
-        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 }

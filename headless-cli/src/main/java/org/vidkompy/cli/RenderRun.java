@@ -9,6 +9,7 @@ import org.vidkompy.align.Alignment;
 import org.vidkompy.compose.RenderOptions;
 import org.vidkompy.compose.RenderResult;
 import org.vidkompy.compose.Renderer;
+import org.vidkompy.io.OutputFile;
 import org.vidkompy.compose.StageTime;
 
 /** Renders with a progress bar and reports the result, as text or as the --json summary. */
@@ -21,11 +22,12 @@ final class RenderRun {
      * @param analysis what comp adds to the --json summary (may be null)
      */
     static void renderAndReport(Renderer renderer, Console console, Path bg, Path fg, Alignment a, Path sidecar,
-                                RenderOptions options, int total, boolean json, Map<String, Object> analysis) {
-        console.info("Rendering " + total + " frames to " + options.output() + " ...");
+                                OutputFile out, RenderOptions options, int total, boolean json,
+                                Map<String, Object> analysis) {
+        console.info("Rendering " + total + " frames to " + out.target() + " ...");
         RenderResult r;
         try (ProgressBar bar = console.progress("render", total)) {
-            r = renderer.render(bg, fg, a, sidecar, options, (done, n) -> bar.update(done));
+            r = renderer.render(bg, fg, a, sidecar, out, options, (done, n) -> bar.update(done));
         }
         if (json) {
             console.result(Json.write(summary(r, analysis)));
@@ -37,7 +39,7 @@ final class RenderRun {
             console.detail(String.format("  %-10s %.2f s wall, %.2f s busy", s.stage(), s.wallSeconds(),
                     s.busySeconds()));
         }
-        console.result("output: " + options.output());
+        console.result("output: " + r.output());
     }
 
     static Map<String, Object> summary(RenderResult r, Map<String, Object> analysis) {
