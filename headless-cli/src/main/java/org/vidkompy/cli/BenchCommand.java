@@ -54,6 +54,13 @@ final class BenchCommand implements Runnable {
 
         @Override
         public void run() {
+            if (seconds < 3 || seconds > 3600) {
+                throw new UsageException("--seconds must be 3..3600 (the fg is 2 s shorter than the bg), got " + seconds);
+            }
+            if (width < 64 || height < 64 || width > 8192 || height > 8192) {
+                throw new UsageException("--width and --height must be 64..8192, got " + width + "x" + height);
+            }
+            outputs.freshFolder(dir);
             Rational fps = new Rational(25, 1);
             int bgFrames = seconds * 25;
             int fgFrames = bgFrames - 50;
@@ -62,7 +69,6 @@ final class BenchCommand implements Runnable {
                     .withMap(fps, TimeMaps.linear(fgFrames, 25, 1.0)).withCrf(20);
             try {
                 long t0 = System.nanoTime();
-                outputs.freshFolder(dir);
                 GeneratedPair p = new PairGenerator().generate(spec, dir);
                 console.result("wrote " + p.background() + " and " + p.foreground() + " in "
                         + Math.round((System.nanoTime() - t0) / 1e9) + " s");

@@ -35,7 +35,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler,
         }
         if (e instanceof UsageException) {
             console.error("vidkompy: " + e.getMessage());
-            console.error("Try 'vidkompy " + cmd.getCommandName() + " --help'.");
+            console.error("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
             return ExitCodes.USAGE;
         }
         GpuUnavailableException gpu = causeOf(e, GpuUnavailableException.class);
