@@ -1,6 +1,5 @@
 package org.vidkompy.align;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.vidkompy.io.MediaException;
 import org.vidkompy.io.OutputFile;
@@ -74,71 +72,17 @@ public final class AlignmentFile {
         }
     }
 
+    /**
+     * Reads and validates a sidecar (see {@link AlignmentReader}).
+     *
+     * @throws MediaException one line naming the file and what is wrong with it
+     */
     public static Alignment read(Path file) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new MediaException(file, "not a readable alignment file (" + e.getMessage() + ")", e);
-        }
-        return parse(root, file);
+        return AlignmentReader.parse(JsonSyntax.read(file), file);
     }
 
     public static Alignment parse(String json, Path origin) {
-        try {
-            return parse(MAPPER.readTree(json), origin);
-        } catch (IOException e) {
-            throw new MediaException(origin, "not a readable alignment file (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private static Alignment parse(JsonNode root, Path file) {
-        if (root == null || !Alignment.SCHEMA.equals(root.path("schema").asText())) {
-            throw new MediaException(file, "not a " + Alignment.SCHEMA + " alignment file");
-        }
-        try {
-            JsonNode s = need(root, "spatial", file);
-            JsonNode t = need(root, "temporal", file);
-            JsonNode mapNode = need(t, "map", file);
-            int[] map = new int[mapNode.size()];
-            for (int i = 0; i < map.length; i++) {
-                map[i] = mapNode.get(i).intValue();
-            }
-            JsonNode fcNode = t.path("frameConfidence");
-            float[] fc = new float[map.length];
-            for (int i = 0; i < map.length; i++) {
-                fc[i] = fcNode.size() == map.length ? (float) fcNode.get(i).asDouble() : 1f;
-            }
-            List<Alignment.FrameRange> unmatched = new ArrayList<>();
-            for (JsonNode r : t.path("unmatched")) {
-                unmatched.add(new Alignment.FrameRange(r.get(0).intValue(), r.get(1).intValue()));
-            }
-            return new Alignment(clip(need(root, "background", file)), clip(need(root, "foreground", file)),
-                    new Alignment.Placement(num(s, "x", file), num(s, "y", file), num(s, "scale", file),
-                            s.path("confidence").asDouble(1)),
-                    new Alignment.Timing(t.path("confidence").asDouble(1), map, fc, unmatched));
-        } catch (RuntimeException e) {
-            if (e instanceof MediaException) {
-                throw e;
-            }
-            throw new MediaException(file, "damaged alignment file (" + e + ")", e);
-        }
-    }
-
-    private static JsonNode need(JsonNode n, String field, Path file) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            throw new MediaException(file, "alignment file lacks '" + field + "'");
-        }
-        return v;
-    }
-
-    private static double num(JsonNode n, String field, Path file) {
-        JsonNode v = need(n, field, file);
-        if (!v.isNumber()) {
-            throw new MediaException(file, "alignment field '" + field + "' is not a number");
-        }
-        return v.doubleValue();
+        return AlignmentReader.parse(JsonSyntax.parse(json, origin), origin);
     }
 
     private static ObjectNode clip(Alignment.Clip c) {
@@ -149,11 +93,6 @@ public final class AlignmentFile {
         n.put("fps", round(c.fps(), 6));
         n.put("frames", c.frames());
         return n;
-    }
-
-    private static Alignment.Clip clip(JsonNode n) {
-        return new Alignment.Clip(n.path("path").asText(), n.path("width").asInt(), n.path("height").asInt(),
-                n.path("fps").asDouble(), n.path("frames").asLong());
     }
 
     private static double round(double v, int digits) {

@@ -24,9 +24,9 @@ public final class AlignmentCheck {
         sameSize("background", a.background(), bg, where);
         sameSize("foreground", a.foreground(), fg, where);
         Alignment.Placement p = a.spatial();
-        if (!(p.scale() > 0) || !Double.isFinite(p.scale()) || !Double.isFinite(p.x()) || !Double.isFinite(p.y())) {
+        if (!Alignment.Placement.usableScale(p.scale()) || !Double.isFinite(p.x()) || !Double.isFinite(p.y())) {
             throw new MediaException(where, "the placement is not usable (x=" + p.x() + " y=" + p.y() + " scale="
-                    + p.scale() + ")");
+                    + p.scale() + "; the scale must be within 1/64..64)");
         }
         OverlayGeometry g = new OverlayGeometry(bg.width(), bg.height(), fg.width(), fg.height(), p.x(), p.y(),
                 p.scale());

@@ -76,6 +76,10 @@ final class Demuxer implements AutoCloseable {
         if (Files.isDirectory(path)) {
             throw new MediaException(path, "is a directory, not a video file");
         }
+        if (!Files.isRegularFile(path)) {
+            // A FIFO or device has no size (it would pass as "empty") and opening a FIFO blocks.
+            throw new MediaException(path, "is a pipe, device or socket, not a regular file");
+        }
         if (!Files.isReadable(path)) {
             throw new MediaException(path, "cannot be read (permission denied)");
         }

@@ -80,7 +80,7 @@ public final class OutputFile implements AutoCloseable {
             throw e;
         } catch (IOException e) {
             discardTemp();
-            throw new MediaException(target, "cannot move the finished file into place (" + IoMessages.of(e) + ")",
+            throw new MediaException(target, "cannot move the finished file into place (" + IoMessages.reason(e) + ")",
                     e);
         }
     }

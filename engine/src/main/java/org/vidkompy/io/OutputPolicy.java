@@ -100,7 +100,7 @@ public final class OutputPolicy {
                     throw new MediaException(target, "cannot create a temporary file beside it", e);
                 }
             } catch (IOException e) {
-                throw new MediaException(target, "cannot write here (" + IoMessages.of(e) + ")", e);
+                throw new MediaException(target, "cannot write here (" + IoMessages.reason(e) + ")", e);
             }
         }
     }
@@ -120,14 +120,14 @@ public final class OutputPolicy {
                             "is not empty; give a new or empty folder (nothing in it is replaced)");
                 }
             } catch (IOException e) {
-                throw new OutputRefusedException(dir, "cannot read the folder (" + IoMessages.of(e) + ")");
+                throw new OutputRefusedException(dir, "cannot read the folder (" + IoMessages.reason(e) + ")");
             }
             return dir;
         }
         try {
             return Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new OutputRefusedException(dir, "cannot create the folder (" + IoMessages.of(e) + ")");
+            throw new OutputRefusedException(dir, "cannot create the folder (" + IoMessages.reason(e) + ")");
         }
     }
 

@@ -58,9 +58,7 @@ final class AlignCommand implements Runnable {
     public void run() {
         InputFile.require(fg, "FG");
         InputFile.require(bg, "BG");
-        if (precision < 0 || precision > 4) {
-            throw new UsageException("--precision must be 0..4, got " + precision);
-        }
+        OptionValues.whole("--precision", precision, 0, 4);
         VideoInfo fi = probe.probe(fg);
         VideoInfo bi = probe.probe(bg);
         PrecisionPreset preset = PrecisionPreset.of(precision);

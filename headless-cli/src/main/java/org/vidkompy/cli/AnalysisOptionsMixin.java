@@ -12,6 +12,11 @@ import picocli.CommandLine.Option;
 /** The analysis options, shared by analyze, comp and check, with the names users of the original know. */
 final class AnalysisOptionsMixin {
 
+    /** Bounds no real video reaches (a 16K frame is 15360 px wide; an hour at 60 fps is 216,000 frames). */
+    private static final double MAX_SHIFT = 100_000;
+    private static final int MAX_WINDOW = 100_000;
+    private static final int MAX_BORDER = 10_000;
+
     /** Guice creates the mixin (picocli asks {@link GuiceFactory}), so it can hand --gpu to the engine. */
     private final ComputeSelection compute;
 
@@ -77,11 +82,14 @@ final class AnalysisOptionsMixin {
         if (!"dtw".equals(engine)) {
             throw new UsageException("unknown --engine '" + engine + "' (the only engine is 'dtw')");
         }
-        if (precision < 0 || precision > 4) {
-            throw new UsageException("--align-precision must be 0..4, got " + precision);
+        OptionValues.whole("--align-precision", precision, 0, 4);
+        OptionValues.whole("--window", window, 0, MAX_WINDOW);
+        OptionValues.whole("--border", border, 0, MAX_BORDER);
+        if (xShift != null) {
+            OptionValues.finite("--x-shift", xShift, -MAX_SHIFT, MAX_SHIFT);
         }
-        if (window < 0 || border < 0) {
-            throw new UsageException("--window and --border must not be negative");
+        if (yShift != null) {
+            OptionValues.finite("--y-shift", yShift, -MAX_SHIFT, MAX_SHIFT);
         }
         SpatialOptions s = SpatialOptions.defaults().withPrecision(precision).withUnscaled(unscaled);
         if (zeroShift) {

@@ -59,9 +59,8 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
         InputFile.require(bg, "BG");
         InputFile.require(fg, "FG");
         InputFile.require(expect, "--expect");
-        if (toleranceFrames < 0 || !(tolerancePx >= 0)) {
-            throw new UsageException("tolerances must not be negative");
-        }
+        OptionValues.whole("--tolerance-frames", toleranceFrames, 0, Integer.MAX_VALUE);
+        OptionValues.finite("--tolerance-px", tolerancePx, 0, 100_000);
         var expected = AlignmentFile.read(expect);
         PairAnalysis.Outcome o = AnalysisRun.run(analysis, console, bg, fg, options.toOptions(), null);
         AlignmentComparison c = AlignmentComparison.of(expected, o.alignment(), tolerancePx, toleranceFrames);

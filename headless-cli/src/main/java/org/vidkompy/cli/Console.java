@@ -21,14 +21,6 @@ public final class Console {
         this.terminal = terminal;
     }
 
-    PrintWriter outWriter() {
-        return out;
-    }
-
-    PrintWriter errWriter() {
-        return err;
-    }
-
     public void level(Level l) {
         level = l;
     }

@@ -1,7 +1,10 @@
 package org.vidkompy.cli;
 
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.vidkompy.cuda.GpuUnavailableException;
+import org.vidkompy.io.IoMessages;
 import org.vidkompy.io.MediaException;
 import org.vidkompy.io.OutputPolicy;
 import org.vidkompy.io.OutputRefusedException;
@@ -9,7 +12,8 @@ import picocli.CommandLine;
 
 /**
  * Turns failures into one line that names the file and the problem, and an exit code; the stack
- * trace is only for {@code -v}.
+ * trace is only for {@code -v}. Only our own user-facing exceptions speak for themselves; anything
+ * else is a bug and gets the {@link LastResort} line, never its internal text.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler,
         CommandLine.IParameterExceptionHandler {
@@ -38,25 +42,42 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler,
             console.error("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
             return ExitCodes.USAGE;
         }
+        // Checked first: an engine exception may wrap a worker thread's OutOfMemoryError.
+        OutOfMemoryError oom = causeOf(e, OutOfMemoryError.class);
         GpuUnavailableException gpu = causeOf(e, GpuUnavailableException.class);
-        if (gpu != null) {
+        if (oom != null) {
+            console.error(LastResort.outOfMemory(name(cmd), Runtime.getRuntime().maxMemory()));
+        } else if (gpu != null) {
             // --gpu on without a usable GPU: a processing failure (exit 1) with the probe's reason.
             console.error("vidkompy: " + gpu.getMessage());
-            if (console.verbose()) {
-                console.stackTrace(e);
-            }
-            return ExitCodes.FAILED;
-        }
-        if (e instanceof MediaException || e instanceof java.io.UncheckedIOException
-                || e instanceof java.io.IOException) {
+        } else if (e instanceof MediaException) {
             console.error("vidkompy: " + e.getMessage());
+        } else if (e instanceof IOException || e instanceof UncheckedIOException) {
+            console.error("vidkompy: " + IoMessages.of(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e));
         } else {
-            console.error("vidkompy: " + cmd.getCommandName() + " failed: " + e);
+            console.error(LastResort.internalError(name(cmd)));
         }
         if (console.verbose()) {
             console.stackTrace(e);
         }
         return ExitCodes.FAILED;
+    }
+
+    /** An Error that picocli let through (see {@link Cli#run}). */
+    int handleError(Error e, CommandLine cmd) {
+        if (e instanceof OutOfMemoryError) {
+            console.error(LastResort.outOfMemory(name(cmd), Runtime.getRuntime().maxMemory()));
+        } else {
+            console.error(LastResort.internalError(name(cmd)));
+        }
+        if (console.verbose()) {
+            console.stackTrace(e);
+        }
+        return ExitCodes.FAILED;
+    }
+
+    private static String name(CommandLine cmd) {
+        return cmd.getCommandSpec().qualifiedName();
     }
 
     private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {

@@ -3,7 +3,11 @@ package org.vidkompy.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Checks, before any work starts, that a named input exists and is a file. */
+/**
+ * Checks, before any work starts, that a named input exists and is a regular file. A pipe or device
+ * would be read as empty (it has no size), could block forever (a FIFO nobody writes to), and cannot
+ * be read twice, which every command does (probe, then decode).
+ */
 final class InputFile {
     private InputFile() {
     }
@@ -14,6 +18,9 @@ final class InputFile {
         }
         if (Files.isDirectory(p)) {
             throw new UsageException(p + ": is a directory, not a video file (" + role + ")");
+        }
+        if (!Files.isRegularFile(p)) {
+            throw new UsageException(p + ": is a pipe, device or socket, not a regular file (" + role + ")");
         }
         return p;
     }

@@ -2,8 +2,10 @@ package org.vidkompy.cli;
 
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 @Command(name = "vidkompy",
         versionProvider = Version.class,
@@ -22,10 +24,14 @@ import picocli.CommandLine.ScopeType;
             "  vidkompy demo                               generate a pair with known truth and process it",
             "",
             "Exit codes: 0 success, 1 processing failed (bad or damaged input, no match, write error,",
-            "check out of tolerance), 2 usage error (unknown option, missing argument, missing input)."})
-public final class VidkompyCommand implements Runnable {
+            "check out of tolerance, damaged sidecar, internal error), 2 usage error (unknown option, bad option value,",
+            "missing argument, an input that is missing or not a regular file)."})
+public final class VidkompyCommand implements java.util.concurrent.Callable<Integer> {
 
     private final Console console;
+
+    @Spec
+    CommandSpec spec;
 
     @Inject
     VidkompyCommand(Console console) {
@@ -49,9 +55,11 @@ public final class VidkompyCommand implements Runnable {
         }
     }
 
+    /** No command named: what there is to run, on stderr, as a usage error. */
     @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "a command is needed: probe, demo (see --help)");
+    public Integer call() {
+        console.error("vidkompy: a command is needed");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 }

@@ -1,5 +1,6 @@
 package org.vidkompy.cli;
 
+import com.google.inject.Module;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -7,9 +8,14 @@ import java.io.StringWriter;
 record CliRun(int exit, String out, String err) {
 
     static CliRun of(String... args) {
+        return with(new Module[0], args);
+    }
+
+    /** With engine seams replaced (see {@link Cli#create(PrintWriter, PrintWriter, Module...)}). */
+    static CliRun with(Module[] modules, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Cli.create(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int code = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args, modules);
         return new CliRun(code, out.toString(), err.toString());
     }
 }
