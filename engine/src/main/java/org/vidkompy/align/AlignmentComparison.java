@@ -1,5 +1,7 @@
 package org.vidkompy.align;
 
+import org.vidkompy.media.Placement;
+import org.vidkompy.media.Alignment;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,8 +27,8 @@ public record AlignmentComparison(double dx, double dy, double scaleShift, List<
 
     public static AlignmentComparison of(Alignment expected, Alignment actual, double tolerancePx, int toleranceFrames) {
         List<String> problems = new ArrayList<>();
-        Alignment.Placement e = expected.spatial();
-        Alignment.Placement a = actual.spatial();
+        Placement e = expected.spatial();
+        Placement a = actual.spatial();
         double dx = a.x() - e.x();
         double dy = a.y() - e.y();
         double scaleShift = Math.abs(a.scale() - e.scale())

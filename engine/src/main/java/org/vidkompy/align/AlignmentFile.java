@@ -1,5 +1,8 @@
 package org.vidkompy.align;
 
+import org.vidkompy.media.FrameRange;
+import org.vidkompy.media.Clip;
+import org.vidkompy.media.Alignment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -44,7 +47,7 @@ public final class AlignmentFile {
             fc.add(round(v, 3));
         }
         ArrayNode un = t.putArray("unmatched");
-        for (Alignment.FrameRange r : a.temporal().unmatched()) {
+        for (FrameRange r : a.temporal().unmatched()) {
             un.addArray().add(r.first()).add(r.last());
         }
         try {
@@ -85,9 +88,9 @@ public final class AlignmentFile {
         return AlignmentReader.parse(JsonSyntax.parse(json, origin), origin);
     }
 
-    private static ObjectNode clip(Alignment.Clip c) {
+    private static ObjectNode clip(Clip c) {
         ObjectNode n = MAPPER.createObjectNode();
-        n.put("path", c.path());
+        n.put("path", c.name());
         n.put("width", c.width());
         n.put("height", c.height());
         n.put("fps", round(c.fps(), 6));

@@ -1,5 +1,10 @@
 package org.vidkompy.align;
 
+import org.vidkompy.media.Timing;
+import org.vidkompy.media.Placement;
+import org.vidkompy.media.FrameRange;
+import org.vidkompy.media.Clip;
+import org.vidkompy.media.Alignment;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,16 +43,16 @@ final class AlignmentReader {
             throw new MediaException(file, "not a " + Alignment.SCHEMA + " alignment file"
                     + (named != null ? " (schema " + named + ")" : " (no schema)"));
         }
-        Alignment.Clip bg = clip(root.get("background"));
-        Alignment.Clip fg = clip(root.get("foreground"));
+        Clip bg = clip(root.get("background"));
+        Clip fg = clip(root.get("foreground"));
         return new Alignment(bg, fg, placement(root.get("spatial").object()), timing(root.get("temporal"), bg, fg));
     }
 
-    private Alignment.Clip clip(JsonField c) {
+    private Clip clip(JsonField c) {
         c.object();
         String path = c.get("path").present() ? c.get("path").text() : "";
         double fps = c.get("fps").present() ? c.get("fps").finite() : 0;
-        return new Alignment.Clip(path, size(c.get("width")), size(c.get("height")), fps,
+        return new Clip(path, size(c.get("width")), size(c.get("height")), fps,
                 c.get("frames").whole(1, Integer.MAX_VALUE, "a frame count"));
     }
 
@@ -55,15 +60,15 @@ final class AlignmentReader {
         return (int) f.whole(1, Integer.MAX_VALUE, "a size in pixels");
     }
 
-    private static Alignment.Placement placement(JsonField s) {
+    private static Placement placement(JsonField s) {
         double scale = s.get("scale").finite();
-        if (!Alignment.Placement.usableScale(scale)) {
+        if (!Placement.usableScale(scale)) {
             throw s.get("scale").fail("is " + scale + ", outside the usable 1/64..64");
         }
-        return new Alignment.Placement(s.get("x").finite(), s.get("y").finite(), scale, optional(s.get("confidence")));
+        return new Placement(s.get("x").finite(), s.get("y").finite(), scale, optional(s.get("confidence")));
     }
 
-    private Alignment.Timing timing(JsonField t, Alignment.Clip bg, Alignment.Clip fg) {
+    private Timing timing(JsonField t, Clip bg, Clip fg) {
         t.object();
         JsonField m = t.get("map");
         int n = m.size();
@@ -74,7 +79,7 @@ final class AlignmentReader {
         for (int i = 0; i < n; i++) {
             map[i] = (int) m.at(i).whole(0, bg.frames() - 1, "the bg's frames");
         }
-        return new Alignment.Timing(optional(t.get("confidence")), map, frameConfidence(t.get("frameConfidence"), n),
+        return new Timing(optional(t.get("confidence")), map, frameConfidence(t.get("frameConfidence"), n),
                 unmatched(t.get("unmatched"), n));
     }
 
@@ -93,8 +98,8 @@ final class AlignmentReader {
         return fc;
     }
 
-    private static List<Alignment.FrameRange> unmatched(JsonField u, int n) {
-        List<Alignment.FrameRange> ranges = new ArrayList<>();
+    private static List<FrameRange> unmatched(JsonField u, int n) {
+        List<FrameRange> ranges = new ArrayList<>();
         if (!u.present()) {
             return ranges;
         }
@@ -105,7 +110,7 @@ final class AlignmentReader {
             }
             int first = (int) r.at(0).whole(0, n - 1, "the fg's frames");
             int last = (int) r.at(1).whole(first, n - 1, "from its first frame to the fg's last");
-            ranges.add(new Alignment.FrameRange(first, last));
+            ranges.add(new FrameRange(first, last));
         }
         return ranges;
     }

@@ -1,5 +1,7 @@
 package org.vidkompy.align;
 
+import org.vidkompy.media.Clip;
+import org.vidkompy.media.Alignment;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +80,7 @@ public final class AnalysisCache {
         }
     }
 
-    public Optional<Alignment> get(String key, ClipInfo bg, ClipInfo fg) {
+    public Optional<Alignment> get(String key, Clip bg, Clip fg) {
         Path entry = dir.resolve(key + ".json");
         if (!Files.isRegularFile(entry)) {
             return Optional.empty();

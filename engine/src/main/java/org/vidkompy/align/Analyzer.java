@@ -1,5 +1,10 @@
 package org.vidkompy.align;
 
+import org.vidkompy.media.Timing;
+import org.vidkompy.media.Placement;
+import org.vidkompy.media.FrameRange;
+import org.vidkompy.media.Clip;
+import org.vidkompy.media.Alignment;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -101,8 +106,8 @@ public final class Analyzer {
     }
 
     public Result analyze(ClipSource bg, ClipSource fg, AnalysisOptions options, AnalysisProgress progress) {
-        ClipInfo bi = bg.info();
-        ClipInfo fi = fg.info();
+        Clip bi = bg.info();
+        Clip fi = fg.info();
         SpatialOptions so = options.spatial();
         Stopwatch clock = new Stopwatch();
 
@@ -144,11 +149,11 @@ public final class Analyzer {
 
         rejectIfNotFound(place, time);
         Alignment alignment = new Alignment(
-                new Alignment.Clip(bi.name(), bi.width(), bi.height(), bi.fps(), bgd.size()),
-                new Alignment.Clip(fi.name(), fi.width(), fi.height(), fi.fps(), scans.fg().descriptors().size()),
-                new Alignment.Placement(place.x(), place.y(), place.scale(), place.confidence()),
-                new Alignment.Timing(time.confidence(), time.map(), time.frameConfidence(),
-                        time.unmatched().stream().map(r -> new Alignment.FrameRange(r.first(), r.last())).toList()));
+                new Clip(bi.name(), bi.width(), bi.height(), bi.fps(), bgd.size()),
+                new Clip(fi.name(), fi.width(), fi.height(), fi.fps(), scans.fg().descriptors().size()),
+                new Placement(place.x(), place.y(), place.scale(), place.confidence()),
+                new Timing(time.confidence(), time.map(), time.frameConfidence(),
+                        time.unmatched().stream().map(r -> new FrameRange(r.first(), r.last())).toList()));
         return new Result(alignment, box, place, time,
                 new Timings(sampling, scanTime, spatialTime, temporalTime), rounds);
     }
@@ -199,8 +204,8 @@ public final class Analyzer {
      * thread first looks at a few samples for letterbox bars (its thumbnails are of the content).
      */
     private Scans scanBoth(ClipSource bg, ClipSource fg, AnalysisOptions options, AnalysisProgress progress) {
-        ClipInfo bi = bg.info();
-        ClipInfo fi = fg.info();
+        Clip bi = bg.info();
+        Clip fi = fg.info();
         long frameBytes = (long) bi.width() * bi.height() + (long) fi.width() * fi.height();
         int captures = (int) Math.max(6, Math.min(CAPTURES, CAPTURE_BUDGET / Math.max(1, frameBytes)));
         double f = Math.max(1.0, Math.max((double) Math.max(bi.width(), bi.height()) / STORE_SIZE,
@@ -297,7 +302,7 @@ public final class Analyzer {
     /** The bg descriptors of the footprint: cut from the stored thumbnails, or scanned if too small there. */
     private static DescriptorSequence bgDescriptors(ClipSource bg, Scans scans, SpatialAlignment place, ContentBox box,
                                                     DescriptorSpec spec) {
-        ClipInfo bi = bg.info();
+        Clip bi = bg.info();
         ThumbnailStore store = scans.bg().store();
         double fx = (double) bi.width() / store.width();
         double fy = (double) bi.height() / store.height();
@@ -325,7 +330,7 @@ public final class Analyzer {
 
     // ---------------------------------------------------------------- placement
 
-    private SpatialAlignment firstPlacement(Scans scans, SpatialOptions so, ClipInfo bi, AnalysisProgress progress) {
+    private SpatialAlignment firstPlacement(Scans scans, SpatialOptions so, Clip bi, AnalysisProgress progress) {
         progress.stage("placing", 1);
         double factor = Math.max(1.0, Math.max(bi.width(), bi.height()) / (double) WORK_SIZE);
         ContentBox box = so.contentBox();
@@ -442,7 +447,7 @@ public final class Analyzer {
     }
 
     private static TemporalAlignment refineTime(TemporalAlignment time, Scans scans, SpatialAlignment place,
-                                                ContentBox box, ClipInfo bi, ClipInfo fi, int border) {
+                                                ContentBox box, Clip bi, Clip fi, int border) {
         ThumbnailStore fgFine = scans.fg().store();
         ThumbnailStore bgStore = scans.bg().store();
         double fx = (double) bi.width() / bgStore.width();
@@ -468,7 +473,7 @@ public final class Analyzer {
         return DescriptorSpec.withMask(ThumbMask.border(w, h, band));
     }
 
-    private TemporalAlignment alignTime(DescriptorSequence fgd, DescriptorSequence bgd, ClipInfo fi, ClipInfo bi,
+    private TemporalAlignment alignTime(DescriptorSequence fgd, DescriptorSequence bgd, Clip fi, Clip bi,
                                         AnalysisOptions options) {
         TemporalOptions to = TemporalOptions.of(fi.fps(), bi.fps());
         if (options.window() > 0) {

@@ -1,5 +1,6 @@
 package org.vidkompy.align;
 
+import org.vidkompy.media.Clip;
 import java.util.List;
 import org.vidkompy.image.LumaImage;
 import org.vidkompy.image.Plane;
@@ -13,7 +14,7 @@ import org.vidkompy.io.CropRect;
  */
 public interface ClipSource extends AutoCloseable {
 
-    ClipInfo info();
+    Clip info();
 
     /**
      * About {@code count} full-resolution luma frames spread over the clip. Which frames exactly is

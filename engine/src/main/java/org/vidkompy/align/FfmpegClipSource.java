@@ -1,5 +1,6 @@
 package org.vidkompy.align;
 
+import org.vidkompy.media.Clip;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,8 +44,8 @@ public final class FfmpegClipSource implements ClipSource {
     }
 
     @Override
-    public ClipInfo info() {
-        return new ClipInfo(video.path().toString(), video.width(), video.height(), video.fps(), video.frameCount());
+    public Clip info() {
+        return new Clip(video.path().toString(), video.width(), video.height(), video.fps(), video.frameCount());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.vidkompy.align;
 
+import org.vidkompy.media.Clip;
+import org.vidkompy.media.Alignment;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -51,9 +53,9 @@ public final class PairAnalysis {
 
     /** A cached result was made for files with the same content, perhaps under other names. */
     private static Alignment withPaths(Alignment a, Path bg, Path fg) {
-        Alignment.Clip b = a.background();
-        Alignment.Clip f = a.foreground();
-        return new Alignment(new Alignment.Clip(bg.toString(), b.width(), b.height(), b.fps(), b.frames()),
-                new Alignment.Clip(fg.toString(), f.width(), f.height(), f.fps(), f.frames()), a.spatial(), a.temporal());
+        Clip b = a.background();
+        Clip f = a.foreground();
+        return new Alignment(new Clip(bg.toString(), b.width(), b.height(), b.fps(), b.frames()),
+                new Clip(fg.toString(), f.width(), f.height(), f.fps(), f.frames()), a.spatial(), a.temporal());
     }
 }

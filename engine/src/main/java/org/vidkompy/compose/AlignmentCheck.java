@@ -1,7 +1,9 @@
 package org.vidkompy.compose;
 
+import org.vidkompy.media.Placement;
+import org.vidkompy.media.Clip;
 import java.nio.file.Path;
-import org.vidkompy.align.Alignment;
+import org.vidkompy.media.Alignment;
 import org.vidkompy.io.MediaException;
 import org.vidkompy.io.VideoInfo;
 
@@ -23,8 +25,8 @@ public final class AlignmentCheck {
         Path where = source != null ? source : Path.of("alignment");
         sameSize("background", a.background(), bg, where);
         sameSize("foreground", a.foreground(), fg, where);
-        Alignment.Placement p = a.spatial();
-        if (!Alignment.Placement.usableScale(p.scale()) || !Double.isFinite(p.x()) || !Double.isFinite(p.y())) {
+        Placement p = a.spatial();
+        if (!Placement.usableScale(p.scale()) || !Double.isFinite(p.x()) || !Double.isFinite(p.y())) {
             throw new MediaException(where, "the placement is not usable (x=" + p.x() + " y=" + p.y() + " scale="
                     + p.scale() + "; the scale must be within 1/64..64)");
         }
@@ -48,7 +50,7 @@ public final class AlignmentCheck {
         }
     }
 
-    private static void sameSize(String role, Alignment.Clip clip, VideoInfo v, Path where) {
+    private static void sameSize(String role, Clip clip, VideoInfo v, Path where) {
         if (clip.width() != v.width() || clip.height() != v.height()) {
             throw new MediaException(where, "was made for a " + clip.width() + "x" + clip.height() + " " + role
                     + ", but " + v.path() + " is " + v.width() + "x" + v.height());

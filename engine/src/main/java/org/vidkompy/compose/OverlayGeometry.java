@@ -1,6 +1,6 @@
 package org.vidkompy.compose;
 
-import org.vidkompy.align.Alignment;
+import org.vidkompy.media.Alignment;
 
 /**
  * Where the fg lands on the bg canvas. fg pixel (u, v) covers the bg area

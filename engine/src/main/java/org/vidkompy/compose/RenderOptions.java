@@ -1,8 +1,8 @@
 package org.vidkompy.compose;
 
+import org.vidkompy.media.FrameRange;
 import java.nio.file.Path;
 import java.util.Objects;
-import org.vidkompy.align.Alignment.FrameRange;
 
 /**
  * How to render.

@@ -1,12 +1,12 @@
 package org.vidkompy.compose;
 
+import org.vidkompy.media.FrameRange;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Supplier;
-import org.vidkompy.align.Alignment.FrameRange;
 import org.vidkompy.io.FrameFormat;
 import org.vidkompy.io.FrameReader;
 import org.vidkompy.io.FrameTimes;

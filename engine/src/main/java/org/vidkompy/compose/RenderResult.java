@@ -1,8 +1,8 @@
 package org.vidkompy.compose;
 
+import org.vidkompy.media.FrameRange;
 import java.nio.file.Path;
 import java.util.List;
-import org.vidkompy.align.Alignment.FrameRange;
 
 /**
  * What a render did.

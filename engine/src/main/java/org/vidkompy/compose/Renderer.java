@@ -1,11 +1,11 @@
 package org.vidkompy.compose;
 
+import org.vidkompy.media.FrameRange;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
-import org.vidkompy.align.Alignment;
-import org.vidkompy.align.Alignment.FrameRange;
+import org.vidkompy.media.Alignment;
 import org.vidkompy.io.AudioSource;
 import org.vidkompy.io.FrameTimes;
 import org.vidkompy.io.MediaException;

@@ -1,5 +1,6 @@
 package org.vidkompy.temporal;
 
+import org.vidkompy.media.FrameRange;
 import com.google.inject.AbstractModule;
 import jakarta.inject.Inject;
 import java.util.List;

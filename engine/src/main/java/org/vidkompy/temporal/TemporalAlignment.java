@@ -1,5 +1,6 @@
 package org.vidkompy.temporal;
 
+import org.vidkompy.media.FrameRange;
 import java.util.List;
 
 /**

@@ -1,5 +1,10 @@
 package org.vidkompy.align;
 
+import org.vidkompy.media.Timing;
+import org.vidkompy.media.Placement;
+import org.vidkompy.media.FrameRange;
+import org.vidkompy.media.Clip;
+import org.vidkompy.media.Alignment;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,10 +30,10 @@ class AlignmentFileTest {
     Path dir;
 
     private static Alignment valid() {
-        return new Alignment(new Alignment.Clip("bg.mp4", 320, 180, 25, 200), new Alignment.Clip("fg.mp4", 160, 90, 25, 3),
-                new Alignment.Placement(83.4, 47.7, 1, 0.99),
-                new Alignment.Timing(0.98, new int[] {30, 31, 32}, new float[] {1, 0.5f, 1},
-                        List.of(new Alignment.FrameRange(1, 1))));
+        return new Alignment(new Clip("bg.mp4", 320, 180, 25, 200), new Clip("fg.mp4", 160, 90, 25, 3),
+                new Placement(83.4, 47.7, 1, 0.99),
+                new Timing(0.98, new int[] {30, 31, 32}, new float[] {1, 0.5f, 1},
+                        List.of(new FrameRange(1, 1))));
     }
 
     /** The valid sidecar with one edit, as text. */
@@ -61,7 +66,7 @@ class AlignmentFileTest {
         Alignment a = AlignmentFile.read(f);
         assertArrayEquals(new int[] {30, 31, 32}, a.temporal().map());
         assertEquals(83.4, a.spatial().x());
-        assertEquals(List.of(new Alignment.FrameRange(1, 1)), a.temporal().unmatched());
+        assertEquals(List.of(new FrameRange(1, 1)), a.temporal().unmatched());
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.vidkompy.compose;
 
+import org.vidkompy.media.Timing;
+import org.vidkompy.media.Placement;
+import org.vidkompy.media.Clip;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.vidkompy.align.Alignment;
+import org.vidkompy.media.Alignment;
 import org.vidkompy.io.MediaException;
 import org.vidkompy.io.Rational;
 import org.vidkompy.io.VideoInfo;
@@ -24,9 +27,9 @@ class AlignmentCheckTest {
     }
 
     private static Alignment alignment(int fgW, int bgW, double x, double scale, int... map) {
-        return new Alignment(new Alignment.Clip("bg.mp4", bgW, 180, 25, 200), new Alignment.Clip("fg.mp4", fgW, 90, 25,
-                map.length), new Alignment.Placement(x, 10, scale, 1),
-                new Alignment.Timing(1, map, new float[map.length], List.of()));
+        return new Alignment(new Clip("bg.mp4", bgW, 180, 25, 200), new Clip("fg.mp4", fgW, 90, 25,
+                map.length), new Placement(x, 10, scale, 1),
+                new Timing(1, map, new float[map.length], List.of()));
     }
 
     private static String fails(Alignment a) {

@@ -1,13 +1,13 @@
 package org.vidkompy.compose;
 
+import org.vidkompy.media.FrameRange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vidkompy.align.Alignment;
-import org.vidkompy.align.Alignment.FrameRange;
+import org.vidkompy.media.Alignment;
 import org.vidkompy.io.VideoInfo;
 import org.vidkompy.io.VideoProbe;
 import org.vidkompy.synth.GeneratedPair;

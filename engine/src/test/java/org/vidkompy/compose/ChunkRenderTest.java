@@ -1,5 +1,7 @@
 package org.vidkompy.compose;
 
+import org.vidkompy.media.Timing;
+import org.vidkompy.media.FrameRange;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,8 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vidkompy.align.Alignment;
-import org.vidkompy.align.Alignment.FrameRange;
+import org.vidkompy.media.Alignment;
 import org.vidkompy.io.AudioSource;
 import org.vidkompy.io.MediaJoiner;
 import org.vidkompy.io.OutputFile;
@@ -43,7 +44,7 @@ class ChunkRenderTest {
             map[i] -= 20;
         }
         return new Alignment(t.background(), t.foreground(), t.spatial(),
-                new Alignment.Timing(1, map, t.temporal().frameConfidence(), List.of()));
+                new Timing(1, map, t.temporal().frameConfidence(), List.of()));
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vidkompy.align.Alignment;
+import org.vidkompy.media.Alignment;
 import org.vidkompy.io.AudioInfo;
 import org.vidkompy.io.VideoInfo;
 import org.vidkompy.io.VideoProbe;

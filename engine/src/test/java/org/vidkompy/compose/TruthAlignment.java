@@ -1,8 +1,11 @@
 package org.vidkompy.compose;
 
+import org.vidkompy.media.Timing;
+import org.vidkompy.media.Placement;
+import org.vidkompy.media.Clip;
 import java.util.Arrays;
 import java.util.List;
-import org.vidkompy.align.Alignment;
+import org.vidkompy.media.Alignment;
 import org.vidkompy.synth.GeneratedPair;
 import org.vidkompy.synth.PairSpec;
 
@@ -17,11 +20,11 @@ final class TruthAlignment {
         float[] conf = new float[s.map().length];
         Arrays.fill(conf, 1f);
         return new Alignment(
-                new Alignment.Clip(p.background().toString(), s.bgWidth(), s.bgHeight(), s.bgFps().toDouble(),
+                new Clip(p.background().toString(), s.bgWidth(), s.bgHeight(), s.bgFps().toDouble(),
                         s.bgFrames()),
-                new Alignment.Clip(p.foreground().toString(), s.fgWidth(), s.fgHeight(), s.fgFps().toDouble(),
+                new Clip(p.foreground().toString(), s.fgWidth(), s.fgHeight(), s.fgFps().toDouble(),
                         s.fgFrames()),
-                new Alignment.Placement(s.x(), s.y(), s.scale(), 1.0),
-                new Alignment.Timing(1.0, s.map().clone(), conf, List.of()));
+                new Placement(s.x(), s.y(), s.scale(), 1.0),
+                new Timing(1.0, s.map().clone(), conf, List.of()));
     }
 }

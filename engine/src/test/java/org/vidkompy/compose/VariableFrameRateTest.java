@@ -1,5 +1,6 @@
 package org.vidkompy.compose;
 
+import org.vidkompy.media.FrameRange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.ByteBuffer;
@@ -7,8 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vidkompy.align.Alignment;
-import org.vidkompy.align.Alignment.FrameRange;
+import org.vidkompy.media.Alignment;
 import org.vidkompy.io.MediaJoiner;
 import org.vidkompy.io.OutputFile;
 import org.vidkompy.io.OutputPolicy;

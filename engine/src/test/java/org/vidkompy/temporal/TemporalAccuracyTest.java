@@ -1,5 +1,6 @@
 package org.vidkompy.temporal;
 
+import org.vidkompy.media.FrameRange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.vidkompy.io.OutputFile;
 import org.vidkompy.io.OutputPolicy;
-import org.vidkompy.align.Alignment;
+import org.vidkompy.media.Alignment;
 import org.vidkompy.align.AlignmentFile;
 import org.vidkompy.align.PairAnalysis;
 import picocli.CommandLine.Command;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.vidkompy.align.Alignment;
+import org.vidkompy.media.Alignment;
 import org.vidkompy.align.AlignmentFile;
 import org.vidkompy.align.Analyzer;
 import org.vidkompy.align.PairAnalysis;

@@ -4,7 +4,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.vidkompy.io.OutputPolicy;
-import org.vidkompy.align.Alignment;
+import org.vidkompy.media.Alignment;
 import org.vidkompy.align.AlignmentFile;
 import org.vidkompy.align.AnalysisOptions;
 import org.vidkompy.align.PairAnalysis;

@@ -1,12 +1,12 @@
 package org.vidkompy.cli;
 
+import org.vidkompy.media.FrameRange;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.vidkompy.align.Alignment;
-import org.vidkompy.align.Alignment.FrameRange;
+import org.vidkompy.media.Alignment;
 import org.vidkompy.align.AlignmentFile;
 import org.vidkompy.compose.RenderOptions;
 import org.vidkompy.compose.Renderer;

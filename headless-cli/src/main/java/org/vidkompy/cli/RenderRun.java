@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.vidkompy.align.Alignment;
+import org.vidkompy.media.Alignment;
 import org.vidkompy.compose.RenderOptions;
 import org.vidkompy.compose.RenderResult;
 import org.vidkompy.compose.Renderer;

@@ -1,6 +1,8 @@
 package org.vidkompy.cli;
 
-import org.vidkompy.align.Alignment;
+import org.vidkompy.media.Placement;
+import org.vidkompy.media.FrameRange;
+import org.vidkompy.media.Alignment;
 import org.vidkompy.align.Analyzer;
 import org.vidkompy.align.PairAnalysis;
 
@@ -11,14 +13,14 @@ final class Summary {
 
     static String of(PairAnalysis.Outcome o) {
         Alignment a = o.alignment();
-        Alignment.Placement s = a.spatial();
+        Placement s = a.spatial();
         int[] map = a.temporal().map();
         StringBuilder b = new StringBuilder();
         b.append(String.format("spatial:  x=%.2f y=%.2f scale=%.4f (confidence %.3f)%n", s.x(), s.y(), s.scale(),
                 s.confidence()));
         b.append(String.format("temporal: fg frames 0..%d -> bg frames %d..%d (confidence %.3f)", map.length - 1,
                 map[0], map[map.length - 1], a.temporal().confidence()));
-        int unmatched = a.temporal().unmatched().stream().mapToInt(Alignment.FrameRange::length).sum();
+        int unmatched = a.temporal().unmatched().stream().mapToInt(FrameRange::length).sum();
         if (unmatched > 0) {
             b.append(String.format("%n          %d fg frames not found in the bg: %s", unmatched,
                     a.temporal().unmatched().stream().map(r -> r.first() + "-" + r.last()).toList()));

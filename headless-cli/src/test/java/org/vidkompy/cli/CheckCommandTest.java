@@ -1,12 +1,14 @@
 package org.vidkompy.cli;
 
+import org.vidkompy.media.Timing;
+import org.vidkompy.media.Placement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vidkompy.align.Alignment;
+import org.vidkompy.media.Alignment;
 import org.vidkompy.align.AlignmentFile;
 import org.vidkompy.synth.GeneratedPair;
 import org.vidkompy.testkit.Fixtures;
@@ -33,8 +35,8 @@ class CheckCommandTest {
             shifted[i] += 2;
         }
         Alignment moved = new Alignment(a.background(), a.foreground(),
-                new Alignment.Placement(a.spatial().x() + 1.5, a.spatial().y(), a.spatial().scale(), 1),
-                new Alignment.Timing(1, shifted, a.temporal().frameConfidence(), a.temporal().unmatched()));
+                new Placement(a.spatial().x() + 1.5, a.spatial().y(), a.spatial().scale(), 1),
+                new Timing(1, shifted, a.temporal().frameConfidence(), a.temporal().unmatched()));
         Path perturbed = dir.resolve("perturbed.json");
         AlignmentFile.write(moved, perturbed);
         CliRun bad = CliRun.of("check", p.background().toString(), p.foreground().toString(), "--expect",

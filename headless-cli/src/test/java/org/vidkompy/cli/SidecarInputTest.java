@@ -1,5 +1,8 @@
 package org.vidkompy.cli;
 
+import org.vidkompy.media.Timing;
+import org.vidkompy.media.Placement;
+import org.vidkompy.media.Clip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vidkompy.align.Alignment;
+import org.vidkompy.media.Alignment;
 import org.vidkompy.align.AlignmentFile;
 import org.vidkompy.synth.GeneratedPair;
 import org.vidkompy.synth.PairSpec;
@@ -36,9 +39,9 @@ class SidecarInputTest {
         float[] conf = new float[s.fgFrames()];
         java.util.Arrays.fill(conf, 1f);
         Alignment a = new Alignment(
-                new Alignment.Clip(pair.background().toString(), s.bgWidth(), s.bgHeight(), 25, s.bgFrames()),
-                new Alignment.Clip(pair.foreground().toString(), s.fgWidth(), s.fgHeight(), 25, s.fgFrames()),
-                new Alignment.Placement(s.x(), s.y(), s.scale(), 1), new Alignment.Timing(1, s.map(), conf, List.of()));
+                new Clip(pair.background().toString(), s.bgWidth(), s.bgHeight(), 25, s.bgFrames()),
+                new Clip(pair.foreground().toString(), s.fgWidth(), s.fgHeight(), 25, s.fgFrames()),
+                new Placement(s.x(), s.y(), s.scale(), 1), new Timing(1, s.map(), conf, List.of()));
         good = AlignmentFile.toJson(a, true);
     }
 

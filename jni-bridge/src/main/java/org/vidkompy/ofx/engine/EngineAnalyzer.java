@@ -1,14 +1,15 @@
 package org.vidkompy.ofx.engine;
 
+import org.vidkompy.media.Placement;
+import org.vidkompy.media.Clip;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import org.vidkompy.align.Alignment;
+import org.vidkompy.media.Alignment;
 import org.vidkompy.align.AnalysisCancelledException;
 import org.vidkompy.align.AnalysisOptions;
 import org.vidkompy.align.Analyzer;
-import org.vidkompy.align.ClipInfo;
 import org.vidkompy.image.LumaImage;
 import org.vidkompy.ofx.effect.AlignmentRecord;
 import org.vidkompy.ofx.effect.AnalysisSession;
@@ -96,13 +97,13 @@ public final class EngineAnalyzer implements OfxAnalyzer {
         for (int i = 0; i < map.length; i++) {
             bgTimes[i] = bgFirst + map[i];
         }
-        Alignment.Placement p = a.spatial();
+        Placement p = a.spatial();
         return new AlignmentRecord(p.x(), p.y(), p.scale(),
                 AlignmentRecord.FrameMap.encode((int) Math.round(fg.firstTime()), bgTimes));
     }
 
-    private static ClipInfo info(AnalysisSession.Clip c) {
-        return new ClipInfo(c.name(), c.width(), c.height(), c.fps(), c.frames());
+    private static Clip info(AnalysisSession.Clip c) {
+        return new Clip(c.name(), c.width(), c.height(), c.fps(), c.frames());
     }
 
     private static LumaImage luma(AnalysisSession session, AnalysisSession.Clip clip, boolean background, int index) {

@@ -1,8 +1,8 @@
 package org.vidkompy.ofx.engine;
 
+import org.vidkompy.media.Clip;
 import java.util.ArrayList;
 import java.util.List;
-import org.vidkompy.align.ClipInfo;
 import org.vidkompy.align.ClipSource;
 import org.vidkompy.image.LumaImage;
 import org.vidkompy.image.Plane;
@@ -21,10 +21,10 @@ public final class OfxClipSource implements ClipSource {
         LumaImage fetch(int index);
     }
 
-    private final ClipInfo info;
+    private final Clip info;
     private final FrameFetcher fetcher;
 
-    public OfxClipSource(ClipInfo info, FrameFetcher fetcher) {
+    public OfxClipSource(Clip info, FrameFetcher fetcher) {
         if (info.frames() < 1 || info.width() < 1 || info.height() < 1) {
             throw new IllegalArgumentException("clip " + info.name() + " is empty: " + info);
         }
@@ -33,7 +33,7 @@ public final class OfxClipSource implements ClipSource {
     }
 
     @Override
-    public ClipInfo info() {
+    public Clip info() {
         return info;
     }
 

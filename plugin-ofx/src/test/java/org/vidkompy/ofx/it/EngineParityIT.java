@@ -1,5 +1,7 @@
 package org.vidkompy.ofx.it;
 
+import org.vidkompy.media.Timing;
+import org.vidkompy.media.Placement;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +18,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.vidkompy.align.Alignment;
+import org.vidkompy.media.Alignment;
 import org.vidkompy.align.AnalysisOptions;
 import org.vidkompy.align.AnalysisProgress;
 import org.vidkompy.align.PairAnalysis;
@@ -129,8 +131,8 @@ class EngineParityIT {
             map[i] = (int) r.bgTime(i);
         }
         return new Alignment(cli.background(), cli.foreground(),
-                new Alignment.Placement(r.x(), r.y(), r.scale(), cli.spatial().confidence()),
-                new Alignment.Timing(cli.temporal().confidence(), map, cli.temporal().frameConfidence(),
+                new Placement(r.x(), r.y(), r.scale(), cli.spatial().confidence()),
+                new Timing(cli.temporal().confidence(), map, cli.temporal().frameConfidence(),
                         cli.temporal().unmatched()));
     }
 

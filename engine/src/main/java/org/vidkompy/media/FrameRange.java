@@ -1,9 +1,9 @@
-package org.vidkompy.temporal;
+package org.vidkompy.media;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** A run of fg frames, {@code first..last} inclusive, 0-based. */
+/** A run of frames, {@code first..last} inclusive, 0-based. */
 public record FrameRange(int first, int last) {
 
     public FrameRange {
@@ -17,7 +17,7 @@ public record FrameRange(int first, int last) {
     }
 
     /** The maximal runs of {@code true} in {@code flags}. */
-    static List<FrameRange> runsOf(boolean[] flags) {
+    public static List<FrameRange> runsOf(boolean[] flags) {
         List<FrameRange> runs = new ArrayList<>();
         int start = -1;
         for (int i = 0; i <= flags.length; i++) {
