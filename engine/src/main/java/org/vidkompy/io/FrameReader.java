@@ -324,7 +324,9 @@ public final class FrameReader implements AutoCloseable {
                 return;
             }
             try {
-                if (packet.stream_index() != streamIndex) {
+                // An empty packet (an AVI index placeholder) holds no frame, and sending it would
+                // tell the decoder the stream has ended.
+                if (packet.stream_index() != streamIndex || packet.size() == 0) {
                     continue;
                 }
                 int s = avcodec_send_packet(codec, packet);
