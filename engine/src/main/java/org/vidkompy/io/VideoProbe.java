@@ -1,26 +1,21 @@
 package org.vidkompy.io;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_CORRUPT;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_side_data_get;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entries_count;
 import static org.bytedeco.ffmpeg.global.avformat.avio_size;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.av_display_rotation_get;
 import static org.bytedeco.ffmpeg.global.avutil.av_get_pix_fmt_name;
 
 import java.nio.file.Path;
 import java.util.Optional;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avcodec.AVPacketSideData;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.IntPointer;
 
 /**
  * Reads what a video file holds. Frame count and duration are measured from the packets rather
@@ -47,8 +42,11 @@ public final class VideoProbe {
                     : d.context().duration() / 1e6;
             Rational nominal = Rational.of(vs.r_frame_rate());
             double average = duration > 0 ? counted.videoPackets / duration : nominal.toDouble();
-            return new VideoInfo(path, par.width(), par.height(), nominal, average, counted.videoPackets,
-                    duration, rotation(par), pixelFormatName(par.format()),
+            // Sizes as players show the picture: the reader turns frames the same way.
+            Orientation o = Orientation.of(par);
+            return new VideoInfo(path, o.shownWidth(par.width(), par.height()),
+                    o.shownHeight(par.width(), par.height()), nominal, average, counted.videoPackets,
+                    duration, o.degreesCw(), pixelFormatName(par.format()),
                     avcodec_get_name(par.codec_id()).getString(), audioInfo(d, counted));
         }
     }
@@ -76,21 +74,6 @@ public final class VideoProbe {
     private static String pixelFormatName(int fmt) {
         BytePointer p = av_get_pix_fmt_name(fmt);
         return p == null || p.isNull() ? "unknown" : p.getString();
-    }
-
-    private static int rotation(AVCodecParameters par) {
-        AVPacketSideData sd = av_packet_side_data_get(par.coded_side_data(), par.nb_coded_side_data(),
-                AV_PKT_DATA_DISPLAYMATRIX);
-        if (sd == null || sd.isNull() || sd.size() < 9 * 4) {
-            return 0;
-        }
-        double deg = av_display_rotation_get(new IntPointer(sd.data()));
-        if (Double.isNaN(deg)) {
-            return 0;
-        }
-        // FFmpeg reports counter-clockwise degrees; players and users think clockwise.
-        int cw = (int) Math.round(-deg) % 360;
-        return cw < 0 ? cw + 360 : cw;
     }
 
     private static Optional<AudioInfo> audioInfo(Demuxer d, PacketCount counted) {

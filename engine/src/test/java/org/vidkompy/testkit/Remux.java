@@ -171,8 +171,9 @@ public final class Remux {
         par.coded_side_data(array.get(AVPacketSideData.class, 0));
         par.nb_coded_side_data(count.get(0));
         IntPointer m = new IntPointer(sd.data()).capacity(9);
-        // FFmpeg's angle is counter-clockwise.
-        av_display_rotation_set(m, -rotationCw);
+        // set(m, 90) gives the matrix iPhones write for portrait footage (0 1 / -1 0), which
+        // players turn clockwise; ffprobe reports it as "rotation of -90 degrees".
+        av_display_rotation_set(m, rotationCw);
         if (hflip) {
             av_display_matrix_flip(m, 1, 0);
         }
