@@ -37,6 +37,9 @@ final class RenderRun {
             console.detail(String.format("  %-10s %.2f s wall, %.2f s busy", s.stage(), s.wallSeconds(),
                     s.busySeconds()));
         }
+        if (r.padded()) {
+            console.info(r.paddingNote());
+        }
         console.result("output: " + options.output());
     }
 
@@ -53,6 +56,9 @@ final class RenderRun {
         m.put("setupSeconds", r.setupSeconds());
         m.put("audio", r.audio());
         m.put("audioStart", r.audioStart());
+        m.put("width", r.width());
+        m.put("height", r.height());
+        m.put("padded", r.padded());
         List<Map<String, Object>> stages = new ArrayList<>();
         for (StageTime s : r.stages()) {
             Map<String, Object> sm = new LinkedHashMap<>();
