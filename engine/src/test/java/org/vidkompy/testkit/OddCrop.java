@@ -6,6 +6,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_new_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_pix_fmt_to_codec_tag;
 import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
 import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
@@ -51,6 +52,9 @@ public final class OddCrop {
             st.codecpar().codec_type(AVMEDIA_TYPE_VIDEO);
             st.codecpar().codec_id(AV_CODEC_ID_RAWVIDEO);
             st.codecpar().format(AV_PIX_FMT_RGB24);
+            // Left at 0, the muxer takes the first rawvideo tag in NUT's table, 'RGB' 15 (RGB555),
+            // and readers then decode these RGB24 bytes as 16-bit pixels.
+            st.codecpar().codec_tag(avcodec_pix_fmt_to_codec_tag(AV_PIX_FMT_RGB24));
             st.codecpar().width(width);
             st.codecpar().height(height);
             AVRational tb = new AVRational();
