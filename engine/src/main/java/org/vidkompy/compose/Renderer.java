@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.vidkompy.media.Alignment;
 import org.vidkompy.io.AudioSource;
+import org.vidkompy.io.EvenPadding;
 import org.vidkompy.io.FrameTimes;
 import org.vidkompy.io.MediaException;
 import org.vidkompy.io.OutputFile;
@@ -69,6 +70,9 @@ public final class Renderer {
                 .withAudio(plan.audio);
         double setup = (System.nanoTime() - start) / 1e9;
         List<StageTime> stages;
+        // The writer pads an odd bg size to even (H.264 4:2:0); say so in the result.
+        int outW = EvenPadding.even(geometry.bgWidth());
+        int outH = EvenPadding.even(geometry.bgHeight());
         try (Compositor compositor = new Compositor(geometry, feather, options.threads());
              FrameSink sink = new VideoWriterSink(VideoWriter.create(out, writer))) {
             stages = new RenderPipeline(bg, fg, alignment.temporal().map(), plan.range, plan.fgTimes, plan.bgTimes,
@@ -76,7 +80,7 @@ public final class Renderer {
         }
         return new RenderResult(out.target(), plan.range, plan.range.length(), plan.audioLabel,
                 plan.audio != null ? plan.audio.startSeconds() : 0, setup, (System.nanoTime() - start) / 1e9,
-                stages);
+                stages, outW, outH, outW != geometry.bgWidth() || outH != geometry.bgHeight());
     }
 
     /**

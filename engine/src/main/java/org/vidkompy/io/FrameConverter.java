@@ -39,7 +39,15 @@ import org.bytedeco.javacpp.PointerPointer;
 final class FrameConverter implements AutoCloseable {
 
     private final FrameFormat format;
+    private final Orientation orientation;
     private final BytePointer dst;
+    /** swscale's output in stored orientation, turned into {@link #dst}; null when nothing turns. */
+    private final BytePointer stored;
+    private final ByteBuffer storedView;
+    private final ByteBuffer dstView;
+    /** Size of swscale's output: the format's size, swapped when the picture is shown on its side. */
+    private final int scaledW;
+    private final int scaledH;
     private final PointerPointer<BytePointer> dstData = new PointerPointer<>(4);
     private final IntPointer dstStride = new IntPointer(4);
     private final PointerPointer<BytePointer> srcData = new PointerPointer<>(4);
@@ -51,12 +59,21 @@ final class FrameConverter implements AutoCloseable {
     private int srcSpace = Integer.MIN_VALUE;
     private int srcRange = Integer.MIN_VALUE;
 
-    FrameConverter(FrameFormat format) {
+    /** Output in shown orientation: {@code format}'s size and crop are as the picture is shown. */
+    FrameConverter(FrameFormat format, Orientation orientation) {
         this.format = format;
-        long size = (long) format.width() * format.height() * format.layout().channels();
+        this.orientation = orientation;
+        int ch = format.layout().channels();
+        long size = (long) format.width() * format.height() * ch;
         this.dst = new BytePointer(size);
-        dstData.put(0, dst);
-        dstStride.put(0, format.width() * format.layout().channels());
+        this.dstView = dst.asBuffer();
+        boolean swap = orientation.swapsAxes();
+        scaledW = swap ? format.height() : format.width();
+        scaledH = swap ? format.width() : format.height();
+        this.stored = orientation.isNone() ? null : new BytePointer(size);
+        this.storedView = stored == null ? null : stored.asBuffer();
+        dstData.put(0, stored != null ? stored : dst);
+        dstStride.put(0, scaledW * ch);
     }
 
     ByteBuffer pixels() {
@@ -64,11 +81,14 @@ final class FrameConverter implements AutoCloseable {
     }
 
     void convert(AVFrame f, Path file) {
-        CropRect c = format.crop() != null ? format.crop() : new CropRect(0, 0, f.width(), f.height());
-        if (c.x() + c.width() > f.width() || c.y() + c.height() > f.height()) {
-            throw new MediaException(file, "crop " + c + " lies outside the " + f.width() + "x" + f.height()
+        int shownW = orientation.shownWidth(f.width(), f.height());
+        int shownH = orientation.shownHeight(f.width(), f.height());
+        CropRect shown = format.crop() != null ? format.crop() : new CropRect(0, 0, shownW, shownH);
+        if (shown.x() + shown.width() > shownW || shown.y() + shown.height() > shownH) {
+            throw new MediaException(file, "crop " + shown + " lies outside the " + shownW + "x" + shownH
                     + " picture");
         }
+        CropRect c = orientation.isNone() ? shown : orientation.toStored(shown, f.width(), f.height());
         prepare(f, c);
         AVPixFmtDescriptor desc = av_pix_fmt_desc_get(f.format());
         boolean rgb = (desc.flags() & AV_PIX_FMT_FLAG_RGB) != 0;
@@ -88,6 +108,9 @@ final class FrameConverter implements AutoCloseable {
             srcStride.put(p, f.linesize(p));
         }
         sws_scale(sws, srcData, srcStride, 0, c.height(), dstData, dstStride);
+        if (stored != null) {
+            orientation.apply(storedView, scaledW, scaledH, format.layout().channels(), dstView);
+        }
     }
 
     /** Distance in bytes between horizontally adjacent samples of plane {@code p}. */
@@ -108,10 +131,10 @@ final class FrameConverter implements AutoCloseable {
                 && space == srcSpace && range == srcRange) {
             return;
         }
-        boolean downscale = format.width() < c.width() || format.height() < c.height();
+        boolean downscale = scaledW < c.width() || scaledH < c.height();
         // Area averaging gives alias-free thumbnails; bicubic is the quality choice at full size.
         int flags = downscale ? SWS_AREA : SWS_BICUBIC;
-        sws = sws_getCachedContext(sws, c.width(), c.height(), f.format(), format.width(), format.height(),
+        sws = sws_getCachedContext(sws, c.width(), c.height(), f.format(), scaledW, scaledH,
                 format.layout().avFormat(), flags, (SwsFilter) null, (SwsFilter) null, (DoublePointer) null);
         if (sws == null || sws.isNull()) {
             throw new IllegalStateException("swscale cannot convert pixel format " + f.format() + " to "
@@ -148,6 +171,9 @@ final class FrameConverter implements AutoCloseable {
             sws = null;
         }
         dst.close();
+        if (stored != null) {
+            stored.close();
+        }
         dstData.close();
         dstStride.close();
         srcData.close();

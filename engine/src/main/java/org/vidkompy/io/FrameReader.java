@@ -54,6 +54,8 @@ public final class FrameReader implements AutoCloseable {
     private final int streamIndex;
     private final double timeBase;
     private final long startPts;
+    /** The stream's display matrix: outputs come turned as players show the picture. */
+    private final Orientation orientation;
     private AVCodecContext codec;
     private AVPacket packet;
     private AVFrame frame;
@@ -82,6 +84,7 @@ public final class FrameReader implements AutoCloseable {
         this.streamIndex = demuxer.videoStreamIndex();
         this.timeBase = Rational.of(stream.time_base()).toDouble();
         this.startPts = stream.start_time() != AV_NOPTS_VALUE ? stream.start_time() : 0;
+        this.orientation = Orientation.of(stream.codecpar());
         Rational avg = Rational.of(stream.avg_frame_rate());
         this.fpsForEstimates = avg.isValid() ? avg.toDouble() : Rational.of(stream.r_frame_rate()).toDouble();
         this.converters = new ArrayList<>();
@@ -91,12 +94,12 @@ public final class FrameReader implements AutoCloseable {
             packet = av_packet_alloc();
             frame = av_frame_alloc();
             for (FrameFormat f : options.outputs()) {
-                FrameConverter c = new FrameConverter(f);
+                FrameConverter c = new FrameConverter(f, orientation);
                 converters.add(c);
                 buffers.add(new FrameBuffer(f, c.pixels()));
             }
             for (FrameFormat f : options.onDemand()) {
-                FrameConverter c = new FrameConverter(f);
+                FrameConverter c = new FrameConverter(f, orientation);
                 lazyConverters.add(c);
                 lazyBuffers.add(new FrameBuffer(f, c.pixels()));
             }
@@ -140,12 +143,17 @@ public final class FrameReader implements AutoCloseable {
         return demuxer.path();
     }
 
+    /** Width of the picture as shown (after the stream's rotation), like {@link VideoInfo#width()}. */
     public int width() {
-        return codec.width();
+        return orientation.shownWidth(codec.width(), codec.height());
     }
 
     public int height() {
-        return codec.height();
+        return orientation.shownHeight(codec.width(), codec.height());
+    }
+
+    public Orientation orientation() {
+        return orientation;
     }
 
     /**
@@ -324,7 +332,9 @@ public final class FrameReader implements AutoCloseable {
                 return;
             }
             try {
-                if (packet.stream_index() != streamIndex) {
+                // An empty packet (an AVI index placeholder) holds no frame, and sending it would
+                // tell the decoder the stream has ended.
+                if (packet.stream_index() != streamIndex || packet.size() == 0) {
                     continue;
                 }
                 int s = avcodec_send_packet(codec, packet);

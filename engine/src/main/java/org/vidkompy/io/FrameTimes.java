@@ -36,7 +36,8 @@ public final class FrameTimes {
             AVPacket pkt = av_packet_alloc();
             try {
                 while (d.read(pkt)) {
-                    if (pkt.stream_index() == v) {
+                    // Empty packets are index placeholders, not frames (see VideoProbe).
+                    if (pkt.stream_index() == v && pkt.size() > 0) {
                         long p = pkt.pts() != AV_NOPTS_VALUE ? pkt.pts() : pkt.dts();
                         if (n == found.length) {
                             found = Arrays.copyOf(found, n * 2);

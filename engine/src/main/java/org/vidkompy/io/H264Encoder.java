@@ -67,6 +67,10 @@ final class H264Encoder implements AutoCloseable {
     private final PointerPointer<BytePointer> srcData = new PointerPointer<>(4);
     private final IntPointer srcStride = new IntPointer(4);
     private long lastPts = Long.MIN_VALUE;
+    /** Odd sizes are encoded one row/column larger (4:2:0 needs even sizes); see {@link EvenPadding}. */
+    private final EvenPadding padding;
+    private final int codedWidth;
+    private final int codedHeight;
 
     H264Encoder(Mp4Muxer muxer, WriterOptions options) {
         this.muxer = muxer;
@@ -75,9 +79,12 @@ final class H264Encoder implements AutoCloseable {
         if (enc == null || enc.isNull()) {
             throw new MediaException(muxer.target(), "this FFmpeg build has no libx264 encoder");
         }
+        padding = new EvenPadding(options.width(), options.height(), options.input().channels());
+        codedWidth = EvenPadding.even(options.width());
+        codedHeight = EvenPadding.even(options.height());
         ctx = avcodec_alloc_context3(enc);
-        ctx.width(options.width());
-        ctx.height(options.height());
+        ctx.width(codedWidth);
+        ctx.height(codedHeight);
         ctx.pix_fmt(AV_PIX_FMT_YUV420P);
         ctx.time_base(options.timeBase().toAv());
         if (options.frameRate() != null && options.frameRate().isValid()) {
@@ -103,20 +110,29 @@ final class H264Encoder implements AutoCloseable {
         for (int i = 0; i < 2; i++) {
             AVFrame f = av_frame_alloc();
             f.format(AV_PIX_FMT_YUV420P);
-            f.width(options.width());
-            f.height(options.height());
+            f.width(codedWidth);
+            f.height(codedHeight);
             f.color_range(AVCOL_RANGE_MPEG);
             f.colorspace(AVCOL_SPC_BT709);
             FFmpeg.check(av_frame_get_buffer(f, 0), muxer.target(), "cannot allocate a frame");
             yuv[i] = f;
         }
         pkt = av_packet_alloc();
-        sws = sws_getContext(options.width(), options.height(), options.input().avFormat(), options.width(),
-                options.height(), AV_PIX_FMT_YUV420P, SWS_BICUBIC, (SwsFilter) null, (SwsFilter) null,
+        sws = sws_getContext(codedWidth, codedHeight, options.input().avFormat(), codedWidth,
+                codedHeight, AV_PIX_FMT_YUV420P, SWS_BICUBIC, (SwsFilter) null, (SwsFilter) null,
                 (DoublePointer) null);
         IntPointer coeffs = sws_getCoefficients(SWS_CS_ITU709);
         sws_setColorspaceDetails(sws, coeffs, 1, coeffs, 0, 0, 1 << 16, 1 << 16);
-        srcStride.put(0, options.width() * options.input().channels());
+        srcStride.put(0, codedWidth * options.input().channels());
+    }
+
+    /** Encoded size: the input size, rounded up to even. */
+    int codedWidth() {
+        return codedWidth;
+    }
+
+    int codedHeight() {
+        return codedHeight;
     }
 
     /** The stream time base, valid once the muxer header is written. */
@@ -138,8 +154,8 @@ final class H264Encoder implements AutoCloseable {
         lastPts = pts;
         AVFrame f = yuv[current];
         FFmpeg.check(av_frame_make_writable(f), muxer.target(), "cannot reuse the encoder frame");
-        srcData.put(0, new BytePointer(pixels));
-        sws_scale(sws, srcData, srcStride, 0, options.height(), f.data(), f.linesize());
+        srcData.put(0, new BytePointer(padding.pad(pixels)));
+        sws_scale(sws, srcData, srcStride, 0, codedHeight, f.data(), f.linesize());
         f.pts(pts);
         holding = true;
     }

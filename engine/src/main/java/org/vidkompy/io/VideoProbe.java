@@ -1,23 +1,21 @@
 package org.vidkompy.io;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_CORRUPT;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_side_data_get;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entries_count;
+import static org.bytedeco.ffmpeg.global.avformat.avio_size;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.av_display_rotation_get;
 import static org.bytedeco.ffmpeg.global.avutil.av_get_pix_fmt_name;
 
 import java.nio.file.Path;
 import java.util.Optional;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avcodec.AVPacketSideData;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.IntPointer;
 
 /**
  * Reads what a video file holds. Frame count and duration are measured from the packets rather
@@ -32,44 +30,50 @@ public final class VideoProbe {
             if (par.width() <= 0 || par.height() <= 0) {
                 throw new MediaException(path, "video stream has no picture size");
             }
+            // Taken before reading: demuxers without an index add entries while they read.
+            long indexed = avformat_index_get_entries_count(vs);
             PacketCount counted = countPackets(d);
-            long declared = vs.nb_frames();
-            if (counted.videoPackets == 0) {
+            if (counted.videoPackets == 0 && counted.readError == null) {
                 throw new MediaException(path, "video stream holds no frames");
             }
-            if (counted.truncated || (declared > 0 && counted.videoPackets < declared)) {
-                throw new MediaException(path, "truncated: the header promises " + declared
-                        + " frames but the file holds " + counted.videoPackets);
-            }
+            checkComplete(path, counted, indexed);
             double tb = Rational.of(vs.time_base()).toDouble();
             double duration = counted.videoSpanTicks > 0 ? counted.videoSpanTicks * tb
                     : d.context().duration() / 1e6;
             Rational nominal = Rational.of(vs.r_frame_rate());
             double average = duration > 0 ? counted.videoPackets / duration : nominal.toDouble();
-            return new VideoInfo(path, par.width(), par.height(), nominal, average, counted.videoPackets,
-                    duration, rotation(par), pixelFormatName(par.format()),
+            // Sizes as players show the picture: the reader turns frames the same way.
+            Orientation o = Orientation.of(par);
+            return new VideoInfo(path, o.shownWidth(par.width(), par.height()),
+                    o.shownHeight(par.width(), par.height()), nominal, average, counted.videoPackets,
+                    duration, o.degreesCw(), pixelFormatName(par.format()),
                     avcodec_get_name(par.codec_id()).getString(), audioInfo(d, counted));
+        }
+    }
+
+    /**
+     * Truncated means reading stopped early: a read error, the file ending inside a packet, or
+     * fewer packets than the container's own index lists (a cut MP4 keeps its full index at the
+     * front). The header's frame count alone proves nothing: AVI stream headers count empty
+     * index entries too, so an intact AVI can promise twice the frames it holds.
+     */
+    private static void checkComplete(Path path, PacketCount c, long indexed) {
+        if (c.readError != null) {
+            throw new MediaException(path, c.readError + " after " + c.videoPackets + " frames");
+        }
+        if (indexed > c.videoPackets) {
+            throw new MediaException(path, "truncated: the index lists " + indexed
+                    + " frames but the file holds only " + c.videoPackets);
+        }
+        if (c.endsMidPacket) {
+            throw new MediaException(path, "truncated: the file ends in the middle of a packet, after "
+                    + c.videoPackets + " frames");
         }
     }
 
     private static String pixelFormatName(int fmt) {
         BytePointer p = av_get_pix_fmt_name(fmt);
         return p == null || p.isNull() ? "unknown" : p.getString();
-    }
-
-    private static int rotation(AVCodecParameters par) {
-        AVPacketSideData sd = av_packet_side_data_get(par.coded_side_data(), par.nb_coded_side_data(),
-                AV_PKT_DATA_DISPLAYMATRIX);
-        if (sd == null || sd.isNull() || sd.size() < 9 * 4) {
-            return 0;
-        }
-        double deg = av_display_rotation_get(new IntPointer(sd.data()));
-        if (Double.isNaN(deg)) {
-            return 0;
-        }
-        // FFmpeg reports counter-clockwise degrees; players and users think clockwise.
-        int cw = (int) Math.round(-deg) % 360;
-        return cw < 0 ? cw + 360 : cw;
     }
 
     private static Optional<AudioInfo> audioInfo(Demuxer d, PacketCount counted) {
@@ -88,7 +92,8 @@ public final class VideoProbe {
         long videoPackets;
         long videoSpanTicks;
         long audioSpanTicks;
-        boolean truncated;
+        String readError;
+        boolean endsMidPacket;
     }
 
     private static PacketCount countPackets(Demuxer d) {
@@ -99,6 +104,7 @@ public final class VideoProbe {
         long vMax = Long.MIN_VALUE;
         long aMin = Long.MAX_VALUE;
         long aMax = Long.MIN_VALUE;
+        long fileSize = avio_size(d.context().pb());
         AVPacket pkt = av_packet_alloc();
         try {
             while (true) {
@@ -107,12 +113,17 @@ public final class VideoProbe {
                         break;
                     }
                 } catch (MediaException e) {
-                    c.truncated = true;
+                    c.readError = e.problem();
                     break;
+                }
+                if ((pkt.flags() & AV_PKT_FLAG_CORRUPT) != 0 && pkt.pos() >= 0
+                        && pkt.pos() + pkt.size() >= fileSize) {
+                    // libavformat flags a packet cut short by the end of the file as corrupt.
+                    c.endsMidPacket = true;
                 }
                 int s = pkt.stream_index();
                 long pts = pkt.pts() != AV_NOPTS_VALUE ? pkt.pts() : pkt.dts();
-                if (s == v) {
+                if (s == v && pkt.size() > 0) {
                     c.videoPackets++;
                     if (pts != AV_NOPTS_VALUE) {
                         vMin = Math.min(vMin, pts);

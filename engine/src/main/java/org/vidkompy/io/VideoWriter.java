@@ -111,6 +111,15 @@ public final class VideoWriter implements AutoCloseable {
         muxer.finish();
     }
 
+    /** Width of the encoded picture: the input width, padded to even (see {@link EvenPadding}). */
+    public int width() {
+        return video.codedWidth();
+    }
+
+    public int height() {
+        return video.codedHeight();
+    }
+
     public Path target() {
         return muxer.target();
     }

@@ -39,6 +39,9 @@ final class RenderRun {
             console.detail(String.format("  %-10s %.2f s wall, %.2f s busy", s.stage(), s.wallSeconds(),
                     s.busySeconds()));
         }
+        if (r.padded()) {
+            console.info(r.paddingNote());
+        }
         console.result("output: " + r.output());
     }
 
@@ -55,6 +58,9 @@ final class RenderRun {
         m.put("setupSeconds", r.setupSeconds());
         m.put("audio", r.audio());
         m.put("audioStart", r.audioStart());
+        m.put("width", r.width());
+        m.put("height", r.height());
+        m.put("padded", r.padded());
         List<Map<String, Object>> stages = new ArrayList<>();
         for (StageTime s : r.stages()) {
             Map<String, Object> sm = new LinkedHashMap<>();

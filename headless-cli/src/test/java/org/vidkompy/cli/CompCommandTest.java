@@ -12,6 +12,7 @@ import org.vidkompy.io.VideoInfo;
 import org.vidkompy.io.VideoProbe;
 import org.vidkompy.synth.GeneratedPair;
 import org.vidkompy.testkit.Fixtures;
+import org.vidkompy.testkit.OddCrop;
 
 class CompCommandTest {
 
@@ -36,6 +37,21 @@ class CompCommandTest {
         assertEquals(fg.frameCount(), o.frameCount());
         assertEquals(fg.duration(), o.duration(), 1e-6);
         assertTrue(o.hasAudio());
+    }
+
+    /** H.264 4:2:0 cannot hold a 319x179 picture: the output is padded to even and the user is told. */
+    @Test
+    void oddSizedBgIsPaddedAndSaysSo() {
+        GeneratedPair p = Fixtures.demo();
+        Path bg = OddCrop.write(p.background(), 319, 179, 25, dir.resolve("odd.nut"));
+        Path out = dir.resolve("out.mp4");
+        CliRun r = CliRun.of("comp", bg.toString(), p.foreground().toString(), "-o", out.toString(),
+                "--no-cache", "--preset", "veryfast");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("output padded to 320x180 (H.264 4:2:0 needs even sizes)"), r.err());
+        VideoInfo o = new VideoProbe().probe(out);
+        assertEquals(320, o.width());
+        assertEquals(180, o.height());
     }
 
     @Test
