@@ -1,6 +1,7 @@
 package org.vidkompy.cli;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Parameters;
 final class AlignCommand implements Runnable {
 
     private final VideoProbe probe;
-    private final SpatialAligner aligner;
+    /** Provided when the search starts: that is when the engine chooses CPU or GPU. */
+    private final Provider<SpatialAligner> aligner;
     private final Console console;
 
     @Parameters(index = "0", paramLabel = "FG", description = "The picture or clip to find.")
@@ -48,7 +50,7 @@ final class AlignCommand implements Runnable {
     boolean json;
 
     @Inject
-    AlignCommand(VideoProbe probe, SpatialAligner aligner, Console console) {
+    AlignCommand(VideoProbe probe, Provider<SpatialAligner> aligner, Console console) {
         this.probe = probe;
         this.aligner = aligner;
         this.console = console;
@@ -69,7 +71,7 @@ final class AlignCommand implements Runnable {
         List<Plane> bs = new FfmpegClipSource(bi).samples(2 * preset.bgSamples()).stream().map(LumaImage::toPlane).toList();
         SpatialAlignment a;
         try {
-            a = aligner.locate(fs, bs, SpatialOptions.defaults().withPrecision(precision).withUnscaled(unscaled));
+            a = aligner.get().locate(fs, bs, SpatialOptions.defaults().withPrecision(precision).withUnscaled(unscaled));
         } catch (NoMatchException e) {
             throw new MediaException(fg, "not found in " + bg + ": " + e.getMessage());
         }

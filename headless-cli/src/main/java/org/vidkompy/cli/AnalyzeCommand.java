@@ -1,6 +1,7 @@
 package org.vidkompy.cli;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.List;
 import org.vidkompy.io.OutputFile;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Parameters;
                 + "content of both files and the options; a second run of the same pair returns at once."})
 final class AnalyzeCommand implements Runnable {
 
-    private final PairAnalysis analysis;
+    private final Provider<PairAnalysis> analysis;
     private final OutputPolicy outputs;
     private final Console console;
 
@@ -43,7 +44,7 @@ final class AnalyzeCommand implements Runnable {
     AnalysisOptionsMixin options;
 
     @Inject
-    AnalyzeCommand(PairAnalysis analysis, OutputPolicy outputs, Console console) {
+    AnalyzeCommand(Provider<PairAnalysis> analysis, OutputPolicy outputs, Console console) {
         this.analysis = analysis;
         this.outputs = outputs;
         this.console = console;

@@ -1,6 +1,7 @@
 package org.vidkompy.cli;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Parameters;
         footer = {"  vidkompy check bg.mp4 fg.mp4 --expect golden.align.json --tolerance-px 0.25 || exit 1"})
 final class CheckCommand implements java.util.concurrent.Callable<Integer> {
 
-    private final PairAnalysis analysis;
+    private final Provider<PairAnalysis> analysis;
     private final Console console;
 
     @Parameters(index = "0", paramLabel = "BG")
@@ -49,7 +50,7 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
     AnalysisOptionsMixin options;
 
     @Inject
-    CheckCommand(PairAnalysis analysis, Console console) {
+    CheckCommand(Provider<PairAnalysis> analysis, Console console) {
         this.analysis = analysis;
         this.console = console;
     }

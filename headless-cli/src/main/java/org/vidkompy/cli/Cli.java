@@ -13,25 +13,18 @@ public final class Cli {
     private Cli() {
     }
 
-    public static CommandLine create() {
-        return create(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-    }
-
-    public static CommandLine create(PrintWriter out, PrintWriter err) {
-        return create(out, err, new Module[0]);
+    /** Reads {@code --gpu}, builds the engine for that mode and runs; for tests, with modules that replace a seam. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, Module... extra) {
+        return commandLine(injector(args, out, err, extra)).execute(args);
     }
 
     /**
-     * With extra modules, for tests that replace an engine seam (the CUDA probe). The GPU mode is not
-     * known here yet: {@code --gpu} is parsed later and handed to the engine by the analysis options.
+     * The injector for these arguments: {@code --gpu} is read first ({@link GpuArgument}), so the engine
+     * is built for its mode; nothing is probed until a command provisions the analysis.
      */
-    static CommandLine create(PrintWriter out, PrintWriter err, Module... extra) {
-        return commandLine(injector(out, err, extra));
-    }
-
-    static Injector injector(PrintWriter out, PrintWriter err, Module... extra) {
+    static Injector injector(String[] args, PrintWriter out, PrintWriter err, Module... extra) {
         Module[] modules = new Module[extra.length + 2];
-        modules[0] = new EngineModule();
+        modules[0] = new EngineModule(GpuArgument.of(args));
         modules[1] = new CliModule(out, err);
         System.arraycopy(extra, 0, modules, 2, extra.length);
         return Guice.createInjector(modules);

@@ -1,6 +1,7 @@
 package org.vidkompy.cli;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Parameters;
             "  vidkompy comp bg.mp4 fg.mp4 --alignment a.json   render from a stored analysis"})
 final class CompCommand implements Runnable {
 
-    private final PairAnalysis analysis;
+    private final Provider<PairAnalysis> analysis;
     private final Renderer renderer;
     private final OutputPolicy outputs;
     private final Console console;
@@ -53,7 +54,7 @@ final class CompCommand implements Runnable {
     RenderOptionsMixin render;
 
     @Inject
-    CompCommand(PairAnalysis analysis, Renderer renderer, OutputPolicy outputs, Console console) {
+    CompCommand(Provider<PairAnalysis> analysis, Renderer renderer, OutputPolicy outputs, Console console) {
         this.analysis = analysis;
         this.renderer = renderer;
         this.outputs = outputs;

@@ -9,7 +9,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Injector injector = Cli.injector(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        Injector injector = Cli.injector(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         InterruptHandler interrupts = injector.getInstance(InterruptHandler.class);
         interrupts.install();
         int code = Cli.commandLine(injector).execute(args);
