@@ -18,13 +18,17 @@ import org.vidkompy.spatial.SpatialAligner;
 import org.vidkompy.spatial.SpatialAlignment;
 import org.vidkompy.spatial.SpatialOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "align", mixinStandardHelpOptions = true,
         description = {"Find FG inside BG: where (x, y of FG's top-left in BG pixels, sub-pixel), at which scale, "
                 + "and how well (ZNCC confidence). Each may be an image (png, jpg, ...) or a video; for videos, "
-                + "frames spread over each clip are compared."})
+                + "frames spread over each clip are compared.",
+            "",
+            "The arguments are BG FG, background first, as in every vidkompy command (align used to take FG BG)."},
+        footerHeading = "%nExample:%n",
+        footer = {"  vidkompy align screen.png inset.png    where inset.png sits in screen.png"})
 final class AlignCommand implements Runnable {
 
     private final VideoProbe probe;
@@ -32,11 +36,8 @@ final class AlignCommand implements Runnable {
     private final Provider<SpatialAligner> aligner;
     private final Console console;
 
-    @Parameters(index = "0", paramLabel = "FG", description = "The picture or clip to find.")
-    Path fg;
-
-    @Parameters(index = "1", paramLabel = "BG", description = "The picture or clip to search.")
-    Path bg;
+    @Mixin
+    PairArguments pair;
 
     @Option(names = {"-p", "--precision", "--align-precision"}, paramLabel = "0..4", defaultValue = "2",
             description = "Search effort, 0 fastest .. 4 most thorough (default ${DEFAULT-VALUE}).")
@@ -58,8 +59,9 @@ final class AlignCommand implements Runnable {
 
     @Override
     public void run() {
-        InputFile.require(fg, "FG");
-        InputFile.require(bg, "BG");
+        pair.require();
+        Path bg = pair.bg();
+        Path fg = pair.fg();
         if (precision < 0 || precision > 4) {
             throw new UsageException("--precision must be 0..4, got " + precision);
         }

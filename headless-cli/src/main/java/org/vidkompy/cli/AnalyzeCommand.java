@@ -12,7 +12,6 @@ import org.vidkompy.align.PairAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Find where FG sits in BG (x, y, scale; sub-pixel) and which BG frame belongs under every FG "
@@ -24,11 +23,8 @@ final class AnalyzeCommand implements Runnable {
     private final OutputPolicy outputs;
     private final Console console;
 
-    @Parameters(index = "0", paramLabel = "BG", description = "Background video.")
-    Path bg;
-
-    @Parameters(index = "1", paramLabel = "FG", description = "Foreground video.")
-    Path fg;
+    @Mixin
+    PairArguments pair;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Sidecar to write (default: {bg_stem}_overlay_{fg_stem}.align.json in the current folder).")
@@ -52,8 +48,9 @@ final class AnalyzeCommand implements Runnable {
 
     @Override
     public void run() {
-        InputFile.require(bg, "BG");
-        InputFile.require(fg, "FG");
+        pair.require();
+        Path bg = pair.bg();
+        Path fg = pair.fg();
         Path out = output != null ? output : Path.of(OutputNames.stem(bg) + "_overlay_" + OutputNames.stem(fg) + ".align.json");
         try (OutputFile sidecar = outputs.claim(out, force, List.of(bg, fg))) {
             PairAnalysis.Outcome o = AnalysisRun.run(analysis, console, bg, fg, options.toOptions(),

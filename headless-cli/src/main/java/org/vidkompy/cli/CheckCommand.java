@@ -13,7 +13,6 @@ import org.vidkompy.align.PairAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Regression test: analyse BG and FG afresh (never from the cache) and compare with a stored "
@@ -26,11 +25,8 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
     private final Provider<PairAnalysis> analysis;
     private final Console console;
 
-    @Parameters(index = "0", paramLabel = "BG")
-    Path bg;
-
-    @Parameters(index = "1", paramLabel = "FG")
-    Path fg;
+    @Mixin
+    PairArguments pair;
 
     @Option(names = "--expect", required = true, paramLabel = "FILE", description = "The expected alignment sidecar.")
     Path expect;
@@ -57,8 +53,9 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        InputFile.require(bg, "BG");
-        InputFile.require(fg, "FG");
+        pair.require();
+        Path bg = pair.bg();
+        Path fg = pair.fg();
         InputFile.require(expect, "--expect");
         if (toleranceFrames < 0 || !(tolerancePx >= 0)) {
             throw new UsageException("tolerances must not be negative");

@@ -16,7 +16,6 @@ import org.vidkompy.io.OutputPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "comp", mixinStandardHelpOptions = true,
         description = {"The whole job: find where FG sits in BG and which BG frame belongs under every FG frame "
@@ -34,11 +33,8 @@ final class CompCommand implements Runnable {
     private final OutputPolicy outputs;
     private final Console console;
 
-    @Parameters(index = "0", paramLabel = "BG", description = "Background video.")
-    Path bg;
-
-    @Parameters(index = "1", paramLabel = "FG", description = "Foreground video.")
-    Path fg;
+    @Mixin
+    PairArguments pair;
 
     @Option(names = {"-a", "--alignment"}, paramLabel = "FILE",
             description = "Use this alignment sidecar instead of analysing.")
@@ -63,8 +59,9 @@ final class CompCommand implements Runnable {
 
     @Override
     public void run() {
-        InputFile.require(bg, "BG");
-        InputFile.require(fg, "FG");
+        pair.require();
+        Path bg = pair.bg();
+        Path fg = pair.fg();
         if (alignment != null) {
             InputFile.require(alignment, "--alignment");
         }
