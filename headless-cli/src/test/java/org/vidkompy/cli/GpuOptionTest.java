@@ -126,6 +126,16 @@ class GpuOptionTest {
     }
 
     @Test
+    void aGpuModeTheEarlyScanCannotSeeIsRefusedNotIgnored() throws Exception {
+        Path argFile = dir.resolve("args.txt");
+        Files.writeString(argFile, "--gpu\noff\n");
+        CliRun r = run(analyze("@" + argFile));
+        assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+        assertTrue(r.err().startsWith("vidkompy: --gpu off must be given on the command line itself\n"), r.err());
+        verify(probe, never()).probe();
+    }
+
+    @Test
     void theRealProbeOnThisMachine() throws Exception {
         // No mock: whatever this machine has, --gpu on either runs or fails with exit 1 and a reason.
         StringWriter err = new StringWriter();
