@@ -10,30 +10,28 @@ import org.vidkompy.temporal.BandCostKernel;
 import org.vidkompy.temporal.CpuCostKernel;
 
 /**
- * Binds the {@link Correlator} and {@link BandCostKernel} of the engine to the CPU references or their
- * CUDA twins, per {@link GpuMode} and what the {@link CudaProbe} finds.
+ * Binds the engine's {@link Correlator} and {@link BandCostKernel} for the {@link GpuMode} the face
+ * read before building its injector (the command line scans {@code --gpu} first).
  *
- * <p>The choice is {@link #path}, a singleton provider, so it is made once per injector, and lazily:
- * the command line creates its commands (and with them the engine) before it has parsed
- * {@code --gpu}, so the engine gets {@link SelectedCorrelator} / {@link SelectedCostKernel}, which ask
- * for the choice at their first call, by which time the face has set the mode. The rest of the
- * engine sees only the two interfaces.
+ * <p>Public bindings: {@link GpuMode}, the mode of this injector, never changed; {@link ComputePath},
+ * a singleton made by {@link ComputeSelector} on first use; the two interfaces, taken from it. So the
+ * probe runs at most once per injector, and only when something that analyses is provisioned: faces
+ * hand their analysing parts a {@code Provider}, and commands that never analyse never probe.
  *
  * <p>Seams with defaults a face or a test may replace: {@link ComputeReport} (stderr),
  * {@link CudaProbe} (the driver), {@link CudaRuntimeFactory} (NVRTC + driver).
  */
 public final class ComputeModule extends AbstractModule {
 
-    private final GpuMode initial;
+    private final GpuMode mode;
 
-    public ComputeModule(GpuMode initial) {
-        this.initial = initial;
+    public ComputeModule(GpuMode mode) {
+        this.mode = mode;
     }
 
     @Override
     protected void configure() {
-        bind(GpuSetting.class).toInstance(new GpuSetting(initial));
-        bind(ComputeSelection.class).in(Singleton.class);
+        bind(GpuMode.class).toInstance(mode);
         OptionalBinder.newOptionalBinder(binder(), ComputeReport.class).setDefault().toInstance(ComputeReport.stderr());
         OptionalBinder.newOptionalBinder(binder(), CudaProbe.class).setDefault().to(DriverCudaProbe.class);
         OptionalBinder.newOptionalBinder(binder(), CudaRuntimeFactory.class).setDefault().to(NvrtcRuntimeFactory.class);
@@ -41,20 +39,19 @@ public final class ComputeModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ComputePath path(GpuSetting setting, CudaProbe probe, CudaRuntimeFactory factory, ComputeReport report) {
-        ComputePath p = new ComputeSelector(probe, factory).select(setting.mode(), report);
-        report.line(p.line());
-        return p;
+    ComputePath path(CudaProbe probe, CudaRuntimeFactory factory, ComputeReport report, CpuCorrelator cpuCorrelator,
+                     CpuCostKernel cpuCostKernel) {
+        return new ComputeSelector(probe, factory, report).select(mode, new ComputePath(cpuCorrelator, cpuCostKernel));
     }
 
     @Provides
-    Correlator correlator(ComputeSelection selection, CpuCorrelator cpu) {
-        return new SelectedCorrelator(selection, cpu);
+    Correlator correlator(ComputePath path) {
+        return path.correlator();
     }
 
     @Provides
-    BandCostKernel costKernel(ComputeSelection selection, CpuCostKernel cpu) {
-        return new SelectedCostKernel(selection, cpu);
+    BandCostKernel costKernel(ComputePath path) {
+        return path.costKernel();
     }
 
     /** The production runtime: kernels compiled by NVRTC, cached under the user's cache folder. */

@@ -7,8 +7,8 @@ import org.vidkompy.io.IoModule;
 
 /**
  * The whole headless engine; faces (CLI, OpenFX) install this. Correlation and band costs run on the
- * CPU references or their CUDA twins, chosen by {@link ComputeModule} from the {@link GpuMode} (auto
- * unless the face says otherwise, and it may still set it until the first analysis) and the device.
+ * CPU references or their CUDA twins, chosen by {@link ComputeModule} from the {@link GpuMode} given
+ * here (auto unless the face says otherwise) and the device, on first use.
  * {@code SpatialModule} and {@code TemporalAligner.Module} remain for CPU-only injectors.
  */
 public final class EngineModule extends AbstractModule {

@@ -79,22 +79,22 @@ public final class OutputPolicy {
     public OutputFile claim(Path target, boolean overwrite, Collection<Path> inputs) {
         Path abs = target.toAbsolutePath().normalize();
         check(abs, overwrite, inputs);
-        synchronized (this) {
-            if (interrupted) {
-                throw new MediaException(target, "not written: the run was interrupted");
-            }
-        }
         removeAbandoned(abs);
         long pid = ProcessHandle.current().pid();
         for (int attempt = 0; ; attempt++) {
             Path temp = TempName.next(abs, pid);
             try {
-                Files.createFile(temp);
-                OutputFile f = new OutputFile(this, abs, temp, overwrite, List.copyOf(nonNull(inputs)));
+                // Created and registered under the lock an interrupt takes, so no temporary file
+                // can exist that the interrupt does not know of.
                 synchronized (this) {
+                    if (interrupted) {
+                        throw new MediaException(target, "not written: the run was interrupted");
+                    }
+                    Files.createFile(temp);
+                    OutputFile f = new OutputFile(this, abs, temp, overwrite, List.copyOf(nonNull(inputs)));
                     open.add(f);
+                    return f;
                 }
-                return f;
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 if (attempt > 8) {
                     throw new MediaException(target, "cannot create a temporary file beside it", e);

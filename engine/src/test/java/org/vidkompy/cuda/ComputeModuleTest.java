@@ -2,10 +2,10 @@ package org.vidkompy.cuda;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -15,6 +15,7 @@ import static org.mockito.Mockito.when;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
 import com.google.inject.multibindings.OptionalBinder;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.vidkompy.align.PairAnalysis;
 import org.vidkompy.engine.EngineModule;
 import org.vidkompy.image.Plane;
 import org.vidkompy.spatial.Correlator;
@@ -32,7 +34,10 @@ import org.vidkompy.temporal.CpuCostKernel;
 import org.vidkompy.temporal.DescriptorSequence;
 import org.vidkompy.temporal.TestBands;
 
-/** The Guice side of the selection: lazy, made once, reported once, and falling back without double visits. */
+/**
+ * The Guice side of the selection: nothing is probed while wiring, the choice is made at most once per
+ * injector, and in auto mode a failing GPU falls back to the CPU once, without double visits.
+ */
 class ComputeModuleTest {
 
     private final CudaProbe probe = mock(CudaProbe.class);
@@ -51,86 +56,101 @@ class ComputeModuleTest {
     }
 
     @Test
-    void autoWithoutADeviceRunsTheCpuReferenceAndSaysSoOnce() {
+    void wiringAndProvidersProbeNothing() {
+        Injector inj = injector(GpuMode.AUTO);
+        inj.getProvider(PairAnalysis.class);
+        inj.getProvider(Correlator.class);
+        verify(probe, never()).probe();
+        assertEquals(List.of(), lines);
+    }
+
+    @Test
+    void offBindsTheCpuReferencesAndNeverProbes() {
+        Injector inj = injector(GpuMode.OFF);
+        assertInstanceOf(CpuCorrelator.class, inj.getInstance(Correlator.class));
+        assertInstanceOf(CpuCostKernel.class, inj.getInstance(BandCostKernel.class));
+        inj.getInstance(PairAnalysis.class);
+        verify(probe, never()).probe();
+        verify(factory, never()).open(any());
+        assertEquals(List.of("analysis on CPU: --gpu off"), lines);
+    }
+
+    @Test
+    void autoWithoutADeviceRunsTheCpuReferenceProbedOnceAndSaysSoOnce() {
         when(probe.probe()).thenReturn(ComputeSelectorTest.NO_DRIVER);
         Injector inj = injector(GpuMode.AUTO);
-        Correlator c = inj.getInstance(Correlator.class);
-        BandCostKernel k = inj.getInstance(BandCostKernel.class);
-        verify(probe, never()).probe(); // nothing is decided while the engine is wired
-        Scenes s = new Scenes();
-        assertEquals(s.surfaces(new CpuCorrelator()), s.surfaces(c));
-        k.fill(s.fg, s.bg, s.band, 0, s.band.rows(), new float[s.band.cells()]);
+        for (int i = 0; i < 3; i++) {
+            assertInstanceOf(CpuCorrelator.class, inj.getInstance(Correlator.class));
+            assertInstanceOf(CpuCostKernel.class, inj.getInstance(BandCostKernel.class));
+            inj.getInstance(PairAnalysis.class);
+        }
         verify(probe, times(1)).probe();
         assertEquals(List.of("analysis on CPU: no CUDA driver (libcuda.so.1 not found)"), lines);
     }
 
     @Test
-    void theFaceSetsTheModeAfterWiring() {
+    void onWithoutADeviceFailsWithTheReasonWhenTheAnalysisIsProvided() {
+        when(probe.probe()).thenReturn(ComputeSelectorTest.NO_DRIVER);
+        Injector inj = injector(GpuMode.ON);
+        ProvisionException e = assertThrows(ProvisionException.class, () -> inj.getInstance(PairAnalysis.class));
+        GpuUnavailableException gpu = assertInstanceOf(GpuUnavailableException.class, e.getCause());
+        assertEquals("--gpu on, but CUDA cannot be used: no CUDA driver (libcuda.so.1 not found)", gpu.getMessage());
+    }
+
+    @Test
+    void autoWithAGpuWhoseRuntimeFailsFallsBackOnceForTheRestOfTheRun() {
+        CudaRuntime broken = mock(CudaRuntime.class);
+        when(broken.enter()).thenThrow(new CudaException("cuCtxPushCurrent: CUDA_ERROR_LAUNCH_FAILED"));
+        when(probe.probe()).thenReturn(ComputeSelectorTest.H100);
+        when(factory.open(ComputeSelectorTest.H100)).thenReturn(broken);
         Injector inj = injector(GpuMode.AUTO);
         Correlator c = inj.getInstance(Correlator.class);
-        inj.getInstance(ComputeSelection.class).choose(GpuMode.OFF);
-        new Scenes().surfaces(c);
-        verify(probe, never()).probe();
-        assertEquals(List.of("analysis on CPU: --gpu off"), lines);
-    }
-
-    @Test
-    void autoWithADeviceChoosesTheGpu() {
-        when(probe.probe()).thenReturn(ComputeSelectorTest.H100);
-        when(factory.open(ComputeSelectorTest.H100)).thenReturn(mock(CudaRuntime.class));
-        ComputePath p = injector(GpuMode.AUTO).getInstance(ComputeSelection.class).resolve();
-        assertTrue(p.onGpu());
-        assertEquals(List.of("analysis on GPU: NVIDIA H100, driver 13.0"), lines);
-    }
-
-    @Test
-    void onWithoutADeviceFailsWithTheReasonNotAGuiceError() {
-        when(probe.probe()).thenReturn(ComputeSelectorTest.NO_DRIVER);
-        Correlator c = injector(GpuMode.ON).getInstance(Correlator.class);
-        GpuUnavailableException e = assertThrows(GpuUnavailableException.class, () -> new Scenes().surfaces(c));
-        assertTrue(e.getMessage().contains("libcuda.so.1 not found"), e.getMessage());
+        BandCostKernel k = inj.getInstance(BandCostKernel.class);
+        Scenes s = new Scenes();
+        assertEquals(s.surfaces(new CpuCorrelator()), s.surfaces(c));
+        float[] want = new float[s.band.cells()];
+        new CpuCostKernel().fill(s.fg, s.bg, s.band, 0, s.band.rows(), want);
+        float[] got = new float[s.band.cells()];
+        k.fill(s.fg, s.bg, s.band, 0, s.band.rows(), got);
+        assertArrayEquals(want, got);
+        assertEquals(s.surfaces(new CpuCorrelator()), s.surfaces(inj.getInstance(Correlator.class)));
+        verify(broken, times(1)).enter(); // after the first failure neither twin touches the GPU again
+        verify(probe, times(1)).probe();
+        assertEquals(List.of("analysis on GPU: NVIDIA H100, driver 13.0",
+                "analysis on CPU from here on: CUDA failed (cuCtxPushCurrent: CUDA_ERROR_LAUNCH_FAILED)"), lines);
     }
 
     @Test
     void aGpuFailureMidCallIsFinishedOnTheCpuWithoutVisitingAPairTwice() {
-        ComputePath path = new ComputePath(GpuMode.AUTO, mock(CudaRuntime.class), "analysis on GPU: x", lines::add);
-        ComputeSelection sel = new ComputeSelection(new GpuSetting(GpuMode.AUTO), () -> path);
         CpuCorrelator cpu = new CpuCorrelator();
         // A "GPU" that delivers the first pair correctly, then dies.
         Correlator dying = (templates, images, visitor) -> {
             cpu.correlate(templates.subList(0, 1), images.subList(0, 1), visitor);
             throw new CudaException("cuLaunchKernel(zncc_normalize): CUDA_ERROR_LAUNCH_FAILED");
         };
+        CpuFallback fallback = new CpuFallback(lines::add);
         Scenes s = new Scenes();
-        Map<String, String> got = s.surfaces(new SelectedCorrelator(sel, cpu, rt -> dying));
+        Map<String, String> got = s.surfaces(new FallbackCorrelator(dying, cpu, fallback));
         assertEquals(s.surfaces(cpu), got);
-        assertFalse(path.onGpu());
+        assertTrue(fallback.tripped());
         assertEquals(1, lines.size());
         assertTrue(lines.get(0).startsWith("analysis on CPU from here on: CUDA failed (cuLaunchKernel"), lines.get(0));
     }
 
     @Test
     void aGpuFailureInACostFillIsRefilledOnTheCpu() {
-        ComputePath path = new ComputePath(GpuMode.AUTO, mock(CudaRuntime.class), "analysis on GPU: x", lines::add);
-        ComputeSelection sel = new ComputeSelection(new GpuSetting(GpuMode.AUTO), () -> path);
         BandCostKernel dying = (fg, bg, band, from, to, out) -> {
             java.util.Arrays.fill(out, 42f);
             throw new CudaException("cuMemcpyDtoH: CUDA_ERROR_ILLEGAL_ADDRESS");
         };
+        CpuFallback fallback = new CpuFallback(lines::add);
         Scenes s = new Scenes();
         float[] want = new float[s.band.cells()];
         new CpuCostKernel().fill(s.fg, s.bg, s.band, 0, s.band.rows(), want);
         float[] got = new float[s.band.cells()];
-        new SelectedCostKernel(sel, new CpuCostKernel(), rt -> dying).fill(s.fg, s.bg, s.band, 0, s.band.rows(), got);
+        new FallbackCostKernel(dying, new CpuCostKernel(), fallback).fill(s.fg, s.bg, s.band, 0, s.band.rows(), got);
         assertArrayEquals(want, got);
-        assertFalse(path.onGpu());
-    }
-
-    @Test
-    void engineBindingsAreTheSelectingOnes() {
-        Injector inj = injector(GpuMode.AUTO);
-        assertInstanceOf(SelectedCorrelator.class, inj.getInstance(Correlator.class));
-        assertInstanceOf(SelectedCostKernel.class, inj.getInstance(BandCostKernel.class));
+        assertTrue(fallback.tripped());
     }
 
     /** Small inputs for both interfaces. */

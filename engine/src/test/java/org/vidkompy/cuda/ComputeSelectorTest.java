@@ -1,7 +1,7 @@
 package org.vidkompy.cuda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +14,8 @@ import static org.mockito.Mockito.when;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vidkompy.spatial.CpuCorrelator;
+import org.vidkompy.temporal.CpuCostKernel;
 
 /** The decision table of --gpu against what the (mocked) probe and runtime factory say. */
 class ComputeSelectorTest {
@@ -24,42 +26,50 @@ class ComputeSelectorTest {
     private final CudaProbe probe = mock(CudaProbe.class);
     private final CudaRuntimeFactory factory = mock(CudaRuntimeFactory.class);
     private final List<String> lines = new ArrayList<>();
-    private final ComputeSelector selector = new ComputeSelector(probe, factory);
+    private final ComputeSelector selector = new ComputeSelector(probe, factory, lines::add);
+    private final ComputePath cpu = new ComputePath(new CpuCorrelator(), new CpuCostKernel());
 
     @Test
     void autoTakesTheCpuWhenTheProbeFindsNoDevice() {
         when(probe.probe()).thenReturn(NO_DRIVER);
-        ComputePath p = selector.select(GpuMode.AUTO, lines::add);
-        assertFalse(p.onGpu());
-        assertEquals("analysis on CPU: no CUDA driver (libcuda.so.1 not found)", p.line());
+        assertSame(cpu, selector.select(GpuMode.AUTO, cpu));
+        assertEquals(List.of("analysis on CPU: no CUDA driver (libcuda.so.1 not found)"), lines);
         verify(factory, never()).open(any());
     }
 
     @Test
-    void autoTakesTheGpuWhenTheProbeFindsOne() {
-        CudaRuntime rt = mock(CudaRuntime.class);
+    void autoTakesTheCudaTwinsBehindOneFallbackEach() {
         when(probe.probe()).thenReturn(H100);
-        when(factory.open(H100)).thenReturn(rt);
-        ComputePath p = selector.select(GpuMode.AUTO, lines::add);
-        assertTrue(p.onGpu());
-        assertSame(rt, p.runtime());
-        assertEquals("analysis on GPU: NVIDIA H100, driver 13.0", p.line());
+        when(factory.open(H100)).thenReturn(mock(CudaRuntime.class));
+        ComputePath p = selector.select(GpuMode.AUTO, cpu);
+        assertInstanceOf(FallbackCorrelator.class, p.correlator());
+        assertInstanceOf(FallbackCostKernel.class, p.costKernel());
+        assertEquals(List.of("analysis on GPU: NVIDIA H100, driver 13.0"), lines);
+    }
+
+    @Test
+    void onTakesTheCudaTwinsAsTheyAre() {
+        when(probe.probe()).thenReturn(H100);
+        when(factory.open(H100)).thenReturn(mock(CudaRuntime.class));
+        ComputePath p = selector.select(GpuMode.ON, cpu);
+        assertInstanceOf(CudaCorrelator.class, p.correlator());
+        assertInstanceOf(CudaCostKernel.class, p.costKernel());
     }
 
     @Test
     void autoTakesTheCpuWhenTheKernelsCannotBeLoaded() {
         when(probe.probe()).thenReturn(H100);
         when(factory.open(H100)).thenThrow(new CudaException("cuModuleLoadData(zncc.cu): CUDA_ERROR_UNSUPPORTED_PTX_VERSION"));
-        ComputePath p = selector.select(GpuMode.AUTO, lines::add);
-        assertFalse(p.onGpu());
-        assertTrue(p.line().startsWith("analysis on CPU: CUDA setup failed on NVIDIA H100 (cuModuleLoadData"), p.line());
+        assertSame(cpu, selector.select(GpuMode.AUTO, cpu));
+        assertEquals(1, lines.size());
+        assertTrue(lines.get(0).startsWith("analysis on CPU: CUDA setup failed on NVIDIA H100 (cuModuleLoadData"),
+                lines.get(0));
     }
 
     @Test
     void onWithoutADeviceIsAClearError() {
         when(probe.probe()).thenReturn(NO_DRIVER);
-        GpuUnavailableException e = assertThrows(GpuUnavailableException.class,
-                () -> selector.select(GpuMode.ON, lines::add));
+        GpuUnavailableException e = assertThrows(GpuUnavailableException.class, () -> selector.select(GpuMode.ON, cpu));
         assertEquals("--gpu on, but CUDA cannot be used: no CUDA driver (libcuda.so.1 not found)", e.getMessage());
     }
 
@@ -67,31 +77,16 @@ class ComputeSelectorTest {
     void onWithBrokenKernelsIsAClearError() {
         when(probe.probe()).thenReturn(H100);
         when(factory.open(H100)).thenThrow(new CudaException("NVRTC could not compile band_cost.cu"));
-        GpuUnavailableException e = assertThrows(GpuUnavailableException.class,
-                () -> selector.select(GpuMode.ON, lines::add));
+        GpuUnavailableException e = assertThrows(GpuUnavailableException.class, () -> selector.select(GpuMode.ON, cpu));
         assertTrue(e.getMessage().contains("NVRTC could not compile band_cost.cu"), e.getMessage());
     }
 
     @Test
     void offNeverAsksTheProbe() {
-        ComputePath p = selector.select(GpuMode.OFF, lines::add);
-        assertFalse(p.onGpu());
-        assertEquals("analysis on CPU: --gpu off", p.line());
+        assertSame(cpu, selector.select(GpuMode.OFF, cpu));
+        assertEquals(List.of("analysis on CPU: --gpu off"), lines);
         verify(probe, never()).probe();
-    }
-
-    @Test
-    void aCudaErrorMidAnalysisFallsBackOnceInAutoAndIsFatalWithOn() {
-        CudaRuntime rt = mock(CudaRuntime.class);
-        ComputePath auto = new ComputePath(GpuMode.AUTO, rt, "analysis on GPU: x", lines::add);
-        auto.failed(new CudaException("cuMemAlloc(1 bytes): CUDA_ERROR_OUT_OF_MEMORY"));
-        auto.failed(new CudaException("again"));
-        assertFalse(auto.onGpu());
-        assertEquals(List.of("analysis on CPU from here on: CUDA failed (cuMemAlloc(1 bytes): CUDA_ERROR_OUT_OF_MEMORY)"),
-                lines);
-        ComputePath on = new ComputePath(GpuMode.ON, rt, "analysis on GPU: x", lines::add);
-        assertThrows(CudaException.class, () -> on.failed(new CudaException("boom")));
-        assertTrue(on.onGpu());
+        verify(factory, never()).open(any());
     }
 
     @Test

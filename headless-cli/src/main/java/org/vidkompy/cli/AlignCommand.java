@@ -1,6 +1,7 @@
 package org.vidkompy.cli;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,24 +18,26 @@ import org.vidkompy.spatial.SpatialAligner;
 import org.vidkompy.spatial.SpatialAlignment;
 import org.vidkompy.spatial.SpatialOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "align", mixinStandardHelpOptions = true,
         description = {"Find FG inside BG: where (x, y of FG's top-left in BG pixels, sub-pixel), at which scale, "
                 + "and how well (ZNCC confidence). Each may be an image (png, jpg, ...) or a video; for videos, "
-                + "frames spread over each clip are compared."})
+                + "frames spread over each clip are compared.",
+            "",
+            "The arguments are BG FG, background first, as in every vidkompy command (align used to take FG BG)."},
+        footerHeading = "%nExample:%n",
+        footer = {"  vidkompy align screen.png inset.png    where inset.png sits in screen.png"})
 final class AlignCommand implements Runnable {
 
     private final VideoProbe probe;
-    private final SpatialAligner aligner;
+    /** Provided when the search starts: that is when the engine chooses CPU or GPU. */
+    private final Provider<SpatialAligner> aligner;
     private final Console console;
 
-    @Parameters(index = "0", paramLabel = "FG", description = "The picture or clip to find.")
-    Path fg;
-
-    @Parameters(index = "1", paramLabel = "BG", description = "The picture or clip to search.")
-    Path bg;
+    @Mixin
+    PairArguments pair;
 
     @Option(names = {"-p", "--precision", "--align-precision"}, paramLabel = "0..4", defaultValue = "2",
             description = "Search effort, 0 fastest .. 4 most thorough (default ${DEFAULT-VALUE}).")
@@ -48,7 +51,7 @@ final class AlignCommand implements Runnable {
     boolean json;
 
     @Inject
-    AlignCommand(VideoProbe probe, SpatialAligner aligner, Console console) {
+    AlignCommand(VideoProbe probe, Provider<SpatialAligner> aligner, Console console) {
         this.probe = probe;
         this.aligner = aligner;
         this.console = console;
@@ -56,8 +59,9 @@ final class AlignCommand implements Runnable {
 
     @Override
     public void run() {
-        InputFile.require(fg, "FG");
-        InputFile.require(bg, "BG");
+        pair.require();
+        Path bg = pair.bg();
+        Path fg = pair.fg();
         OptionValues.whole("--precision", precision, 0, 4);
         VideoInfo fi = probe.probe(fg);
         VideoInfo bi = probe.probe(bg);
@@ -67,7 +71,7 @@ final class AlignCommand implements Runnable {
         List<Plane> bs = new FfmpegClipSource(bi).samples(2 * preset.bgSamples()).stream().map(LumaImage::toPlane).toList();
         SpatialAlignment a;
         try {
-            a = aligner.locate(fs, bs, SpatialOptions.defaults().withPrecision(precision).withUnscaled(unscaled));
+            a = aligner.get().locate(fs, bs, SpatialOptions.defaults().withPrecision(precision).withUnscaled(unscaled));
         } catch (NoMatchException e) {
             throw new MediaException(fg, "not found in " + bg + ": " + e.getMessage());
         }

@@ -4,10 +4,11 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import org.vidkompy.align.AnalysisCache;
 import org.vidkompy.align.AnalysisOptions;
-import org.vidkompy.cuda.ComputeSelection;
 import org.vidkompy.cuda.GpuMode;
 import org.vidkompy.spatial.SpatialOptions;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** The analysis options, shared by analyze, comp and check, with the names users of the original know. */
 final class AnalysisOptionsMixin {
@@ -17,12 +18,12 @@ final class AnalysisOptionsMixin {
     private static final int MAX_WINDOW = 100_000;
     private static final int MAX_BORDER = 10_000;
 
-    /** Guice creates the mixin (picocli asks {@link GuiceFactory}), so it can hand --gpu to the engine. */
-    private final ComputeSelection compute;
+    /** The mode the engine was built for, from {@link GpuArgument}; --gpu below must agree with it. */
+    private final GpuMode engineMode;
 
     @Inject
-    AnalysisOptionsMixin(ComputeSelection compute) {
-        this.compute = compute;
+    AnalysisOptionsMixin(GpuMode engineMode) {
+        this.engineMode = engineMode;
     }
 
     @Option(names = {"-p", "--align-precision"}, paramLabel = "0..4", defaultValue = "2",
@@ -63,21 +64,17 @@ final class AnalysisOptionsMixin {
             description = "Where analyses are cached (default: $XDG_CACHE_HOME/vidkompy or ~/.cache/vidkompy).")
     Path cacheDir;
 
-    @Option(names = "--gpu", paramLabel = "auto|on|off", defaultValue = "auto",
+    /** Declared for --help and checked while parsing; the engine was built for it before (see GpuArgument). */
+    @Option(names = "--gpu", paramLabel = "auto|on|off", defaultValue = "auto", converter = GpuModeConverter.class,
             description = "Run correlation and temporal costs on a CUDA GPU: auto (default) when one is usable, "
                     + "on (fail with exit code 1 if none is), off (CPU). One line on stderr says which runs and why.")
-    String gpu;
+    GpuMode gpu;
 
-    /**
-     * Validates the options, makes the GPU choice (so the line "analysis on GPU/CPU: ..." comes first and
-     * {@code --gpu on} without a GPU fails before any decoding) and returns the analysis options.
-     */
+    /** Validates the options and returns the analysis options. */
     AnalysisOptions toOptions() {
-        GpuMode mode;
-        try {
-            mode = GpuMode.parse(gpu);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+        if (gpu != engineMode) {
+            // Only an argument the early scan cannot see (an @file) gets here.
+            throw new UsageException("--gpu " + gpu.label() + " must be given on the command line itself");
         }
         if (!"dtw".equals(engine)) {
             throw new UsageException("unknown --engine '" + engine + "' (the only engine is 'dtw')");
@@ -97,12 +94,23 @@ final class AnalysisOptionsMixin {
         } else if (xShift != null || yShift != null) {
             s = s.withShift(xShift != null ? xShift : 0, yShift != null ? yShift : 0);
         }
-        compute.choose(mode);
         return new AnalysisOptions(s, window, border);
     }
 
     AnalysisCache cache(Console console) {
         return noCache ? null : new AnalysisCache(cacheDir != null ? cacheDir : AnalysisCache.defaultDir(),
                 w -> console.info("warning: " + w));
+    }
+
+    /** picocli's side of {@link GpuMode#parse}: a bad value is a usage error while parsing. */
+    static final class GpuModeConverter implements ITypeConverter<GpuMode> {
+        @Override
+        public GpuMode convert(String value) {
+            try {
+                return GpuMode.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.vidkompy.cli;
 
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import org.vidkompy.align.AnalysisCache;
 import org.vidkompy.align.AnalysisOptions;
@@ -7,15 +8,20 @@ import org.vidkompy.align.PairAnalysis;
 import org.vidkompy.io.MediaException;
 import org.vidkompy.spatial.NoMatchException;
 
-/** Runs an analysis with progress on the console; "not found" becomes the one-line error users see. */
+/**
+ * Runs an analysis with progress on the console; "not found" becomes the one-line error users see. The
+ * analysis is provisioned here, after the options were read and before any decoding: that is when the
+ * engine chooses CPU or GPU (one line, or {@code --gpu on}'s failure), so commands that never analyse
+ * never probe.
+ */
 final class AnalysisRun {
     private AnalysisRun() {
     }
 
-    static PairAnalysis.Outcome run(PairAnalysis analysis, Console console, Path bg, Path fg, AnalysisOptions options,
+    static PairAnalysis.Outcome run(Provider<PairAnalysis> analysis, Console console, Path bg, Path fg, AnalysisOptions options,
                                     AnalysisCache cache) {
         try (ConsoleProgress p = new ConsoleProgress(console)) {
-            return analysis.run(bg, fg, options, cache, p, w -> console.info("warning: " + w));
+            return analysis.get().run(bg, fg, options, cache, p, w -> console.info("warning: " + w));
         } catch (NoMatchException e) {
             throw new MediaException(fg, "not found in " + bg + ": " + e.getMessage());
         }

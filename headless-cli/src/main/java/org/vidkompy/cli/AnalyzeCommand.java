@@ -1,6 +1,7 @@
 package org.vidkompy.cli;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.List;
 import org.vidkompy.io.OutputFile;
@@ -11,7 +12,6 @@ import org.vidkompy.align.PairAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Find where FG sits in BG (x, y, scale; sub-pixel) and which BG frame belongs under every FG "
@@ -19,15 +19,12 @@ import picocli.CommandLine.Parameters;
                 + "content of both files and the options; a second run of the same pair returns at once."})
 final class AnalyzeCommand implements Runnable {
 
-    private final PairAnalysis analysis;
+    private final Provider<PairAnalysis> analysis;
     private final OutputPolicy outputs;
     private final Console console;
 
-    @Parameters(index = "0", paramLabel = "BG", description = "Background video.")
-    Path bg;
-
-    @Parameters(index = "1", paramLabel = "FG", description = "Foreground video.")
-    Path fg;
+    @Mixin
+    PairArguments pair;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Sidecar to write (default: {bg_stem}_overlay_{fg_stem}.align.json in the current folder).")
@@ -43,7 +40,7 @@ final class AnalyzeCommand implements Runnable {
     AnalysisOptionsMixin options;
 
     @Inject
-    AnalyzeCommand(PairAnalysis analysis, OutputPolicy outputs, Console console) {
+    AnalyzeCommand(Provider<PairAnalysis> analysis, OutputPolicy outputs, Console console) {
         this.analysis = analysis;
         this.outputs = outputs;
         this.console = console;
@@ -51,8 +48,9 @@ final class AnalyzeCommand implements Runnable {
 
     @Override
     public void run() {
-        InputFile.require(bg, "BG");
-        InputFile.require(fg, "FG");
+        pair.require();
+        Path bg = pair.bg();
+        Path fg = pair.fg();
         Path out = output != null ? output : Path.of(OutputNames.stem(bg) + "_overlay_" + OutputNames.stem(fg) + ".align.json");
         try (OutputFile sidecar = outputs.claim(out, force, List.of(bg, fg))) {
             PairAnalysis.Outcome o = AnalysisRun.run(analysis, console, bg, fg, options.toOptions(),

@@ -1,6 +1,7 @@
 package org.vidkompy.cli;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +13,6 @@ import org.vidkompy.align.PairAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Regression test: analyse BG and FG afresh (never from the cache) and compare with a stored "
@@ -22,14 +22,11 @@ import picocli.CommandLine.Parameters;
         footer = {"  vidkompy check bg.mp4 fg.mp4 --expect golden.align.json --tolerance-px 0.25 || exit 1"})
 final class CheckCommand implements java.util.concurrent.Callable<Integer> {
 
-    private final PairAnalysis analysis;
+    private final Provider<PairAnalysis> analysis;
     private final Console console;
 
-    @Parameters(index = "0", paramLabel = "BG")
-    Path bg;
-
-    @Parameters(index = "1", paramLabel = "FG")
-    Path fg;
+    @Mixin
+    PairArguments pair;
 
     @Option(names = "--expect", required = true, paramLabel = "FILE", description = "The expected alignment sidecar.")
     Path expect;
@@ -49,15 +46,16 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
     AnalysisOptionsMixin options;
 
     @Inject
-    CheckCommand(PairAnalysis analysis, Console console) {
+    CheckCommand(Provider<PairAnalysis> analysis, Console console) {
         this.analysis = analysis;
         this.console = console;
     }
 
     @Override
     public Integer call() {
-        InputFile.require(bg, "BG");
-        InputFile.require(fg, "FG");
+        pair.require();
+        Path bg = pair.bg();
+        Path fg = pair.fg();
         InputFile.require(expect, "--expect");
         OptionValues.whole("--tolerance-frames", toleranceFrames, 0, Integer.MAX_VALUE);
         OptionValues.finite("--tolerance-px", tolerancePx, 0, 100_000);

@@ -7,7 +7,10 @@ import java.io.PrintWriter;
 import org.vidkompy.engine.EngineModule;
 import picocli.CommandLine;
 
-/** Wires the command line: Guice creates every command, picocli parses and reports. */
+/**
+ * Wires the command line: {@code --gpu} is read first, the engine is built for that mode, Guice
+ * creates every command, picocli parses and reports.
+ */
 public final class Cli {
 
     private Cli() {
@@ -20,7 +23,7 @@ public final class Cli {
     public static int run(String... args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        Injector injector = injector(out, err);
+        Injector injector = injector(args, out, err);
         InterruptHandler interrupts = injector.getInstance(InterruptHandler.class);
         interrupts.install();
         try {
@@ -30,15 +33,16 @@ public final class Cli {
         }
     }
 
-    /**
-     * Runs one command line. picocli hands only Exceptions to the {@link ErrorReporter} and lets an
-     * Error (out of memory, a missing native library) through; it is caught here so that it too ends
-     * in one line and an exit code rather than the JVM's own stack trace.
-     */
-    static int run(PrintWriter out, PrintWriter err, String[] args, Module... extra) {
-        return execute(injector(out, err, extra), out, err, args);
+    /** Runs one command line on the given streams; for tests, with modules that replace an engine seam. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, Module... extra) {
+        return execute(injector(args, out, err, extra), out, err, args);
     }
 
+    /**
+     * picocli hands only Exceptions to the {@link ErrorReporter} and lets an Error (out of memory, a
+     * missing native library) through; it is caught here so that it too ends in one line and an exit
+     * code rather than the JVM's own stack trace.
+     */
     private static int execute(Injector injector, PrintWriter out, PrintWriter err, String[] args) {
         CommandLine cmd = commandLine(injector, out, err);
         try {
@@ -48,31 +52,19 @@ public final class Cli {
         }
     }
 
-    public static CommandLine create() {
-        return create(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-    }
-
-    public static CommandLine create(PrintWriter out, PrintWriter err) {
-        return create(out, err, new Module[0]);
-    }
-
     /**
-     * With extra modules, for tests that replace an engine seam (the CUDA probe). The GPU mode is not
-     * known here yet: {@code --gpu} is parsed later and handed to the engine by the analysis options.
+     * The injector for these arguments: {@code --gpu} is read first ({@link GpuArgument}), so the engine
+     * is built for its mode; nothing is probed until a command provisions the analysis.
      */
-    static CommandLine create(PrintWriter out, PrintWriter err, Module... extra) {
-        return commandLine(injector(out, err, extra), out, err);
-    }
-
-    private static Injector injector(PrintWriter out, PrintWriter err, Module... extra) {
+    static Injector injector(String[] args, PrintWriter out, PrintWriter err, Module... extra) {
         Module[] modules = new Module[extra.length + 2];
-        modules[0] = new EngineModule();
+        modules[0] = new EngineModule(GpuArgument.of(args));
         modules[1] = new CliModule(out, err);
         System.arraycopy(extra, 0, modules, 2, extra.length);
         return Guice.createInjector(modules);
     }
 
-    private static CommandLine commandLine(Injector injector, PrintWriter out, PrintWriter err) {
+    static CommandLine commandLine(Injector injector, PrintWriter out, PrintWriter err) {
         CommandLine cmd = new CommandLine(VidkompyCommand.class, new GuiceFactory(injector));
         cmd.setOut(out);
         cmd.setErr(err);

@@ -1,6 +1,7 @@
 package org.vidkompy.cli;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,6 @@ import org.vidkompy.io.OutputPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "comp", mixinStandardHelpOptions = true,
         description = {"The whole job: find where FG sits in BG and which BG frame belongs under every FG frame "
@@ -28,16 +28,13 @@ import picocli.CommandLine.Parameters;
             "  vidkompy comp bg.mp4 fg.mp4 --alignment a.json   render from a stored analysis"})
 final class CompCommand implements Runnable {
 
-    private final PairAnalysis analysis;
+    private final Provider<PairAnalysis> analysis;
     private final Renderer renderer;
     private final OutputPolicy outputs;
     private final Console console;
 
-    @Parameters(index = "0", paramLabel = "BG", description = "Background video.")
-    Path bg;
-
-    @Parameters(index = "1", paramLabel = "FG", description = "Foreground video.")
-    Path fg;
+    @Mixin
+    PairArguments pair;
 
     @Option(names = {"-a", "--alignment"}, paramLabel = "FILE",
             description = "Use this alignment sidecar instead of analysing.")
@@ -53,7 +50,7 @@ final class CompCommand implements Runnable {
     RenderOptionsMixin render;
 
     @Inject
-    CompCommand(PairAnalysis analysis, Renderer renderer, OutputPolicy outputs, Console console) {
+    CompCommand(Provider<PairAnalysis> analysis, Renderer renderer, OutputPolicy outputs, Console console) {
         this.analysis = analysis;
         this.renderer = renderer;
         this.outputs = outputs;
@@ -62,8 +59,9 @@ final class CompCommand implements Runnable {
 
     @Override
     public void run() {
-        InputFile.require(bg, "BG");
-        InputFile.require(fg, "FG");
+        pair.require();
+        Path bg = pair.bg();
+        Path fg = pair.fg();
         if (alignment != null) {
             InputFile.require(alignment, "--alignment");
         }

@@ -1,6 +1,7 @@
 package org.vidkompy.cli;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.vidkompy.io.OutputPolicy;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
                 + "and report how far the found alignment is from the truth. Prints where it wrote everything."})
 final class DemoCommand implements Runnable {
 
-    private final PairAnalysis analysis;
+    private final Provider<PairAnalysis> analysis;
     private final Renderer renderer;
     private final OutputPolicy outputs;
     private final Console console;
@@ -34,7 +35,7 @@ final class DemoCommand implements Runnable {
     Path dir;
 
     @Inject
-    DemoCommand(PairAnalysis analysis, Renderer renderer, OutputPolicy outputs, Console console) {
+    DemoCommand(Provider<PairAnalysis> analysis, Renderer renderer, OutputPolicy outputs, Console console) {
         this.analysis = analysis;
         this.renderer = renderer;
         this.outputs = outputs;

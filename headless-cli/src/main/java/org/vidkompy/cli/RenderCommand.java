@@ -15,7 +15,6 @@ import org.vidkompy.io.OutputPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = {"Render the fg over the time-remapped bg from an alignment sidecar, without analysis: bg resolution, one output frame per fg frame with the fg's timestamps, the fg's audio (else the bg's from the matching moment). H.264 in MP4.",
@@ -29,11 +28,8 @@ final class RenderCommand implements Runnable {
     private final OutputPolicy outputs;
     private final Console console;
 
-    @Parameters(index = "0", paramLabel = "BG", description = "Background video.")
-    Path bg;
-
-    @Parameters(index = "1", paramLabel = "FG", description = "Foreground video.")
-    Path fg;
+    @Mixin
+    PairArguments pair;
 
     @Option(names = {"-a", "--alignment"}, required = true, paramLabel = "FILE",
             description = "Alignment sidecar (vidkompy.alignment/1 JSON) for these two files.")
@@ -65,8 +61,9 @@ final class RenderCommand implements Runnable {
 
     @Override
     public void run() {
-        InputFile.require(bg, "BG");
-        InputFile.require(fg, "FG");
+        pair.require();
+        Path bg = pair.bg();
+        Path fg = pair.fg();
         InputFile.require(alignment, "--alignment");
         try (OutputFile out = render.claim(outputs, bg, fg, List.of(alignment))) {
             Alignment a = AlignmentFile.read(alignment);

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
             "  vidkompy analyze bg.mp4 fg.mp4 -o a.json    only the alignment (JSON sidecar)",
             "  vidkompy render bg.mp4 fg.mp4 -a a.json     render from a sidecar (--frames A-B for farms)",
             "  vidkompy check bg.mp4 fg.mp4 --expect a.json  regression test against a stored alignment",
-            "  vidkompy align inset.png screen.png         find a picture inside another",
+            "  vidkompy align screen.png inset.png         find a picture inside another",
             "  vidkompy demo                               generate a pair with known truth and process it",
             "",
             "Exit codes: 0 success, 1 processing failed (bad or damaged input, no match, write error,",

@@ -11,11 +11,11 @@ record CliRun(int exit, String out, String err) {
         return with(new Module[0], args);
     }
 
-    /** With engine seams replaced (see {@link Cli#create(PrintWriter, PrintWriter, Module...)}). */
+    /** With engine seams replaced (see {@link Cli#execute(String[], PrintWriter, PrintWriter, Module...)}). */
     static CliRun with(Module[] modules, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args, modules);
+        int code = Cli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), modules);
         return new CliRun(code, out.toString(), err.toString());
     }
 }

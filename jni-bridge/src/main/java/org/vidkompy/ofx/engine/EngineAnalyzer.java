@@ -3,6 +3,7 @@ package org.vidkompy.ofx.engine;
 import org.vidkompy.media.Placement;
 import org.vidkompy.media.Clip;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -23,17 +24,20 @@ import org.vidkompy.ofx.effect.OfxAnalyzer;
  * frame the analysis asks for, converts it to luma while the host image is held, and reports
  * progress ({@link HostThread}). A cancel from the host's progress stops the analysis at its next
  * check and refuses further frames.
+ *
+ * <p>The analyzer is provisioned at each analysis, not when the plugin loads: the first provision is
+ * when the engine probes for a GPU (auto), which a host scanning its plugins should not wait for.
  */
 public final class EngineAnalyzer implements OfxAnalyzer {
-    private final Analyzer analyzer;
+    private final Provider<Analyzer> analyzer;
     private final AnalysisOptions options;
 
     @Inject
-    public EngineAnalyzer(Analyzer analyzer) {
+    public EngineAnalyzer(Provider<Analyzer> analyzer) {
         this(analyzer, AnalysisOptions.defaults());
     }
 
-    public EngineAnalyzer(Analyzer analyzer, AnalysisOptions options) {
+    public EngineAnalyzer(Provider<Analyzer> analyzer, AnalysisOptions options) {
         this.analyzer = analyzer;
         this.options = options;
     }
@@ -48,7 +52,8 @@ public final class EngineAnalyzer implements OfxAnalyzer {
                 i -> host.call(() -> luma(session, fgClip, false, i)));
         OfxClipSource bg = new OfxClipSource(info(bgClip),
                 i -> host.call(() -> luma(session, bgClip, true, i)));
-        FutureTask<Analyzer.Result> task = new FutureTask<>(() -> analyzer.analyze(bg, fg, options, progress));
+        // Provisioned on the worker: a first GPU probe (and kernel compilation) must not block the host thread.
+        FutureTask<Analyzer.Result> task = new FutureTask<>(() -> analyzer.get().analyze(bg, fg, options, progress));
         Thread worker = new Thread(task, "vidkompy-analyze");
         worker.setDaemon(true);
         worker.start();
