@@ -429,41 +429,49 @@ public final class AlignInstance implements AutoCloseable {
     /**
      * All result parameters in one edit block (one undo step); keys are replaced by plain values
      * where the host can delete keys. All or nothing: the alignment text goes last, and when a write
-     * fails the values from before are put back (and failing that, the alignment text is cleared),
-     * so a half-written result never renders.
+     * fails every parameter already written gets its value from before back (failing that, the
+     * alignment text is cleared), so a half-written result never renders.
      */
     private void write(Values v, String undoName) {
         ParameterSuite ps = s.parameter();
         Values before = current();
+        java.util.List<Runnable> undo = new java.util.ArrayList<>();
         ps.editBegin(paramSet, undoName);
         try {
-            apply(v);
+            setPlain(offsetX, v.x(), before.x(), undo);
+            setPlain(offsetY, v.y(), before.y(), undo);
+            setPlain(scale, v.scale(), before.scale(), undo);
+            setPlain(bgTimeOffset, v.bgTimeOffset(), before.bgTimeOffset(), undo);
+            setPlain(feather, v.feather(), before.feather(), undo);
+            ps.setString(summary, v.summary());
+            undo.add(() -> ps.setString(summary, before.summary()));
+            ps.setString(alignmentData, v.data());
         } catch (RuntimeException e) {
-            try {
-                apply(before);
-            } catch (RuntimeException again) {
+            boolean restored = true;
+            for (int i = undo.size() - 1; i >= 0; i--) {
+                try {
+                    undo.get(i).run();
+                } catch (RuntimeException again) {
+                    restored = false;
+                }
+            }
+            if (!restored) {
                 try {
                     ps.setString(alignmentData, "");
                 } catch (RuntimeException ignored) {
                     // nothing more can be done; the message below says what happened
                 }
             }
-            message(Ofx.MESSAGE_ERROR, "Align overlay: the host refused a parameter change (" + e.getMessage()
-                    + "); nothing was changed.");
+            message(Ofx.MESSAGE_ERROR, "Align overlay: the host refused a parameter change (" + e.getMessage() + "); "
+                    + (restored ? "nothing was changed." : "the stored alignment was cleared."));
         } finally {
             ps.editEnd(paramSet);
         }
     }
 
-    private void apply(Values v) {
-        ParameterSuite ps = s.parameter();
-        setPlain(offsetX, v.x());
-        setPlain(offsetY, v.y());
-        setPlain(scale, v.scale());
-        setPlain(bgTimeOffset, v.bgTimeOffset());
-        setPlain(feather, v.feather());
-        ps.setString(summary, v.summary());
-        ps.setString(alignmentData, v.data());
+    private void setPlain(Pointer param, double value, double before, java.util.List<Runnable> undo) {
+        setPlain(param, value);
+        undo.add(() -> setPlain(param, before));
     }
 
     /**
