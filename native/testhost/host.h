@@ -94,6 +94,10 @@ struct ThreadAction {
   const char *action = "none";
   double renderScale[2] = {1, 1};
   Image *output = nullptr;
+  // --roi-bands: input images hold only the clip's region of interest (canonical), as the plugin
+  // answered GetRegionsOfInterest for the band being rendered
+  bool cropToRoi = false;
+  std::map<std::string, OfxRectD> roi;
 };
 extern thread_local ThreadAction t_action;
 
@@ -106,6 +110,9 @@ struct HostConfig {
   int cancelAfter = 0; // progressUpdate answers ReplyNo from this update on (0: never)
   double currentTime = 0;
   double timeBounds[2] = {0, 0};
+  bool keysMissing = false;                            // key functions answer kOfxStatErrMissingHostFeature
+  std::string failSet;                                 // paramSetValue on this parameter fails
+  std::vector<std::pair<std::string, double>> emptyImages; // clip@time served as 0x0 with NULL data
 };
 extern HostConfig g_config;
 

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
@@ -237,6 +238,7 @@ struct Options {
   std::vector<double> renders;
   double scale = 1;
   int threads = 1;
+  int bands = 0; // --roi-bands: render in this many horizontal bands, inputs cropped to the regions of interest
   bool hasWindow = false;
   int window[4] = {0, 0, 0, 0};
   bool cycleLoad = false, reopen = false, noSetHost = false, describeOnly = false;
@@ -255,6 +257,11 @@ struct Options {
                "  --render T1,T2,..        render these times   --scale S   --threads N\n"
                "  --window x1,y1,x2,y2     render window in pixels (default: whole output)\n"
                "  --negative-rowbytes  --row-pad BYTES\n"
+               "  --roi-bands N            render in N horizontal bands; ask GetRegionsOfInterest for each\n"
+               "                           and serve inputs cropped to it (an empty region fails the fetch)\n"
+               "  --missing-key-functions  key functions answer kOfxStatErrMissingHostFeature\n"
+               "  --fail-param-set NAME    paramSetValue on NAME fails (kOfxStatFailed)\n"
+               "  --empty-image CLIP@T     clipGetImage(CLIP, T) gives a 0x0 image with NULL data\n"
                "  --cycle-load             scan first (Load, Describe, DescribeInContext, Unload)\n"
                "  --reopen                 with --cycle-load: dlclose and dlopen the binary between\n"
                "  --no-sethost             do not call OfxSetHost (like the HostSupport library)\n"
@@ -315,6 +322,15 @@ Options parse(int argc, char **argv) {
       o.hasWindow = std::sscanf(next().c_str(), "%d,%d,%d,%d", &o.window[0], &o.window[1], &o.window[2], &o.window[3]) == 4;
       if (!o.hasWindow) usage("bad --window");
     } else if (a == "--negative-rowbytes") g_config.negativeRowBytes = true;
+    else if (a == "--roi-bands") o.bands = std::max(1, std::stoi(next()));
+    else if (a == "--missing-key-functions") g_config.keysMissing = true;
+    else if (a == "--fail-param-set") g_config.failSet = next();
+    else if (a == "--empty-image") {
+      std::string v = next();
+      auto at = v.find('@');
+      if (at == std::string::npos) usage("bad --empty-image " + v);
+      g_config.emptyImages.emplace_back(v.substr(0, at), std::stod(v.substr(at + 1)));
+    }
     else if (a == "--row-pad") g_config.rowPad = std::stoi(next());
     else if (a == "--cycle-load") o.cycleLoad = true;
     else if (a == "--reopen") o.reopen = true;
@@ -534,6 +550,87 @@ void writeOutput(const Options &o, double time, Image &img) {
           " depth=" + depthName(g_config.depth));
 }
 
+// IsIdentity for one render window (copying the clip it names), or GetRegionsOfInterest (with
+// --roi-bands) and Render. Returns whether the window was drawn.
+bool renderWindow(const Options &o, Effect &inst, double time, double s, const int *window, const int *bounds,
+                  Image &outputImage) {
+  Image *output = &outputImage;
+  t_action.cropToRoi = false;
+  t_action.roi.clear();
+  PropertySet idIn("isIdentityIn"), idOut("isIdentityOut");
+  idIn.setD(kOfxPropTime, {time});
+  idIn.setS(kOfxImageEffectPropFieldToRender, {kOfxImageFieldNone});
+  idIn.setI(kOfxImageEffectPropRenderWindow, {window[0], window[1], window[2], window[3]});
+  idIn.setD(kOfxImageEffectPropRenderScale, {s, s});
+  idOut.setS(kOfxPropName, {""});
+  idOut.setD(kOfxPropTime, {time});
+  t_action.action = kOfxImageEffectActionIsIdentity;
+  OfxStatus st = callAction(kOfxImageEffectActionIsIdentity, &inst, &idIn, &idOut);
+  bool ok = false;
+  if (st == kOfxStatOK) {
+    std::string clipName = idOut.getS(kOfxPropName);
+    double at = idOut.getD(kOfxPropTime);
+    logLine("IDENTITY time=" + fmtD(time) + " clip=" + clipName + " at=" + fmtD(at));
+    Clip *c = inst.clip(clipName);
+    auto *ies = static_cast<const OfxImageEffectSuiteV1 *>(hostStruct()->fetchSuite(nullptr, kOfxImageEffectSuite, 1));
+    OfxPropertySetHandle src = nullptr;
+    if (c && ies->clipGetImage(reinterpret_cast<OfxImageClipHandle>(c), at, nullptr, &src) == kOfxStatOK) {
+      auto *img = static_cast<Image *>(fromHandle(src));
+      size_t bpp = bytesPerPixel(g_config.depth);
+      int sb[4];
+      for (int i = 0; i < 4; ++i) sb[i] = img->getI(kOfxImagePropBounds, i);
+      for (int y = std::max(window[1], sb[1]); y < std::min(window[3], sb[3]); ++y)
+        for (int x = std::max(window[0], sb[0]); x < std::min(window[2], sb[2]); ++x) {
+          auto *from = static_cast<unsigned char *>(img->getP(kOfxImagePropData)) + (y - sb[1]) * long(img->getI(kOfxImagePropRowBytes)) + (x - sb[0]) * long(bpp);
+          auto *to = static_cast<unsigned char *>(output->getP(kOfxImagePropData)) + (y - bounds[1]) * long(output->getI(kOfxImagePropRowBytes)) + (x - bounds[0]) * long(bpp);
+          std::memcpy(to, from, bpp);
+        }
+      ies->clipReleaseImage(src);
+      ok = true;
+    }
+  } else {
+    if (o.bands > 0) {
+      PropertySet roiIn("roiIn"), roiOut("roiOut");
+      double roi[4] = {window[0] / s, window[1] / s, window[2] / s, window[3] / s};
+      roiIn.setD(kOfxPropTime, {time});
+      roiIn.setD(kOfxImageEffectPropRenderScale, {s, s});
+      roiIn.setD(kOfxImageEffectPropRegionOfInterest, {roi[0], roi[1], roi[2], roi[3]});
+      std::string line = "ROI time=" + fmtD(time) + " window=" + std::to_string(window[0]) + "," +
+                         std::to_string(window[1]) + "," + std::to_string(window[2]) + "," + std::to_string(window[3]);
+      for (auto &c : inst.clips) // default: the region asked for, for every input (as HostSupport does)
+        if (!c->isOutput) roiOut.setD("OfxImageClipPropRoI_" + c->name, {roi[0], roi[1], roi[2], roi[3]});
+      t_action.action = kOfxImageEffectActionGetRegionsOfInterest;
+      OfxStatus rs = callAction(kOfxImageEffectActionGetRegionsOfInterest, &inst, &roiIn, &roiOut);
+      for (auto &c : inst.clips) {
+        if (c->isOutput) continue;
+        auto r = roiOut.getAllD("OfxImageClipPropRoI_" + c->name);
+        if (r.size() != 4) continue;
+        t_action.roi[c->name] = OfxRectD{r[0], r[1], r[2], r[3]};
+        line += " " + c->name + "=" + fmtD(r[0]) + "," + fmtD(r[1]) + "," + fmtD(r[2]) + "," + fmtD(r[3]);
+      }
+      logLine(line + " status=" + std::to_string(rs));
+      t_action.cropToRoi = true;
+    }
+    PropertySet in("renderIn");
+    in.setD(kOfxPropTime, {time});
+    in.setS(kOfxImageEffectPropFieldToRender, {kOfxImageFieldNone});
+    in.setI(kOfxImageEffectPropRenderWindow, {window[0], window[1], window[2], window[3]});
+    in.setD(kOfxImageEffectPropRenderScale, {s, s});
+    in.setI(kOfxImageEffectPropSequentialRenderStatus, {0});
+    in.setI(kOfxImageEffectPropInteractiveRenderStatus, {0});
+    in.setI("OfxImageEffectPropRenderQualityDraft", {0});
+    t_action.action = kOfxImageEffectActionRender;
+    t_action.output = output;
+    st = callAction(kOfxImageEffectActionRender, &inst, &in);
+    t_action.output = nullptr;
+    logLine("RENDER time=" + fmtD(time) + " status=" + std::to_string(st) + " thread=" + std::to_string(hostThreadId()));
+    ok = st == kOfxStatOK;
+  }
+  t_action.cropToRoi = false;
+  t_action.roi.clear();
+  return ok;
+}
+
 void renderOne(const Options &o, Effect &inst, double time) {
   const double s = o.scale;
   t_action = ThreadAction{};
@@ -587,53 +684,18 @@ void renderOne(const Options &o, Effect &inst, double time) {
     fillOutputImage(*output, b, scale, time);
   }
 
-  PropertySet idIn("isIdentityIn"), idOut("isIdentityOut");
-  idIn.setD(kOfxPropTime, {time});
-  idIn.setS(kOfxImageEffectPropFieldToRender, {kOfxImageFieldNone});
-  idIn.setI(kOfxImageEffectPropRenderWindow, {window[0], window[1], window[2], window[3]});
-  idIn.setD(kOfxImageEffectPropRenderScale, {s, s});
-  idOut.setS(kOfxPropName, {""});
-  idOut.setD(kOfxPropTime, {time});
-  t_action.action = kOfxImageEffectActionIsIdentity;
-  st = callAction(kOfxImageEffectActionIsIdentity, &inst, &idIn, &idOut);
-  bool ok = false;
-  if (st == kOfxStatOK) {
-    std::string clipName = idOut.getS(kOfxPropName);
-    double at = idOut.getD(kOfxPropTime);
-    logLine("IDENTITY time=" + fmtD(time) + " clip=" + clipName + " at=" + fmtD(at));
-    Clip *c = inst.clip(clipName);
-    auto *ies = static_cast<const OfxImageEffectSuiteV1 *>(hostStruct()->fetchSuite(nullptr, kOfxImageEffectSuite, 1));
-    OfxPropertySetHandle src = nullptr;
-    if (c && ies->clipGetImage(reinterpret_cast<OfxImageClipHandle>(c), at, nullptr, &src) == kOfxStatOK) {
-      auto *img = static_cast<Image *>(fromHandle(src));
-      size_t bpp = bytesPerPixel(g_config.depth);
-      int sb[4];
-      for (int i = 0; i < 4; ++i) sb[i] = img->getI(kOfxImagePropBounds, i);
-      for (int y = std::max(window[1], sb[1]); y < std::min(window[3], sb[3]); ++y)
-        for (int x = std::max(window[0], sb[0]); x < std::min(window[2], sb[2]); ++x) {
-          auto *from = static_cast<unsigned char *>(img->getP(kOfxImagePropData)) + (y - sb[1]) * long(img->getI(kOfxImagePropRowBytes)) + (x - sb[0]) * long(bpp);
-          auto *to = static_cast<unsigned char *>(output->getP(kOfxImagePropData)) + (y - bounds[1]) * long(output->getI(kOfxImagePropRowBytes)) + (x - bounds[0]) * long(bpp);
-          std::memcpy(to, from, bpp);
-        }
-      ies->clipReleaseImage(src);
-      ok = true;
+  std::vector<std::array<int, 4>> windows;
+  if (o.bands > 0) { // horizontal bands, top first, like hosts that render in strips
+    int h = window[3] - window[1];
+    for (int b = 0; b < o.bands; ++b) {
+      int y2 = window[3] - h * b / o.bands, y1 = window[3] - h * (b + 1) / o.bands;
+      if (y2 > y1) windows.push_back({window[0], y1, window[2], y2});
     }
   } else {
-    PropertySet in("renderIn");
-    in.setD(kOfxPropTime, {time});
-    in.setS(kOfxImageEffectPropFieldToRender, {kOfxImageFieldNone});
-    in.setI(kOfxImageEffectPropRenderWindow, {window[0], window[1], window[2], window[3]});
-    in.setD(kOfxImageEffectPropRenderScale, {s, s});
-    in.setI(kOfxImageEffectPropSequentialRenderStatus, {0});
-    in.setI(kOfxImageEffectPropInteractiveRenderStatus, {0});
-    in.setI("OfxImageEffectPropRenderQualityDraft", {0});
-    t_action.action = kOfxImageEffectActionRender;
-    t_action.output = output.get();
-    st = callAction(kOfxImageEffectActionRender, &inst, &in);
-    t_action.output = nullptr;
-    logLine("RENDER time=" + fmtD(time) + " status=" + std::to_string(st) + " thread=" + std::to_string(hostThreadId()));
-    ok = st == kOfxStatOK;
+    windows.push_back({window[0], window[1], window[2], window[3]});
   }
+  bool ok = true;
+  for (auto &w : windows) ok = renderWindow(o, inst, time, s, w.data(), bounds, *output) && ok;
   t_action.action = "none";
   if (ok && !o.out.empty()) writeOutput(o, time, *output);
 }

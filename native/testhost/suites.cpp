@@ -163,9 +163,45 @@ OfxStatus clipGetImage(OfxImageClipHandle h, OfxTime time, const OfxRectD *, Ofx
     logLine("GETIMAGE_READ_FAILED clip=" + c->name + " frame=" + std::to_string(frame));
     return kOfxStatFailed;
   }
+  for (auto &[clip, at] : g_config.emptyImages) {
+    if (clip == c->name && at == time) { // what some hosts hand out for a region they have nothing in
+      auto *img = new Image();
+      int none[4] = {0, 0, 0, 0};
+      fillImageProps(*img, none, t_action.renderScale, c->name, time);
+      img->setP(kOfxImagePropData, {nullptr});
+      img->setI(kOfxImagePropRowBytes, {0});
+      logLine("GETIMAGE_EMPTY clip=" + c->name + " time=" + fmtD(time));
+      {
+        std::lock_guard l(g_imagesMutex);
+        g_images[img] = img;
+      }
+      ++g_liveImages;
+      *out = handleOf(img);
+      return kOfxStatOK;
+    }
+  }
   auto *img = new Image();
   int bounds[4];
   pixelBounds(src->width, src->height, t_action.renderScale, bounds);
+  if (t_action.cropToRoi) {
+    // only the region of interest, in pixels at render scale (outward), within the clip: like the
+    // HostSupport library, an empty region is a failed fetch
+    auto it = t_action.roi.find(c->name);
+    if (it != t_action.roi.end()) {
+      const OfxRectD &r = it->second;
+      bounds[0] = std::max(bounds[0], int(std::floor(r.x1 * t_action.renderScale[0])));
+      bounds[1] = std::max(bounds[1], int(std::floor(r.y1 * t_action.renderScale[1])));
+      bounds[2] = std::min(bounds[2], int(std::ceil(r.x2 * t_action.renderScale[0])));
+      bounds[3] = std::min(bounds[3], int(std::ceil(r.y2 * t_action.renderScale[1])));
+    }
+    logLine("GETIMAGE_BOUNDS clip=" + c->name + " time=" + fmtD(time) + " rect=" + std::to_string(bounds[0]) + "," +
+            std::to_string(bounds[1]) + "," + std::to_string(bounds[2]) + "," + std::to_string(bounds[3]));
+    if (bounds[2] <= bounds[0] || bounds[3] <= bounds[1]) {
+      delete img;
+      logLine("GETIMAGE_OUTSIDE_ROI clip=" + c->name + " time=" + fmtD(time));
+      return kOfxStatFailed;
+    }
+  }
   fillImageProps(*img, bounds, t_action.renderScale, c->name, time);
   for (int y = bounds[1]; y < bounds[3]; ++y) {
     // nearest canonical sample; OFX rows count from the bottom, the frame from the top
@@ -383,6 +419,10 @@ OfxStatus paramGetIntegral(OfxParamHandle h, OfxTime t1, OfxTime t2, ...) {
 // Reads the setter's values; stores them as a key at `keyTime` or (NaN) as the value.
 OfxStatus writeIn(Param *p, double keyTime, va_list ap) {
   if (valueless(*p)) return kOfxStatErrBadHandle;
+  if (!g_config.failSet.empty() && p->name == g_config.failSet) {
+    logLine("PARAM_SET_REFUSED name=" + p->name);
+    return kOfxStatFailed;
+  }
   if (std::string(t_action.action) == kOfxImageEffectActionRender) {
     logLine("PARAM_SET_IN_RENDER name=" + p->name); // plugins must never set params in render
   }
@@ -435,11 +475,13 @@ std::vector<double> keyTimes(Param *p) {
   return out;
 }
 OfxStatus paramGetNumKeys(OfxParamHandle h, unsigned int *n) {
+  if (g_config.keysMissing) return kOfxStatErrMissingHostFeature; // the HostSupport default
   if (!h || !n) return kOfxStatErrBadHandle;
   *n = static_cast<unsigned>(keyTimes(paramOf(h)).size());
   return kOfxStatOK;
 }
 OfxStatus paramGetKeyTime(OfxParamHandle h, unsigned int nth, OfxTime *t) {
+  if (g_config.keysMissing) return kOfxStatErrMissingHostFeature; // the HostSupport default
   if (!h || !t) return kOfxStatErrBadHandle;
   auto times = keyTimes(paramOf(h));
   if (nth >= times.size()) return kOfxStatErrBadIndex;
@@ -447,6 +489,7 @@ OfxStatus paramGetKeyTime(OfxParamHandle h, unsigned int nth, OfxTime *t) {
   return kOfxStatOK;
 }
 OfxStatus paramGetKeyIndex(OfxParamHandle h, OfxTime t, int direction, int *index) {
+  if (g_config.keysMissing) return kOfxStatErrMissingHostFeature; // the HostSupport default
   if (!h || !index) return kOfxStatErrBadHandle;
   auto times = keyTimes(paramOf(h));
   for (int i = 0; i < (int)times.size(); ++i) {
@@ -459,6 +502,7 @@ OfxStatus paramGetKeyIndex(OfxParamHandle h, OfxTime t, int direction, int *inde
   return kOfxStatFailed;
 }
 OfxStatus paramDeleteKey(OfxParamHandle h, OfxTime t) {
+  if (g_config.keysMissing) return kOfxStatErrMissingHostFeature; // the HostSupport default
   if (!h) return kOfxStatErrBadHandle;
   Param *p = paramOf(h);
   std::lock_guard l(p->mutex);
@@ -466,6 +510,7 @@ OfxStatus paramDeleteKey(OfxParamHandle h, OfxTime t) {
   return erased ? kOfxStatOK : kOfxStatErrBadIndex;
 }
 OfxStatus paramDeleteAllKeys(OfxParamHandle h) {
+  if (g_config.keysMissing) return kOfxStatErrMissingHostFeature; // the HostSupport default
   if (!h) return kOfxStatErrBadHandle;
   Param *p = paramOf(h);
   std::lock_guard l(p->mutex);
@@ -476,6 +521,7 @@ OfxStatus paramDeleteAllKeys(OfxParamHandle h) {
   return kOfxStatOK;
 }
 OfxStatus paramCopy(OfxParamHandle to, OfxParamHandle from, OfxTime offset, const OfxRangeD *range) {
+  if (g_config.keysMissing) return kOfxStatErrMissingHostFeature; // the HostSupport default
   if (!to || !from) return kOfxStatErrBadHandle;
   Param *d = paramOf(to), *s = paramOf(from);
   if (d == s || d->type != s->type) return kOfxStatErrValue;

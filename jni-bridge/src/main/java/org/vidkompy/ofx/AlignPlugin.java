@@ -7,6 +7,7 @@ import org.vidkompy.ofx.abi.OfxStatus;
 import org.vidkompy.ofx.effect.AlignEffect;
 import org.vidkompy.ofx.effect.AlignInstance;
 import org.vidkompy.ofx.effect.OfxAnalyzer;
+import org.vidkompy.ofx.engine.BackgroundFiles;
 import org.vidkompy.ofx.suite.HostSuites;
 
 import java.io.PrintWriter;
@@ -21,14 +22,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AlignPlugin {
     private final OfxAnalyzer analyzer;
+    private final BackgroundFiles files;
     private final String debugThrow = System.getenv(AlignInstance.DEBUG_THROW_ENV);
     private final ConcurrentHashMap<Long, AlignInstance> instances = new ConcurrentHashMap<>();
     private volatile Pointer host;
     private volatile HostSuites suites;
 
     @Inject
-    public AlignPlugin(OfxAnalyzer analyzer) {
+    public AlignPlugin(OfxAnalyzer analyzer, BackgroundFiles files) {
         this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+        this.files = Objects.requireNonNull(files, "files");
     }
 
     void setHost(Pointer ofxHost) {
@@ -42,6 +45,7 @@ public final class AlignPlugin {
             case Ofx.ACTION_UNLOAD:
                 instances.values().forEach(AlignInstance::close);
                 instances.clear();
+                files.release();
                 suites = null;
                 return OfxStatus.OK;
             default:
@@ -60,7 +64,7 @@ public final class AlignPlugin {
                 return OfxStatus.OK;
             case Ofx.ACTION_CREATE_INSTANCE:
                 // OK, not ReplyDefault: some hosts then stop sending change notifications.
-                instances.put(Pointer.nativeValue(handle), new AlignInstance(s, handle, analyzer, debugThrow));
+                instances.put(Pointer.nativeValue(handle), new AlignInstance(s, handle, analyzer, files, debugThrow));
                 return OfxStatus.OK;
             case Ofx.ACTION_DESTROY_INSTANCE:
                 AlignInstance gone = instances.remove(Pointer.nativeValue(handle));

@@ -76,6 +76,9 @@ public final class Ofx {
     public static final String EFFECT_PROP_FRAME_RATE = "OfxImageEffectPropFrameRate";
     public static final String EFFECT_PROP_RENDER_SCALE = "OfxImageEffectPropRenderScale";
     public static final String EFFECT_PROP_RENDER_WINDOW = "OfxImageEffectPropRenderWindow";
+    public static final String EFFECT_PROP_REGION_OF_INTEREST = "OfxImageEffectPropRegionOfInterest";
+    /** What hosts (HostSupport) use; the action's documentation spells it OfxImageEffectClipPropRoI_. */
+    public static final String CLIP_PROP_ROI_PREFIX = "OfxImageClipPropRoI_";
     public static final String EFFECT_PROP_REGION_OF_DEFINITION = "OfxImageEffectPropRegionOfDefinition";
     public static final String EFFECT_PROP_PIXEL_DEPTH = "OfxImageEffectPropPixelDepth";
     public static final String EFFECT_PROP_COMPONENTS = "OfxImageEffectPropComponents";
@@ -119,6 +122,14 @@ public final class Ofx {
     public static final String PARAM_PROP_DIGITS = "OfxParamPropDigits";
     public static final String PARAM_PROP_STRING_MODE = "OfxParamPropStringMode";
     public static final String PARAM_STRING_IS_MULTI_LINE = "OfxParamStringIsMultiLine";
+    public static final String PARAM_STRING_IS_FILE_PATH = "OfxParamStringIsFilePath";
+    public static final String PARAM_STRING_IS_LABEL = "OfxParamStringIsLabel";
+    public static final String PARAM_PROP_STRING_FILE_PATH_EXISTS = "OfxParamPropStringFilePathExists";
+    public static final String PARAM_TYPE_INTEGER = "OfxParamTypeInteger";
+    public static final String PARAM_TYPE_BOOLEAN = "OfxParamTypeBoolean";
+    public static final String PARAM_TYPE_GROUP = "OfxParamTypeGroup";
+    public static final String PARAM_PROP_PARENT = "OfxParamPropParent";
+    public static final String PARAM_PROP_ENABLED = "OfxParamPropEnabled";
 
     // Messages
     public static final String MESSAGE_ERROR = "OfxMessageError";

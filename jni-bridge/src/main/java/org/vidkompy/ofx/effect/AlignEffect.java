@@ -45,8 +45,9 @@ public final class AlignEffect {
     }
 
     public static void describeInContext(HostSuites s, Pointer effect, String context) {
-        // Source: the foreground. Background: only in General; Filter hosts give one input, and the
-        // effect passes the foreground through until a background exists.
+        // Source: the foreground. Background: only in General; Filter hosts give one input, and there
+        // the background comes from the Background file parameter (the effect passes the foreground
+        // through until one is set).
         PropertySet source = s.props(s.imageEffect().clipDefine(effect, Ofx.CLIP_SOURCE));
         source.setStrings(Ofx.EFFECT_PROP_SUPPORTED_COMPONENTS, Ofx.COMPONENT_RGBA)
                 .setInt(Ofx.EFFECT_PROP_TEMPORAL_CLIP_ACCESS, TEMPORAL_CLIP_ACCESS)
@@ -65,8 +66,41 @@ public final class AlignEffect {
 
         Pointer params = s.imageEffect().getParamSet(effect);
 
-        // analyze
-        button(s, params, ANALYZE, ANALYZE_LABEL, ANALYZE_HINT);
+        // backgroundFile: the background for hosts that give one input (Filter context), optional in General
+        common(s.props(s.parameter().paramDefine(params, Ofx.PARAM_TYPE_STRING, BG_FILE)), BG_FILE, BG_FILE_LABEL,
+                BG_FILE_HINT)
+                .setString(Ofx.PARAM_PROP_DEFAULT, "")
+                .setInt(Ofx.PARAM_PROP_ANIMATES, 0)
+                .setInt(Ofx.PARAM_PROP_EVALUATE_ON_CHANGE, 1)
+                .setString(Ofx.PARAM_PROP_STRING_MODE, Ofx.PARAM_STRING_IS_FILE_PATH)
+                .setIntIfKnown(Ofx.PARAM_PROP_STRING_FILE_PATH_EXISTS, 1);
+
+        // the Analysis group: options (what vidkompy analyze offers), the button, and what it found
+        common(s.props(s.parameter().paramDefine(params, Ofx.PARAM_TYPE_GROUP, ANALYSIS_GROUP)), ANALYSIS_GROUP,
+                ANALYSIS_GROUP_LABEL, ANALYSIS_GROUP_HINT);
+        integer(s, params, PRECISION, PRECISION_LABEL, PRECISION_HINT, DEFAULT_PRECISION, 0, MAX_PRECISION, 0,
+                MAX_PRECISION);
+        common(s.props(s.parameter().paramDefine(params, Ofx.PARAM_TYPE_BOOLEAN, UNSCALED)), UNSCALED, UNSCALED_LABEL,
+                UNSCALED_HINT)
+                .setInt(Ofx.PARAM_PROP_DEFAULT, 1)
+                .setInt(Ofx.PARAM_PROP_ANIMATES, 0)
+                .setInt(Ofx.PARAM_PROP_EVALUATE_ON_CHANGE, 0)
+                .setString(Ofx.PARAM_PROP_PARENT, ANALYSIS_GROUP);
+        integer(s, params, WINDOW, WINDOW_LABEL, WINDOW_HINT, 0, 0, 100000, 0, 100);
+        integer(s, params, BORDER, BORDER_LABEL, BORDER_HINT, 0, 0, 100000, 0, 200);
+        common(s.props(s.parameter().paramDefine(params, Ofx.PARAM_TYPE_PUSH_BUTTON, ANALYZE)), ANALYZE, ANALYZE_LABEL,
+                ANALYZE_HINT)
+                .setString(Ofx.PARAM_PROP_PARENT, ANALYSIS_GROUP);
+        // read-only text; persistent so a reopened project still shows it (hosts that drop label
+        // strings on save just show it empty until the next Analyze)
+        common(s.props(s.parameter().paramDefine(params, Ofx.PARAM_TYPE_STRING, SUMMARY)), SUMMARY, SUMMARY_LABEL,
+                SUMMARY_HINT)
+                .setString(Ofx.PARAM_PROP_DEFAULT, "")
+                .setInt(Ofx.PARAM_PROP_ANIMATES, 0)
+                .setInt(Ofx.PARAM_PROP_EVALUATE_ON_CHANGE, 0)
+                .setIntIfKnown(Ofx.PARAM_PROP_ENABLED, 0)
+                .setString(Ofx.PARAM_PROP_STRING_MODE, Ofx.PARAM_STRING_IS_LABEL)
+                .setString(Ofx.PARAM_PROP_PARENT, ANALYSIS_GROUP);
 
         // offsetX
         number(s, params, OFFSET_X, OFFSET_X_LABEL, OFFSET_X_HINT, DEFAULT_OFFSET, -1e6, 1e6, -2000, 2000, 1, 2);
@@ -107,6 +141,20 @@ public final class AlignEffect {
 
     private static void button(HostSuites s, Pointer params, String name, String label, String hint) {
         common(s.props(s.parameter().paramDefine(params, Ofx.PARAM_TYPE_PUSH_BUTTON, name)), name, label, hint);
+    }
+
+    // Integer params need the range and the display range as well (Resolve).
+    private static void integer(HostSuites s, Pointer params, String name, String label, String hint, int def,
+            int min, int max, int displayMin, int displayMax) {
+        common(s.props(s.parameter().paramDefine(params, Ofx.PARAM_TYPE_INTEGER, name)), name, label, hint)
+                .setInt(Ofx.PARAM_PROP_DEFAULT, def)
+                .setInt(Ofx.PARAM_PROP_MIN, min)
+                .setInt(Ofx.PARAM_PROP_MAX, max)
+                .setInt(Ofx.PARAM_PROP_DISPLAY_MIN, displayMin)
+                .setInt(Ofx.PARAM_PROP_DISPLAY_MAX, displayMax)
+                .setInt(Ofx.PARAM_PROP_ANIMATES, 0)
+                .setInt(Ofx.PARAM_PROP_EVALUATE_ON_CHANGE, 0)
+                .setString(Ofx.PARAM_PROP_PARENT, ANALYSIS_GROUP);
     }
 
     // Resolve clamps Double params to (-1, 1) unless both the range and the display range are set.

@@ -1,14 +1,21 @@
 package org.vidkompy.ofx.effect;
 
 import com.sun.jna.Pointer;
+import org.vidkompy.align.AnalysisOptions;
+import org.vidkompy.io.MediaException;
+import org.vidkompy.io.VideoInfo;
 import org.vidkompy.ofx.abi.Ofx;
+import org.vidkompy.ofx.abi.OfxException;
 import org.vidkompy.ofx.abi.OfxStatus;
+import org.vidkompy.ofx.engine.BackgroundFiles;
 import org.vidkompy.ofx.engine.OverlayRenderer;
+import org.vidkompy.ofx.image.ImageView;
 import org.vidkompy.ofx.image.RectI;
 import org.vidkompy.ofx.suite.HostSuites;
 import org.vidkompy.ofx.suite.ParameterSuite;
 import org.vidkompy.ofx.suite.PropertySet;
 import org.vidkompy.spatial.NoMatchException;
+import org.vidkompy.spatial.SpatialOptions;
 
 import java.util.Optional;
 
@@ -19,10 +26,23 @@ import static org.vidkompy.ofx.effect.AlignParams.*;
  * with ephemeral or cloned instances), so the only state kept here is host handles, a parse cache
  * of the alignment string and the renderer's cache of compositors. Render never sets parameters;
  * Analyze and Reset do, each in one edit block, and only for user edits.
+ *
+ * <p>The background is, in this order: the Background file parameter when it is set (the engine
+ * reads it; a file that cannot be read means no background), else the Background clip when it is
+ * connected (General context), else none. With a background, region of definition, identity and
+ * render always agree: the output is the background's frame with the foreground drawn over it at
+ * the current placement (before Analyze: x=0, y=0, scale 1, the background frame at the same time),
+ * never an identity. Without one the effect is an identity on Source and its region is Source's.
  */
 public final class AlignInstance implements AutoCloseable {
     /** Debug hook for tests: "render" fails every render, "render@T" only the render at time T. */
     public static final String DEBUG_THROW_ENV = "VIDKOMPY_OFX_DEBUG_THROW";
+
+    /**
+     * Extra fg pixels around what the render window needs, beyond the resampling kernel's radius
+     * (2 fg pixels, stretched by 1/scale when the fg is shrunk): rounding of the window's edges.
+     */
+    static final double ROI_MARGIN = 2;
 
     private final HostSuites s;
     private final Pointer effect;
@@ -32,18 +52,29 @@ public final class AlignInstance implements AutoCloseable {
     private final Pointer outputClip;
     private final Pointer paramSet;
     private final Pointer offsetX, offsetY, scale, bgTimeOffset, feather, alignmentData;
+    private final Pointer bgFile, precision, unscaled, window, border, summary;
     private final OfxAnalyzer analyzer;
+    private final BackgroundFiles files;
     private final OverlayRenderer renderer = new OverlayRenderer();
     private final String debugThrow;
     private volatile Parsed parsed = new Parsed("", null);
+    private volatile String reportedProblem = "";
 
     private record Parsed(String text, AlignmentRecord record) {
     }
 
-    public AlignInstance(HostSuites s, Pointer effect, OfxAnalyzer analyzer, String debugThrow) {
+    /** Where the background comes from now: a file, the Background clip, or nowhere (problem: why not the file). */
+    record Background(BackgroundFiles.File file, boolean clip, String problem) {
+        boolean present() {
+            return file != null || clip;
+        }
+    }
+
+    public AlignInstance(HostSuites s, Pointer effect, OfxAnalyzer analyzer, BackgroundFiles files, String debugThrow) {
         this.s = s;
         this.effect = effect;
         this.analyzer = analyzer;
+        this.files = files;
         this.debugThrow = debugThrow;
         PropertySet props = s.props(s.imageEffect().getPropertySet(effect));
         this.context = props.getString(Ofx.EFFECT_PROP_CONTEXT);
@@ -59,11 +90,18 @@ public final class AlignInstance implements AutoCloseable {
         this.bgTimeOffset = ps.paramGetHandle(paramSet, BG_TIME_OFFSET);
         this.feather = ps.paramGetHandle(paramSet, FEATHER);
         this.alignmentData = ps.paramGetHandle(paramSet, ALIGNMENT_DATA);
+        this.bgFile = ps.paramGetHandle(paramSet, BG_FILE);
+        this.precision = ps.paramGetHandle(paramSet, PRECISION);
+        this.unscaled = ps.paramGetHandle(paramSet, UNSCALED);
+        this.window = ps.paramGetHandle(paramSet, WINDOW);
+        this.border = ps.paramGetHandle(paramSet, BORDER);
+        this.summary = ps.paramGetHandle(paramSet, SUMMARY);
     }
 
     public int action(String action, Pointer inArgs, Pointer outArgs) {
         return switch (action) {
             case Ofx.ACTION_GET_REGION_OF_DEFINITION -> regionOfDefinition(s.props(inArgs), s.props(outArgs));
+            case Ofx.ACTION_GET_REGIONS_OF_INTEREST -> regionsOfInterest(s.props(inArgs), s.props(outArgs));
             case Ofx.ACTION_GET_FRAMES_NEEDED -> framesNeeded(s.props(inArgs), s.props(outArgs));
             case Ofx.ACTION_GET_TIME_DOMAIN -> timeDomain(s.props(outArgs));
             case Ofx.ACTION_IS_IDENTITY -> isIdentity(s.props(inArgs), s.props(outArgs));
@@ -71,6 +109,7 @@ public final class AlignInstance implements AutoCloseable {
             case Ofx.ACTION_INSTANCE_CHANGED -> instanceChanged(s.props(inArgs));
             case Ofx.ACTION_PURGE_CACHES -> {
                 parsed = new Parsed("", null);
+                files.release();
                 yield OfxStatus.OK;
             }
             case Ofx.ACTION_SYNC_PRIVATE_DATA -> OfxStatus.OK; // nothing private: params are the store
@@ -78,11 +117,27 @@ public final class AlignInstance implements AutoCloseable {
         };
     }
 
-    // ------------------------------------------------------------------ time and placement
+    // ------------------------------------------------------------------ background, time and placement
 
     boolean backgroundConnected() {
         return backgroundClip != null
                 && s.props(s.imageEffect().clipGetPropertySet(backgroundClip)).getIntOr(Ofx.CLIP_PROP_CONNECTED, 0) == 1;
+    }
+
+    String backgroundPath() {
+        return s.parameter().getString(bgFile).strip();
+    }
+
+    Background background() {
+        String path = backgroundPath();
+        if (!path.isEmpty()) {
+            try {
+                return new Background(files.open(path), false, null);
+            } catch (MediaException e) {
+                return new Background(null, false, e.getMessage());
+            }
+        }
+        return new Background(null, backgroundConnected(), null);
     }
 
     /** The stored alignment, or null when there is none (or it cannot be read). */
@@ -104,41 +159,102 @@ public final class AlignInstance implements AutoCloseable {
         return p.record();
     }
 
-    /** map(t): the background time shown under foreground time t. */
+    /** map(t): the background time (clip time, or file frame index) shown under foreground time t. */
     double bgTime(double t) {
         AlignmentRecord r = record();
         double mapped = r == null ? t : r.bgTime(t);
         return mapped + s.parameter().getDoubleAtTime(bgTimeOffset, t);
     }
 
-    private boolean hasAlignment(double t) {
-        ParameterSuite ps = s.parameter();
-        return record() != null
-                || ps.getDoubleAtTime(offsetX, t) != DEFAULT_OFFSET
-                || ps.getDoubleAtTime(offsetY, t) != DEFAULT_OFFSET
-                || ps.getDoubleAtTime(scale, t) != DEFAULT_SCALE
-                || ps.getDoubleAtTime(bgTimeOffset, t) != DEFAULT_BG_TIME_OFFSET;
-    }
-
     private double[] clipRange(Pointer clip) {
         return s.props(s.imageEffect().clipGetPropertySet(clip)).getDoubles(Ofx.EFFECT_PROP_FRAME_RANGE, 2);
+    }
+
+    private static double[] fileRegion(BackgroundFiles.File f) {
+        return new double[] {0, 0, f.width(), f.height()};
+    }
+
+    private Placement placement(double t, Background bg, double b) {
+        ParameterSuite ps = s.parameter();
+        return new Placement(ps.getDoubleAtTime(offsetX, t), ps.getDoubleAtTime(offsetY, t),
+                ps.getDoubleAtTime(scale, t), ps.getDoubleAtTime(feather, t),
+                s.imageEffect().clipGetRegionOfDefinition(sourceClip, t),
+                bg.file() != null ? fileRegion(bg.file()) : s.imageEffect().clipGetRegionOfDefinition(backgroundClip, b));
+    }
+
+    /** A file that cannot be used is said once per problem on stderr (render must not flood the host). */
+    private void noteProblem(Background bg) {
+        if (bg.problem() != null && !bg.problem().equals(reportedProblem)) {
+            reportedProblem = bg.problem();
+            System.err.println("vidkompy-ofx: background file ignored: " + bg.problem());
+        }
     }
 
     // ------------------------------------------------------------------ actions
 
     private int regionOfDefinition(PropertySet in, PropertySet out) {
         double t = in.getDouble(Ofx.PROP_TIME, 0);
-        double[] rod = backgroundConnected()
-                ? s.imageEffect().clipGetRegionOfDefinition(backgroundClip, bgTime(t))
-                : s.imageEffect().clipGetRegionOfDefinition(sourceClip, t);
+        Background bg = background();
+        noteProblem(bg);
+        double[] rod;
+        if (bg.file() != null) {
+            rod = fileRegion(bg.file());
+        } else if (bg.clip()) {
+            rod = s.imageEffect().clipGetRegionOfDefinition(backgroundClip, bgTime(t));
+        } else {
+            rod = s.imageEffect().clipGetRegionOfDefinition(sourceClip, t);
+        }
         out.setDoubles(Ofx.EFFECT_PROP_REGION_OF_DEFINITION, rod);
         return OfxStatus.OK;
+    }
+
+    /**
+     * Background: the region asked for. Source: that region mapped back through the placement into
+     * Source's canonical coordinates, padded by the resampling kernel's support at the render
+     * scale, and clipped to Source's region (empty when the fg does not reach the region).
+     */
+    private int regionsOfInterest(PropertySet in, PropertySet out) {
+        double t = in.getDouble(Ofx.PROP_TIME, 0);
+        double[] roi = in.getDoubles(Ofx.EFFECT_PROP_REGION_OF_INTEREST, 4);
+        double[] renderScale = in.getDoubles(Ofx.EFFECT_PROP_RENDER_SCALE, 2);
+        Background bg = background();
+        if (!bg.present()) {
+            out.setDoubles(Ofx.CLIP_PROP_ROI_PREFIX + Ofx.CLIP_SOURCE, roi);
+            return OfxStatus.OK;
+        }
+        double b = bgTime(t);
+        if (bg.clip()) {
+            out.setDoubles(Ofx.CLIP_PROP_ROI_PREFIX + AlignEffect.CLIP_BACKGROUND, roi);
+        }
+        out.setDoubles(Ofx.CLIP_PROP_ROI_PREFIX + Ofx.CLIP_SOURCE, sourceRegion(placement(t, bg, b), roi, renderScale));
+        return OfxStatus.OK;
+    }
+
+    static double[] sourceRegion(Placement p, double[] roi, double[] renderScale) {
+        double[] fg = p.foreground();
+        double[] bgRod = p.background();
+        double sc = p.scale() > 0 ? p.scale() : 1;
+        double pad = (2 / Math.min(1, sc) + ROI_MARGIN) / Math.min(renderScale[0], renderScale[1]);
+        // fg column u (from its left edge) lies at bg x = bgRod.x1 + x + u*scale; fg row v (from its top)
+        // at bg y = bgRod.y2 - y - v*scale (y up)
+        double x1 = fg[0] + (roi[0] - bgRod[0] - p.x()) / sc - pad;
+        double x2 = fg[0] + (roi[2] - bgRod[0] - p.x()) / sc + pad;
+        double y1 = fg[3] - (bgRod[3] - p.y() - roi[1]) / sc - pad;
+        double y2 = fg[3] - (bgRod[3] - p.y() - roi[3]) / sc + pad;
+        x1 = Math.max(x1, fg[0]);
+        y1 = Math.max(y1, fg[1]);
+        x2 = Math.min(x2, fg[2]);
+        y2 = Math.min(y2, fg[3]);
+        if (x2 <= x1 || y2 <= y1) {
+            return new double[] {fg[0], fg[1], fg[0], fg[1]}; // nothing of the fg is needed
+        }
+        return new double[] {Math.floor(x1), Math.floor(y1), Math.ceil(x2), Math.ceil(y2)};
     }
 
     private int framesNeeded(PropertySet in, PropertySet out) {
         double t = in.getDouble(Ofx.PROP_TIME, 0);
         out.setDoubles(Ofx.CLIP_PROP_FRAME_RANGE_PREFIX + Ofx.CLIP_SOURCE, t, t);
-        if (backgroundConnected()) {
+        if (backgroundConnected() && backgroundPath().isEmpty()) {
             double b = bgTime(t);
             out.setDoubles(Ofx.CLIP_PROP_FRAME_RANGE_PREFIX + AlignEffect.CLIP_BACKGROUND, b, b);
         }
@@ -155,8 +271,8 @@ public final class AlignInstance implements AutoCloseable {
 
     private int isIdentity(PropertySet in, PropertySet out) {
         double t = in.getDouble(Ofx.PROP_TIME, 0);
-        if (backgroundConnected() && hasAlignment(t)) {
-            return OfxStatus.REPLY_DEFAULT;
+        if (background().present()) {
+            return OfxStatus.REPLY_DEFAULT; // the overlay, whatever the placement (see the class comment)
         }
         out.setString(Ofx.PROP_NAME, Ofx.CLIP_SOURCE);
         out.setDouble(Ofx.PROP_TIME, t);
@@ -165,29 +281,48 @@ public final class AlignInstance implements AutoCloseable {
 
     private int render(PropertySet in) {
         double t = in.getDouble(Ofx.PROP_TIME, 0);
-        RectI window = RectI.of(in.getInts(Ofx.EFFECT_PROP_RENDER_WINDOW, 4));
+        RectI renderWindow = RectI.of(in.getInts(Ofx.EFFECT_PROP_RENDER_WINDOW, 4));
         double[] renderScale = in.getDoubles(Ofx.EFFECT_PROP_RENDER_SCALE, 2);
         if (debugThrow != null && (debugThrow.equals("render") || debugThrow.equals("render@" + fmt(t)))) {
             throw new IllegalStateException("forced render failure at time " + fmt(t) + " (" + DEBUG_THROW_ENV + ")");
         }
-        try (HostImage out = HostImage.fetch(s, outputClip, Ofx.CLIP_OUTPUT, t);
-             HostImage fg = HostImage.fetch(s, sourceClip, Ofx.CLIP_SOURCE, t)) {
-            if (!backgroundConnected()) {
-                OverlayRenderer.copy(fg.image(), out.image(), window);
-                return OfxStatus.OK;
+        try (HostImage out = HostImage.fetch(s, outputClip, Ofx.CLIP_OUTPUT, t)) {
+            if (out.image().bounds().isEmpty()) {
+                return OfxStatus.OK; // nothing to draw into
             }
-            double b = bgTime(t);
-            ParameterSuite ps = s.parameter();
-            Placement placement = new Placement(ps.getDoubleAtTime(offsetX, t), ps.getDoubleAtTime(offsetY, t),
-                    ps.getDoubleAtTime(scale, t), ps.getDoubleAtTime(feather, t),
-                    s.imageEffect().clipGetRegionOfDefinition(sourceClip, t),
-                    s.imageEffect().clipGetRegionOfDefinition(backgroundClip, b));
-            try (HostImage bg = HostImage.fetchOrNull(s, backgroundClip, b)) {
-                // no background frame at map(t): the foreground goes over transparency
-                renderer.render(fg.image(), bg != null ? bg.image() : null, out.image(), window, placement, renderScale);
+            // a host that crops inputs to the regions of interest may have no Source pixels for this
+            // window (it lies beside the fg): Source is then absent, not an error
+            try (HostImage fg = HostImage.fetchInput(s, sourceClip, t)) {
+                Background bg = background();
+                noteProblem(bg);
+                if (!bg.present()) {
+                    OverlayRenderer.copy(fg != null ? fg.image() : null, out.image(), renderWindow);
+                    return OfxStatus.OK;
+                }
+                double b = bgTime(t);
+                Placement placement = placement(t, bg, b);
+                if (bg.file() != null) {
+                    int[] size = OverlayRenderer.gridSize(placement.background(), renderScale[0], renderScale[1]);
+                    ImageView frame = bg.file().frame((int) Math.round(b), size[0], size[1]);
+                    draw(fg, frame, out, renderWindow, placement, renderScale);
+                } else {
+                    try (HostImage bgImage = HostImage.fetchInput(s, backgroundClip, b)) {
+                        // no background frame at map(t): the foreground goes over transparency
+                        draw(fg, bgImage != null ? bgImage.image() : null, out, renderWindow, placement, renderScale);
+                    }
+                }
             }
         }
         return OfxStatus.OK;
+    }
+
+    private void draw(HostImage fg, ImageView bg, HostImage out, RectI renderWindow, Placement placement,
+            double[] renderScale) {
+        if (fg == null) {
+            OverlayRenderer.copy(bg, out.image(), renderWindow);
+        } else {
+            renderer.render(fg.image(), bg, out.image(), renderWindow, placement, renderScale);
+        }
     }
 
     private int instanceChanged(PropertySet in) {
@@ -202,7 +337,16 @@ public final class AlignInstance implements AutoCloseable {
             return OfxStatus.OK;
         }
         if (RESET.equals(name)) {
-            write("", DEFAULT_OFFSET, DEFAULT_OFFSET, DEFAULT_SCALE, DEFAULT_FEATHER, RESET_LABEL);
+            write(new Values("", DEFAULT_OFFSET, DEFAULT_OFFSET, DEFAULT_SCALE, DEFAULT_BG_TIME_OFFSET, DEFAULT_FEATHER,
+                    ""), RESET_LABEL);
+            return OfxStatus.OK;
+        }
+        if (BG_FILE.equals(name)) {
+            Background bg = background();
+            if (bg.problem() != null) {
+                message(Ofx.MESSAGE_ERROR, "Align overlay: the background file cannot be used: " + bg.problem()
+                        + ". The Source passes through until a readable video is set.");
+            }
             return OfxStatus.OK;
         }
         return OfxStatus.REPLY_DEFAULT;
@@ -210,19 +354,52 @@ public final class AlignInstance implements AutoCloseable {
 
     // ------------------------------------------------------------------ analyze
 
+    /** The options the Analysis group holds, as {@code vidkompy analyze} takes them. */
+    AnalysisOptions options() {
+        ParameterSuite ps = s.parameter();
+        int p = Math.max(0, Math.min(MAX_PRECISION, ps.getInt(precision)));
+        boolean u = ps.getInt(unscaled) != 0;
+        int w = Math.max(0, ps.getInt(window));
+        int bd = Math.max(0, ps.getInt(border));
+        return new AnalysisOptions(SpatialOptions.defaults().withPrecision(p).withUnscaled(u), w, bd);
+    }
+
     private void analyze() {
-        if (!backgroundConnected()) {
-            message(Ofx.MESSAGE_ERROR, "Connect a Background clip before running Align overlay.");
+        Background bg = background();
+        if (bg.problem() != null) {
+            message(Ofx.MESSAGE_ERROR, "Align overlay: the background file cannot be used: " + bg.problem()
+                    + ". The stored alignment is unchanged.");
             return;
         }
+        if (!bg.present()) {
+            message(Ofx.MESSAGE_ERROR, Ofx.CONTEXT_GENERAL.equals(context)
+                    ? "Connect a Background clip or set a Background file before running Align overlay."
+                    : "Set a Background file before running Align overlay (this host gives the effect one input).");
+            return;
+        }
+        if (bg.clip()) {
+            // Resolve shows every defined clip as connected; an unwired one gives no images
+            double first = clipRange(backgroundClip)[0];
+            try (HostImage probe = HostImage.fetchInput(s, backgroundClip, first)) {
+                if (probe == null) {
+                    message(Ofx.MESSAGE_ERROR, "Align overlay: the Background clip gives no image at frame " + fmt(first)
+                            + ". Connect a background, or set a Background file. The stored alignment is unchanged.");
+                    return;
+                }
+            }
+        }
+        AnalysisOptions options = options();
         boolean started = s.progress() != null && s.progress().start(effect, "Aligning overlay", "vidkompy.analyze") == OfxStatus.OK;
-        Optional<AlignmentRecord> result;
+        Optional<OfxAnalyzer.Analysis> result;
         try {
-            result = analyzer.analyze(new Session());
+            result = analyzer.analyze(new Session(bg.file() != null ? bg.file().info() : null), options);
         } catch (NoMatchException e) {
             // the footage, not the plugin: tell the user, keep what is stored
             message(Ofx.MESSAGE_ERROR, "Align overlay could not find the foreground in the background: "
                     + e.getMessage() + ". The stored alignment is unchanged.");
+            return;
+        } catch (MediaException e) {
+            message(Ofx.MESSAGE_ERROR, "Align overlay: " + e.getMessage() + ". The stored alignment is unchanged.");
             return;
         } finally {
             if (started) {
@@ -234,30 +411,87 @@ public final class AlignInstance implements AutoCloseable {
             return;
         }
         // the controls get exactly the values the stored text holds (six decimals)
-        AlignmentRecord r = AlignmentRecord.parse(result.get().format());
-        write(r.format(), r.x(), r.y(), r.scale(), s.parameter().getDoubleAtTime(feather, 0), ANALYZE_LABEL);
+        AlignmentRecord r = AlignmentRecord.parse(result.get().record().format());
+        write(new Values(r.format(), r.x(), r.y(), r.scale(), DEFAULT_BG_TIME_OFFSET,
+                s.parameter().getDoubleAtTime(feather, 0), result.get().summary()), ANALYZE_LABEL);
     }
 
-    /** All result parameters in one edit block (one undo step); keys are replaced by plain values. */
-    private void write(String data, double x, double y, double sc, double featherValue, String undoName) {
+    /** Everything Analyze and Reset write, computed before the first write. */
+    record Values(String data, double x, double y, double scale, double bgTimeOffset, double feather, String summary) {
+    }
+
+    private Values current() {
         ParameterSuite ps = s.parameter();
+        return new Values(ps.getString(alignmentData), ps.getDouble(offsetX), ps.getDouble(offsetY), ps.getDouble(scale),
+                ps.getDouble(bgTimeOffset), ps.getDouble(feather), ps.getString(summary));
+    }
+
+    /**
+     * All result parameters in one edit block (one undo step); keys are replaced by plain values
+     * where the host can delete keys. All or nothing: the alignment text goes last, and when a write
+     * fails every parameter already written gets its value from before back (failing that, the
+     * alignment text is cleared), so a half-written result never renders.
+     */
+    private void write(Values v, String undoName) {
+        ParameterSuite ps = s.parameter();
+        Values before = current();
+        java.util.List<Runnable> undo = new java.util.ArrayList<>();
         ps.editBegin(paramSet, undoName);
         try {
-            ps.setString(alignmentData, data);
-            setPlain(offsetX, x);
-            setPlain(offsetY, y);
-            setPlain(scale, sc);
-            setPlain(bgTimeOffset, DEFAULT_BG_TIME_OFFSET);
-            setPlain(feather, featherValue);
+            setPlain(offsetX, v.x(), before.x(), undo);
+            setPlain(offsetY, v.y(), before.y(), undo);
+            setPlain(scale, v.scale(), before.scale(), undo);
+            setPlain(bgTimeOffset, v.bgTimeOffset(), before.bgTimeOffset(), undo);
+            setPlain(feather, v.feather(), before.feather(), undo);
+            ps.setString(summary, v.summary());
+            undo.add(() -> ps.setString(summary, before.summary()));
+            ps.setString(alignmentData, v.data());
+        } catch (RuntimeException e) {
+            boolean restored = true;
+            for (int i = undo.size() - 1; i >= 0; i--) {
+                try {
+                    undo.get(i).run();
+                } catch (RuntimeException again) {
+                    restored = false;
+                }
+            }
+            if (!restored) {
+                try {
+                    ps.setString(alignmentData, "");
+                } catch (RuntimeException ignored) {
+                    // nothing more can be done; the message below says what happened
+                }
+            }
+            message(Ofx.MESSAGE_ERROR, "Align overlay: the host refused a parameter change (" + e.getMessage() + "); "
+                    + (restored ? "nothing was changed." : "the stored alignment was cleared."));
         } finally {
             ps.editEnd(paramSet);
         }
     }
 
+    private void setPlain(Pointer param, double value, double before, java.util.List<Runnable> undo) {
+        setPlain(param, value);
+        undo.add(() -> setPlain(param, before));
+    }
+
+    /**
+     * Sets a plain value. Key functions are optional host features (HostSupport answers
+     * kOfxStatErrMissingHostFeature by default): without them the value is just set.
+     */
     private void setPlain(Pointer param, double value) {
         ParameterSuite ps = s.parameter();
-        if (ps.getNumKeys(param) > 0) {
-            ps.deleteAllKeys(param);
+        int keys;
+        try {
+            keys = ps.getNumKeys(param);
+        } catch (OfxException e) {
+            keys = -1; // unknown
+        }
+        if (keys != 0) {
+            try {
+                ps.deleteAllKeys(param);
+            } catch (OfxException e) {
+                // keys stay (or there were none); the value set below is what the host shows now
+            }
         }
         ps.setDouble(param, value);
     }
@@ -291,7 +525,13 @@ public final class AlignInstance implements AutoCloseable {
 
     private final class Session implements AnalysisSession {
         private final Clip foreground = clip(sourceClip, Ofx.CLIP_SOURCE);
-        private final Clip background = clip(backgroundClip, AlignEffect.CLIP_BACKGROUND);
+        private final VideoInfo video;
+        private final Clip background;
+
+        Session(VideoInfo video) {
+            this.video = video;
+            this.background = video == null ? clip(backgroundClip, AlignEffect.CLIP_BACKGROUND) : null;
+        }
 
         @Override
         public Clip foregroundClip() {
@@ -301,6 +541,11 @@ public final class AlignInstance implements AutoCloseable {
         @Override
         public Clip backgroundClip() {
             return background;
+        }
+
+        @Override
+        public VideoInfo backgroundVideo() {
+            return video;
         }
 
         @Override

@@ -46,6 +46,38 @@ public final class AlignParams {
     public static final String ALIGNMENT_DATA_LABEL = "Alignment data";
     public static final String ALIGNMENT_DATA_HINT = "The stored analysis result (vidkompy-align format). Written by Analyze.";
 
+    public static final String BG_FILE = "backgroundFile";
+    public static final String BG_FILE_LABEL = "Background file";
+    public static final String BG_FILE_HINT = "A background video read by the effect itself, for hosts that give it one input "
+            + "(timeline hosts). When set it is used instead of the Background clip.";
+
+    public static final String ANALYSIS_GROUP = "analysisGroup";
+    public static final String ANALYSIS_GROUP_LABEL = "Analysis";
+    public static final String ANALYSIS_GROUP_HINT = "How Align overlay searches, and what it found.";
+
+    public static final String PRECISION = "alignPrecision";
+    public static final String PRECISION_LABEL = "Precision";
+    public static final String PRECISION_HINT = "Spatial search effort: 0 fastest .. 4 most thorough (as vidkompy analyze -p).";
+
+    public static final String UNSCALED = "preferUnscaled";
+    public static final String UNSCALED_LABEL = "Prefer unscaled";
+    public static final String UNSCALED_HINT = "Keep scale 1 unless another scale is clearly better (as vidkompy analyze --unscaled).";
+
+    public static final String WINDOW = "temporalWindow";
+    public static final String WINDOW_LABEL = "Temporal window";
+    public static final String WINDOW_HINT = "Half-width in background frames of the temporal search band (0 = automatic; as vidkompy analyze -w).";
+
+    public static final String BORDER = "borderWidth";
+    public static final String BORDER_LABEL = "Border mode width";
+    public static final String BORDER_HINT = "Compare only a band this many foreground pixels wide inside its edges (0 = whole picture; as vidkompy analyze --border).";
+
+    public static final String SUMMARY = "analysisSummary";
+    public static final String SUMMARY_LABEL = "Result";
+    public static final String SUMMARY_HINT = "What the last Align overlay found: confidence, matched foreground frames, unmatched ranges.";
+
+    public static final int DEFAULT_PRECISION = 2;
+    public static final int MAX_PRECISION = 4;
+
     public static final double DEFAULT_OFFSET = 0;
     public static final double DEFAULT_SCALE = 1;
     public static final double DEFAULT_BG_TIME_OFFSET = 0;

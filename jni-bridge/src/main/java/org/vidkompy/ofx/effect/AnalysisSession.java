@@ -24,6 +24,14 @@ public interface AnalysisSession {
 
     Clip backgroundClip();
 
+    /**
+     * The background as a video file the engine reads itself (the "Background file" parameter), or
+     * null when the background is the host's Background clip ({@link #backgroundClip()}, {@link #background}).
+     */
+    default org.vidkompy.io.VideoInfo backgroundVideo() {
+        return null;
+    }
+
     Frame foreground(double time);
 
     Frame background(double time);

@@ -34,6 +34,19 @@ final class HostImage implements AutoCloseable, AnalysisSession.Frame {
         return image;
     }
 
+    /**
+     * An input image, or null when the host has none for that time, or hands out an empty one (0x0,
+     * possibly with NULL data: a region of interest outside the clip): the input is absent there.
+     */
+    static HostImage fetchInput(HostSuites s, Pointer clip, double time) {
+        HostImage image = fetchOrNull(s, clip, time);
+        if (image != null && image.view.bounds().isEmpty()) {
+            image.close();
+            return null;
+        }
+        return image;
+    }
+
     /** Fetches, or returns null when the host has no image for that time. */
     static HostImage fetchOrNull(HostSuites s, Pointer clip, double time) {
         PointerByReference out = new PointerByReference();

@@ -1,5 +1,6 @@
 package org.vidkompy.ofx.engine;
 
+import org.vidkompy.media.FrameRange;
 import org.vidkompy.media.Placement;
 import org.vidkompy.media.Clip;
 import jakarta.inject.Inject;
@@ -11,14 +12,19 @@ import org.vidkompy.media.Alignment;
 import org.vidkompy.align.AnalysisCancelledException;
 import org.vidkompy.align.AnalysisOptions;
 import org.vidkompy.align.Analyzer;
+import org.vidkompy.align.ClipSource;
+import org.vidkompy.align.FfmpegClipSource;
+import org.vidkompy.io.VideoInfo;
 import org.vidkompy.image.LumaImage;
 import org.vidkompy.ofx.effect.AlignmentRecord;
 import org.vidkompy.ofx.effect.AnalysisSession;
 import org.vidkompy.ofx.effect.OfxAnalyzer;
 
 /**
- * The engine's analysis (the same {@link Analyzer} {@code vidkompy analyze} runs, with its default
- * options) over the host's Source (fg) and Background clips.
+ * The engine's analysis (the same {@link Analyzer} {@code vidkompy analyze} runs, with the options
+ * the user chose in the effect's Analysis group) over the host's Source (fg) and either the
+ * Background clip or a background video file the engine reads itself ({@link FfmpegClipSource},
+ * exactly as the command line reads it).
  *
  * <p>The analysis runs on a worker thread; the host thread stays in InstanceChanged, fetches every
  * frame the analysis asks for, converts it to luma while the host image is held, and reports
@@ -30,27 +36,25 @@ import org.vidkompy.ofx.effect.OfxAnalyzer;
  */
 public final class EngineAnalyzer implements OfxAnalyzer {
     private final Provider<Analyzer> analyzer;
-    private final AnalysisOptions options;
 
     @Inject
     public EngineAnalyzer(Provider<Analyzer> analyzer) {
-        this(analyzer, AnalysisOptions.defaults());
-    }
-
-    public EngineAnalyzer(Provider<Analyzer> analyzer, AnalysisOptions options) {
         this.analyzer = analyzer;
-        this.options = options;
     }
 
     @Override
-    public Optional<AlignmentRecord> analyze(AnalysisSession session) {
+    public Optional<Analysis> analyze(AnalysisSession session, AnalysisOptions options) {
         AnalysisSession.Clip fgClip = session.foregroundClip();
-        AnalysisSession.Clip bgClip = session.backgroundClip();
+        VideoInfo bgVideo = session.backgroundVideo();
+        AnalysisSession.Clip bgClip = bgVideo != null
+                ? new AnalysisSession.Clip(bgVideo.path().toString(), 0, (int) bgVideo.frameCount(), bgVideo.fps(),
+                        bgVideo.width(), bgVideo.height())
+                : session.backgroundClip();
         HostThread host = new HostThread();
         OfxProgress progress = new OfxProgress();
         OfxClipSource fg = new OfxClipSource(info(fgClip),
                 i -> host.call(() -> luma(session, fgClip, false, i)));
-        OfxClipSource bg = new OfxClipSource(info(bgClip),
+        ClipSource bg = bgVideo != null ? new FfmpegClipSource(bgVideo) : new OfxClipSource(info(bgClip),
                 i -> host.call(() -> luma(session, bgClip, true, i)));
         // Provisioned on the worker: a first GPU probe (and kernel compilation) must not block the host thread.
         FutureTask<Analyzer.Result> task = new FutureTask<>(() -> analyzer.get().analyze(bg, fg, options, progress));
@@ -91,7 +95,27 @@ public final class EngineAnalyzer implements OfxAnalyzer {
             return Optional.empty();
         }
         session.progress(1.0);
-        return Optional.of(record(result.alignment(), fgClip, bgClip));
+        return Optional.of(new Analysis(record(result.alignment(), fgClip, bgClip), summary(result.alignment(), fgClip)));
+    }
+
+    /** "spatial 0.993, temporal 0.996; 150 of 150 fg frames matched" plus the unmatched ranges in host frames. */
+    static String summary(Alignment a, AnalysisSession.Clip fg) {
+        int frames = a.temporal().map().length;
+        int unmatched = a.temporal().unmatched().stream().mapToInt(FrameRange::length).sum();
+        StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT,
+                "confidence: spatial %.3f, temporal %.3f; %d of %d fg frames matched", a.spatial().confidence(),
+                a.temporal().confidence(), frames - unmatched, frames));
+        if (!a.temporal().unmatched().isEmpty()) {
+            s.append("; unmatched:");
+            int first = (int) Math.round(fg.firstTime());
+            for (FrameRange r : a.temporal().unmatched()) {
+                s.append(' ').append(first + r.first());
+                if (r.last() != r.first()) {
+                    s.append('-').append(first + r.last());
+                }
+            }
+        }
+        return s.toString();
     }
 
     /** The alignment in the plugin's terms: bg frame indices become bg clip times. */

@@ -128,12 +128,18 @@ public final class OverlayRenderer implements AutoCloseable {
         }
     }
 
-    /** The foreground itself, inside {@code window}; transparent where it has no pixels. */
+    /** Width and height in pixels of a clip's grid at render scale (what the compositor draws on). */
+    public static int[] gridSize(double[] rod, double sx, double sy) {
+        Grid g = Grid.of(rod, sx, sy);
+        return new int[] {g.width(), g.height()};
+    }
+
+    /** One image itself (null: none), inside {@code window}; transparent where it has no pixels. */
     public static void copy(ImageView from, ImageView to, RectI window) {
         RectI area = window.intersect(to.bounds());
         for (int y = area.y1(); y < area.y2(); y++) {
             for (int x = area.x1(); x < area.x2(); x++) {
-                if (from.contains(x, y)) {
+                if (from != null && from.contains(x, y)) {
                     to.copyPixel(from, x, y);
                 } else {
                     clear(to, x, y);

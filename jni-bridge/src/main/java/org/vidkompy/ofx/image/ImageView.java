@@ -31,8 +31,14 @@ public final class ImageView {
         this.depth = depth;
     }
 
-    /** Wraps host memory; {@code data} addresses pixel (bounds.x1, bounds.y1). */
+    /**
+     * Wraps host memory; {@code data} addresses pixel (bounds.x1, bounds.y1). An empty image (0x0,
+     * as some hosts hand out for a region they have nothing in) may have NULL data.
+     */
     public static ImageView wrap(Pointer data, RectI bounds, int rowBytes, PixelDepth depth) {
+        if (bounds.isEmpty()) {
+            return new ImageView(ByteBuffer.allocateDirect(0), 0, bounds, rowBytes, depth);
+        }
         Objects.requireNonNull(data, "image data");
         int h = bounds.height();
         long rowSpan = (long) bounds.width() * depth.pixelBytes();

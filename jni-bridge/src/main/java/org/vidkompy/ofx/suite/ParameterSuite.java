@@ -52,6 +52,13 @@ public final class ParameterSuite extends Suite {
         return out.getValue();
     }
 
+    /** Integer, Boolean or Choice value now. */
+    public int getInt(Pointer param) {
+        IntByReference out = new IntByReference();
+        check(4, "paramGetValue", param, out);
+        return out.getValue();
+    }
+
     public double getDoubleAtTime(Pointer param, double time) {
         DoubleByReference out = new DoubleByReference();
         check(5, "paramGetValueAtTime", param, time, out);

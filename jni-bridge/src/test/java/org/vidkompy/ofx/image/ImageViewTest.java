@@ -45,4 +45,11 @@ class ImageViewTest {
         assertEquals(65535, mem.getShort(4) & 0xffff);
         assertEquals(1f, v.get(0, 0, 3));
     }
+
+    @Test
+    void anEmptyImageMayHaveNullData() {
+        ImageView v = ImageView.wrap((Pointer) null, new RectI(0, 0, 0, 0), 0, PixelDepth.BYTE);
+        assertEquals(true, v.bounds().isEmpty());
+        assertEquals(false, v.contains(0, 0));
+    }
 }

@@ -181,7 +181,7 @@ class EngineParityIT {
         int end = run.log().indexOf("EDIT_END depth=0");
         assertTrue(begin >= 0 && end > begin, run::dump);
         List<String> writes = run.lines("PARAM_SET ");
-        assertEquals(6, writes.size(), run::dump);
+        assertEquals(7, writes.size(), run::dump);
         for (String w : writes) {
             int at = run.log().indexOf(w);
             assertTrue(at > begin && at < end, () -> w + " outside the edit block\n" + run.dump());
@@ -233,5 +233,73 @@ class EngineParityIT {
         assertEquals("", run.param("alignmentData"));
         assertTrue(run.lines("GETIMAGE").size() < 350, "stopped before the scan ended\n" + run.dump());
         assertEquals("OfxMessageLog", run.field("MESSAGE", "type"));
+    }
+
+    @Test
+    void analyzeOnAHostWithoutKeyFunctionsWritesTheWholeResult() throws Exception {
+        TestHost.Run run = TestHost.run("parity-no-keys", clips("--missing-key-functions", "--set", "offsetX=7",
+                "--press", "analyze", "--render", "41"));
+        assertDone(run);
+        assertTrue(run.lines("MESSAGE").isEmpty(), run::dump);
+        AlignmentRecord r = AlignmentRecord.parse(run.param("alignmentData").replace("\\n", "\n"));
+        assertEquals(r.x(), Double.parseDouble(run.param("offsetX")), 1e-6, "offsets written with the map");
+        assertEquals(r.y(), Double.parseDouble(run.param("offsetY")), 1e-6);
+        assertEquals(cli.spatial().x(), r.x(), 0.1);
+        assertTrue(run.param("analysisSummary").contains("150 of 150 fg frames matched"), run::dump);
+        TestHost.Frame out = TestHost.Frame.read(run, 41, 320, 180);
+        double[] d = diff(out, engineRender(withRecord(r)).get(41));
+        assertTrue(d[1] <= 1, "max diff " + d[1]);
+    }
+
+    @Test
+    void filterContextWithABackgroundFileMatchesTheCommandLine() throws Exception {
+        String times = java.util.Arrays.stream(TIMES).mapToObj(Integer::toString).collect(Collectors.joining(","));
+        TestHost.Run run = TestHost.run("parity-filter-file", "--context", "filter", "--fg", fgDir.toString(),
+                "--fg-size", "160x90", "--set", "backgroundFile=" + pair.background().toAbsolutePath(),
+                "--press", "analyze", "--render", times, "--threads", "2");
+        assertDone(run);
+        assertTrue(run.lines("MESSAGE").isEmpty(), run::dump);
+        // only the host's Source is fetched; the background comes from the file
+        assertTrue(run.lines("GETIMAGE clip=Background").isEmpty(), run::dump);
+        AlignmentRecord r = AlignmentRecord.parse(run.param("alignmentData").replace("\\n", "\n"));
+        int[] map = cli.temporal().map();
+        assertArrayEquals(map, withRecord(r).temporal().map(), "bg frame under every fg frame");
+        assertEquals(cli.spatial().x(), r.x(), 0.1, "x");
+        assertEquals(cli.spatial().y(), r.y(), 0.1, "y");
+        assertEquals(cli.spatial().scale(), r.scale(), 1e-3 * cli.spatial().scale(), "scale");
+        System.out.printf("parity (filter, bg file): cli x=%.4f y=%.4f, plugin x=%.4f y=%.4f, map %d entries equal; %s%n",
+                cli.spatial().x(), cli.spatial().y(), r.x(), r.y(), map.length, run.param("analysisSummary"));
+        Map<Integer, byte[]> engineFrames = engineRender(withRecord(r));
+        for (int t : TIMES) {
+            assertEquals("0", run.field("RENDER time=" + t + " ", "status"), run::dump);
+            assertEquals("0,0,320,180", run.field("ROD time=" + t + " ", "rect"));
+            TestHost.Frame out = TestHost.Frame.read(run, t, 320, 180);
+            double[] d = diff(out, engineFrames.get(t));
+            System.out.printf("parity (filter, bg file): t=%d vs engine render: mean %.4f max %.0f%n", t, d[0], d[1]);
+            assertTrue(d[0] <= 1, "t=" + t + " mean diff " + d[0]);
+        }
+        // half scale: the file's frame is read at the render scale
+        TestHost.Run half = TestHost.run("parity-filter-file-half", "--context", "filter", "--fg", fgDir.toString(),
+                "--fg-size", "160x90", "--set", "alignmentData=" + r.format(), "--set", "offsetX=" + r.x(),
+                "--set", "offsetY=" + r.y(), "--set", "scale=" + r.scale(), "--set",
+                "backgroundFile=" + pair.background().toAbsolutePath(), "--render", "41", "--scale", "0.5");
+        assertDone(half);
+        assertEquals("0", half.field("RENDER time=41 ", "status"), half::dump);
+        TestHost.Frame small = TestHost.Frame.read(half, 41, 160, 90);
+        TestHost.Frame full = TestHost.Frame.read(run, 41, 320, 180);
+        double sum = 0;
+        int n = 0;
+        for (int y = 0; y < 90; y++) {
+            for (int x = 0; x < 40; x++) { // bg only (the fg starts at x=83 full size): the full frame's 2x2 mean
+                for (int c = 0; c < 3; c++) {
+                    double avg = (full.get(2 * x, 2 * y, c) + full.get(2 * x + 1, 2 * y, c) + full.get(2 * x, 2 * y + 1, c)
+                            + full.get(2 * x + 1, 2 * y + 1, c)) / 4;
+                    sum += Math.abs(small.get(x, y, c) - avg);
+                    n++;
+                }
+            }
+        }
+        System.out.printf("parity (filter, bg file): half scale bg vs 2x2 mean of full: mean %.3f%n", sum / n);
+        assertTrue(sum / n <= 4, "half-scale background mean diff " + sum / n);
     }
 }

@@ -194,11 +194,17 @@ class OfxBundleIT {
                 "--set", "offsetX=3", "--set", "offsetY=4", "--set", "scale=2", "--press", "reset", "--render", "2"));
         assertDone(run);
         assertEquals(1, run.lines("EDIT_BEGIN").size(), run::dump);
-        assertEquals(6, run.lines("PARAM_SET ").size(), run::dump);
+        assertEquals(7, run.lines("PARAM_SET ").size(), run::dump);
         assertEquals("", run.param("alignmentData"));
         assertEquals("0", run.param("offsetX"));
         assertEquals("1", run.param("scale"));
-        assertTrue(run.has("IDENTITY time=2 clip=Source at=2"), "no alignment: identity\n" + run.dump());
+        // no alignment, a background: the fg over bg frame t at the default placement, never an identity
+        assertTrue(run.lines("IDENTITY").isEmpty(), run::dump);
+        assertEquals("0", run.field("RENDER time=2", "status"));
+        TestHost.Frame out = TestHost.Frame.read(run, 2, 128, 96);
+        assertEquals(255, out.get(0, 0, 0), 0.01, "fg at (0, 0)");
+        assertEquals(0, out.get(100, 80, 0), 0.01, "bg beside it");
+        assertEquals(2, out.get(100, 80, 2), 0.01, "bg frame 2");
     }
 
     @Test
