@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.vidkompy.image.AreaSampler;
 import org.vidkompy.image.ContentBox;
 import org.vidkompy.image.ContentBoxDetector;
 import org.vidkompy.image.LumaImage;

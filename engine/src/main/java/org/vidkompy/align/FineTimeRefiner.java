@@ -1,5 +1,6 @@
 package org.vidkompy.align;
 
+import org.vidkompy.image.AreaSampler;
 import org.vidkompy.image.Plane;
 
 /**

@@ -4,14 +4,16 @@ import org.vidkompy.media.Clip;
 import java.util.ArrayList;
 import java.util.List;
 import org.vidkompy.align.ClipSource;
+import org.vidkompy.image.AreaSampler;
 import org.vidkompy.image.LumaImage;
 import org.vidkompy.image.Plane;
+import org.vidkompy.io.CropRect;
 
 /**
  * A host clip as an analysis {@link ClipSource}. Hosts give random access to any frame, so every
  * frame costs the same: samples are exactly the planned frames, a scan fetches frame 0, 1, 2... and
  * single frames are fetched again when asked for. Each fetch yields the whole frame as 8-bit luma
- * ({@link LumaConverter}); thumbnails are area-averaged from it ({@link AreaThumbnailer}).
+ * ({@link LumaConverter}); thumbnails are area-averaged from it ({@link AreaSampler}).
  */
 public final class OfxClipSource implements ClipSource {
 
@@ -54,18 +56,18 @@ public final class OfxClipSource implements ClipSource {
 
     @Override
     public void scan(List<Thumb> thumbs, FrameVisitor visitor) {
-        AreaThumbnailer[] samplers = new AreaThumbnailer[thumbs.size()];
+        AreaSampler[] samplers = new AreaSampler[thumbs.size()];
         Plane[] planes = new Plane[thumbs.size()];
         for (int i = 0; i < samplers.length; i++) {
             Thumb t = thumbs.get(i);
-            samplers[i] = new AreaThumbnailer(info.width(), info.height(), t.region(), t.width(), t.height());
+            samplers[i] = sampler(t);
             planes[i] = Plane.allocate(t.width(), t.height());
         }
         double fps = info.fps() > 0 ? info.fps() : 1;
         for (int index = 0; index < info.frames(); index++) {
             LumaImage frame = fetcher.fetch(index);
             for (int i = 0; i < samplers.length; i++) {
-                samplers[i].apply(frame.pixels(), planes[i]);
+                samplers[i].applyLevels(frame.pixels(), 0, planes[i]);
             }
             visitor.frame(index, index / fps, planes,
                     () -> new LumaImage(frame.width(), frame.height(), frame.pixels().clone()));
@@ -89,5 +91,15 @@ public final class OfxClipSource implements ClipSource {
     @Override
     public void close() {
         // nothing held between fetches
+    }
+
+    /** The thumbnail's region (the whole frame when none), clipped to the frame. */
+    private AreaSampler sampler(Thumb t) {
+        CropRect r = t.region();
+        int x0 = r == null ? 0 : r.x();
+        int y0 = r == null ? 0 : r.y();
+        int w = r == null ? info.width() : Math.min(r.width(), info.width() - x0);
+        int h = r == null ? info.height() : Math.min(r.height(), info.height() - y0);
+        return new AreaSampler(info.width(), info.height(), x0, y0, w, h, t.width(), t.height());
     }
 }

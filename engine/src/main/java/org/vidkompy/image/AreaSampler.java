@@ -1,14 +1,15 @@
-package org.vidkompy.align;
+package org.vidkompy.image;
 
-import org.vidkompy.image.Plane;
 
 /**
  * Cuts a sub-pixel rectangle out of stored thumbnails and area-averages it to an output size: each
  * output pixel is the exact mean of the source area it covers, fractional pixels weighted by their
- * coverage (what swscale's area filter does when the fg thumbnails are made). The weights depend only
- * on the geometry, so they are computed once and applied to every frame.
+ * coverage (what swscale's area filter does when thumbnails are made from files). The weights depend
+ * only on the geometry, so they are computed once and applied to every frame. The analysis cuts bg
+ * footprints out of its stored thumbnails with it, and the OpenFX plugin makes its thumbnails of host
+ * images with it ({@link #applyLevels}, rounded as swscale's 8-bit output is).
  */
-final class AreaSampler {
+public final class AreaSampler {
 
     private final int srcWidth;
     private final int outWidth;
@@ -29,7 +30,8 @@ final class AreaSampler {
      * @param x0 left edge of the area in source pixels (pixel i covers [i, i+1))
      * @param w  area width in source pixels
      */
-    AreaSampler(int srcWidth, int srcHeight, double x0, double y0, double w, double h, int outWidth, int outHeight) {
+    public AreaSampler(int srcWidth, int srcHeight, double x0, double y0, double w, double h, int outWidth,
+                       int outHeight) {
         this.srcWidth = srcWidth;
         this.outWidth = outWidth;
         this.outHeight = outHeight;
@@ -73,7 +75,16 @@ final class AreaSampler {
     }
 
     /** Samples the frame stored at {@code data[offset..]} into {@code out} (outWidth x outHeight). */
-    void apply(byte[] data, int offset, Plane out) {
+    public void apply(byte[] data, int offset, Plane out) {
+        sample(data, offset, out, false);
+    }
+
+    /** Like {@link #apply}, with every output pixel rounded to a whole 8-bit level. */
+    public void applyLevels(byte[] data, int offset, Plane out) {
+        sample(data, offset, out, true);
+    }
+
+    private void sample(byte[] data, int offset, Plane out, boolean levels) {
         for (int y = rowFrom; y < rowTo; y++) {
             int src = offset + y * srcWidth;
             int dst = (y - rowFrom) * outWidth;
@@ -96,7 +107,7 @@ final class AreaSampler {
                 for (int k = 0; k < rowCount[o]; k++) {
                     acc += tmp[(r0 + k) * outWidth + x] * rowWeight[wb + k];
                 }
-                d[o * outWidth + x] = acc;
+                d[o * outWidth + x] = levels ? Math.round(acc) : acc;
             }
         }
     }
