@@ -29,6 +29,9 @@ public final class FfmpegClipSource implements ClipSource {
      * sampling even for files with key frames ten seconds apart.
      */
     static final int SAMPLE_DECODE_CAP = 30;
+    /** Undecodable frames tolerated in a scan (see {@link #checkComplete}). */
+    static final int MAX_LOST_FRAMES = 2;
+    static final double MAX_LOST_SHARE = 0.1;
 
     private final VideoInfo video;
     private double[] timestamps = new double[0];
@@ -68,10 +71,12 @@ public final class FfmpegClipSource implements ClipSource {
                 double t = (k + 0.5) / count * duration;
                 r.seek(t);
                 int decoded = 0;
+                // Only a frame the last decode returned can be converted: one that ran past the end
+                // (or into damage) leaves no current frame.
                 boolean have = false;
-                while (r.skip()) {
-                    have = true;
-                    if (r.timestamp() >= t - frame / 2 || ++decoded >= SAMPLE_DECODE_CAP) {
+                while (true) {
+                    have = r.skip();
+                    if (!have || r.timestamp() >= t - frame / 2 || ++decoded >= SAMPLE_DECODE_CAP) {
                         break;
                     }
                 }
@@ -83,7 +88,28 @@ public final class FfmpegClipSource implements ClipSource {
                 out.add(copy(r.output(0)));
             }
         }
+        if (out.isEmpty()) {
+            throw new MediaException(video.path(), "damaged: no decodable frames");
+        }
         return out;
+    }
+
+    /**
+     * Most frames the file holds must decode. The decoder drops what it cannot decode and frames are
+     * numbered in decode order, as the renderer numbers them, so a few drops (an open GOP's leading
+     * frames, a damaged packet) are harmless; beyond a tenth the pictures left are too few and too
+     * wrong (concealment smears damage until the next key frame) to trust the placement.
+     */
+    private void checkComplete(int decoded) {
+        long expected = video.frameCount();
+        if (decoded == 0) {
+            throw new MediaException(video.path(), "damaged: no decodable frames");
+        }
+        long lost = expected - decoded;
+        if (lost > Math.max(MAX_LOST_FRAMES, MAX_LOST_SHARE * expected)) {
+            throw new MediaException(video.path(), "damaged: " + lost + " of " + expected
+                    + " frames cannot be decoded");
+        }
     }
 
     private static LumaImage copy(FrameBuffer buf) {
@@ -125,6 +151,7 @@ public final class FfmpegClipSource implements ClipSource {
                 visitor.frame(r.index(), r.timestamp(), planes, whole);
             }
         }
+        checkComplete(n);
         timestamps = ts;
         scanned = n;
     }

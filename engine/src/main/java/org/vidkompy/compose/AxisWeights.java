@@ -83,7 +83,10 @@ final class AxisWeights {
         int last = Math.max(0, Math.min(bgSize, (int) Math.ceil(end)));
         int count = Math.max(0, last - first);
         // Kernel argument per fg pixel of distance: 1 when upscaling, scale (< 1) when downscaling.
-        double stretch = Math.min(1.0, scale);
+        // The kernel never needs to be wider than the fg itself: once the whole fg lands on a few bg
+        // pixels any wider filter gives the same mean, but would cost taps (memory and time) in
+        // proportion to 1/scale.
+        double stretch = Math.max(Math.min(1.0, scale), 2 * CubicKernel.RADIUS / (fgSize + 2.0 * CubicKernel.RADIUS));
         double radius = CubicKernel.RADIUS / stretch;
         int taps = (int) Math.ceil(2 * radius);
         int[] index = new int[count * taps];

@@ -75,6 +75,8 @@ public final class FrameReader implements AutoCloseable {
     private boolean indexExact = true;
     private long pts;
     private int decodeErrors;
+    /** Errors since the last good frame: a decoder that never recovers ends the stream as damaged. */
+    private int consecutiveErrors;
     /** An exact seek has already decoded the target frame; the next decode hands it out. */
     private boolean pendingFrame;
 
@@ -183,6 +185,9 @@ public final class FrameReader implements AutoCloseable {
         return decode();
     }
 
+    /** Decode errors in a row after which the rest of the stream counts as lost. */
+    static final int MAX_CONSECUTIVE_ERRORS = 256;
+
     /** libavutil's AV_FRAME_FLAG_KEY, which the preset does not map. */
     private static final int FRAME_FLAG_KEY = 1 << 1;
 
@@ -237,6 +242,7 @@ public final class FrameReader implements AutoCloseable {
         return damaged;
     }
 
+    /** Packets or frames the decoder rejected (skipped, as players do). */
     public int decodeErrors() {
         return decodeErrors;
     }
@@ -290,6 +296,7 @@ public final class FrameReader implements AutoCloseable {
             int r = avcodec_receive_frame(codec, frame);
             if (r >= 0) {
                 serial++;
+                consecutiveErrors = 0;
                 long p = frame.best_effort_timestamp();
                 pts = p != AV_NOPTS_VALUE ? p : (index < 0 ? startPts : pts + 1);
                 if (indexExact || index >= 0) {
@@ -304,8 +311,12 @@ public final class FrameReader implements AutoCloseable {
                 return false;
             }
             if (r != AVERROR_EAGAIN()) {
-                throw new MediaException(demuxer.path(), "cannot decode video frame " + (index + 1)
-                        + " (" + FFmpeg.describe(r) + ")");
+                // A damaged frame: skip it and go on with the next packets, as ffmpeg and players do.
+                decodeErrors++;
+                if (++consecutiveErrors > MAX_CONSECUTIVE_ERRORS) {
+                    throw new MediaException(demuxer.path(), "damaged: no frame decodes after frame " + index
+                            + " (" + FFmpeg.describe(r) + ")");
+                }
             }
             feed();
         }

@@ -29,6 +29,12 @@ final class SearchSession {
     static final int MIN_LEVEL_SIZE = 24;
     static final double MIN_SCALE = 0.02;
     static final double INDIVIDUAL_MIN_FACTOR = 3.5;
+    /**
+     * The scale-1 template keeps at least this many thumbnail pixels in its smaller dimension. A
+     * thumbnail sized by the bg alone would shrink a small inset (a tenth of the bg's width) below
+     * {@link CoarseSearch#MIN_TEMPLATE}: scale 1 would never be tried and a wrong, larger scale won.
+     */
+    static final int MIN_UNIT_TEMPLATE = 2 * CoarseSearch.MIN_TEMPLATE;
 
     private final List<Plane> fgContents;
     private final List<Plane> bgSamples;
@@ -48,7 +54,9 @@ final class SearchSession {
         Plane bg0 = bgSamples.get(0);
         Plane fg0 = fgContents.get(0);
         double thumbArea = preset.thumbWidth() * preset.thumbWidth() * 9.0 / 16.0;
-        this.thumbFactor = Math.max(1, Math.sqrt((double) bg0.width() * bg0.height() / thumbArea));
+        double byBg = Math.sqrt((double) bg0.width() * bg0.height() / thumbArea);
+        double byFg = Math.min(fg0.width(), fg0.height()) / (double) MIN_UNIT_TEMPLATE;
+        this.thumbFactor = Math.max(1, Math.min(byBg, byFg));
         this.bounds = new Bounds(bg0.width(), bg0.height(), fg0.width(), fg0.height(), MIN_SCALE);
         this.refiner = new PlacementRefiner(new LevelCache(fgContents, bgSamples), bounds);
         this.voting = new Voting(fg0.width(), fg0.height(), thumbFactor, preset.scaleStep());

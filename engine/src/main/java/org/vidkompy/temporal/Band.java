@@ -64,6 +64,19 @@ public final class Band {
         return (int) start[lo.length];
     }
 
+    /**
+     * True when neither edge ever moves left from one row to the next: then every cell can be entered
+     * from the row before by a forward step (what {@link BandedViterbi} needs to be total).
+     */
+    boolean isMonotone() {
+        for (int i = 1; i < lo.length; i++) {
+            if (lo[i] < lo[i - 1] || hi[i] < hi[i - 1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     int maxWidth() {
         int w = 0;
         for (int i = 0; i < lo.length; i++) {

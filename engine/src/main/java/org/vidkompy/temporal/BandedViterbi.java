@@ -9,6 +9,13 @@ package org.vidkompy.temporal;
  * come from a {@link BandCostKernel} in blocks of rows; a NaN cost (no evidence) and any cost above
  * {@code mismatchCost} count as {@code mismatchCost}, so frames that match nothing leave the path to
  * the step prior instead of pulling it around.
+ *
+ * <p>The search is total: every cell has a finite-cost way in from the row before, so the back trace
+ * always completes. That rests on three things checked or enforced here: the band is a monotone
+ * corridor (neither edge moves left, so every column of a row is at or right of the previous row's
+ * first column and a step of 0..maxStep or a cut reaches it); every cell cost is finite (NaN and
+ * infinities, whatever a kernel produced, are clamped into {@code [-mismatchCost, mismatchCost]});
+ * every step cost and the cut penalty are finite (the priors reject anything else).
  */
 final class BandedViterbi {
 
@@ -21,6 +28,12 @@ final class BandedViterbi {
     }
 
     int[] solve(DescriptorSequence fg, DescriptorSequence bg, Band band, StepPrior steps, float mismatchCost) {
+        if (!band.isMonotone()) {
+            throw new IllegalArgumentException("the Viterbi band must be a monotone corridor");
+        }
+        if (!(mismatchCost > 0) || Float.isInfinite(mismatchCost)) {
+            throw new IllegalArgumentException("mismatch cost must be positive and finite, is " + mismatchCost);
+        }
         int rows = band.rows();
         int maxW = band.maxWidth();
         int[] back = new int[band.cells()];
@@ -125,15 +138,13 @@ final class BandedViterbi {
         path[last] = band.lo(last) + end;
         for (int i = last; i > 0; i--) {
             int from = back[band.offset(i) + path[i] - band.lo(i)];
-            if (from == -1) {
-                throw new IllegalStateException("band row " + i + " unreachable from row " + (i - 1));
-            }
-            path[i - 1] = from;
+            path[i - 1] = from; // never -1: see the class comment
         }
         return path;
     }
 
-    private static float clamp(float c, float mismatchCost) {
-        return c < mismatchCost ? c : mismatchCost; // NaN fails the test and becomes mismatchCost
+    /** A finite cost: NaN (no evidence) and anything at or above the cap cost the cap; -inf is bounded too. */
+    static float clamp(float c, float mismatchCost) {
+        return c < mismatchCost ? Math.max(c, -mismatchCost) : mismatchCost; // NaN fails the test
     }
 }

@@ -17,6 +17,11 @@ final class RateStepPrior implements StepPrior {
         if (!(ratio > 0) || Double.isInfinite(ratio)) {
             throw new IllegalArgumentException("frame-rate ratio must be positive, is " + ratio);
         }
+        // Finite costs keep every band cell enterable (see BandedViterbi).
+        if (!(stepPenalty >= 0) || !(cutPenalty >= 0) || Float.isInfinite(stepPenalty) || Float.isInfinite(cutPenalty)) {
+            throw new IllegalArgumentException("penalties must be finite and >= 0: step " + stepPenalty
+                    + ", cut " + cutPenalty);
+        }
         int lowNatural = (int) Math.floor(ratio);
         int highNatural = (int) Math.ceil(ratio);
         this.maxStep = highNatural + 2;

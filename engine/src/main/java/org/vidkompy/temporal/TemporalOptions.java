@@ -42,14 +42,15 @@ public record TemporalOptions(double fgFps, double bgFps, int window, float step
         if (window < 1) {
             throw new IllegalArgumentException("window must be >= 1 frame, is " + window);
         }
-        if (!(stepPenalty >= 0) || !(cutPenalty >= 0)) {
+        if (!(stepPenalty >= 0) || !(cutPenalty >= 0) || Float.isInfinite(stepPenalty) || Float.isInfinite(cutPenalty)) {
             throw new IllegalArgumentException("penalties must be >= 0: step " + stepPenalty + ", cut " + cutPenalty);
         }
-        if (!(mismatchCost > 0) || !(unmatchedThreshold > 0) || unmatchedThreshold > mismatchCost) {
+        if (!(mismatchCost > 0) || Float.isInfinite(mismatchCost) || !(unmatchedThreshold > 0)
+                || unmatchedThreshold > mismatchCost) {
             throw new IllegalArgumentException("need 0 < unmatchedThreshold (" + unmatchedThreshold
                     + ") <= mismatchCost (" + mismatchCost + ")");
         }
-        if (!(trajectoryPenalty >= 0) || !(trajectorySeconds > 0)) {
+        if (!(trajectoryPenalty >= 0) || Float.isInfinite(trajectoryPenalty) || !(trajectorySeconds > 0)) {
             throw new IllegalArgumentException("trajectoryPenalty " + trajectoryPenalty + " or trajectorySeconds "
                     + trajectorySeconds + " out of range");
         }

@@ -15,9 +15,17 @@ final class TrajectoryStepPrior implements StepPrior {
     private final float cutPenalty;
 
     TrajectoryStepPrior(int[] expected, float stepPenalty, float cutPenalty) {
+        // Finite costs keep every band cell enterable (see BandedViterbi).
+        if (!(stepPenalty >= 0) || !(cutPenalty >= 0) || Float.isInfinite(stepPenalty) || Float.isInfinite(cutPenalty)) {
+            throw new IllegalArgumentException("penalties must be finite and >= 0: step " + stepPenalty
+                    + ", cut " + cutPenalty);
+        }
         this.expected = expected;
         int m = 1;
         for (int e : expected) {
+            if (e < 0) {
+                throw new IllegalArgumentException("expected steps are forward, got " + e);
+            }
             m = Math.max(m, e);
         }
         this.maxStep = m + 2;
