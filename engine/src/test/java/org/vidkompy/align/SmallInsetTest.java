@@ -1,5 +1,6 @@
 package org.vidkompy.align;
 
+import org.vidkompy.media.Alignment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
