@@ -14,7 +14,7 @@ import org.vidkompy.io.FrameReader;
 import org.vidkompy.io.MediaException;
 import org.vidkompy.io.PixelLayout;
 import org.vidkompy.io.ReaderOptions;
-import org.vidkompy.io.VideoInfo;
+import org.vidkompy.io.MediaClip;
 
 /**
  * A video file (or a still image) as an analysis {@link ClipSource}. A scan records every frame's
@@ -33,12 +33,12 @@ public final class FfmpegClipSource implements ClipSource {
     static final int MAX_LOST_FRAMES = 2;
     static final double MAX_LOST_SHARE = 0.1;
 
-    private final VideoInfo video;
+    private final MediaClip video;
     private double[] timestamps = new double[0];
     private final BitSet keyFrames = new BitSet();
     private int scanned;
 
-    public FfmpegClipSource(VideoInfo video) {
+    public FfmpegClipSource(MediaClip video) {
         this.video = video;
     }
 

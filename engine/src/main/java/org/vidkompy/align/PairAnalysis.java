@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.vidkompy.io.VideoInfo;
+import org.vidkompy.io.MediaClip;
 import org.vidkompy.io.VideoProbe;
 
 /** Analysis of two files, with the result cache in front: what {@code analyze}, {@code comp} and {@code check} run. */
@@ -23,32 +23,38 @@ public final class PairAnalysis {
 
     /** The result, where it came from, and the detail of a fresh run (empty when cached). */
     public record Outcome(Alignment alignment, boolean fromCache, Optional<Analyzer.Result> details,
-                          VideoInfo background, VideoInfo foreground) {
+                          MediaClip background, MediaClip foreground) {
+    }
+
+    /** Probes both files and runs: for callers without a job of their own (tests, tools). */
+    public Outcome run(Path bg, Path fg, AnalysisOptions options, AnalysisCache cache, AnalysisProgress progress,
+                       Consumer<String> warn) {
+        return run(probe.probe(bg), probe.probe(fg), options, cache, progress, warn);
     }
 
     /**
+     * Analyses the job's clips, probed once by the face and passed on to the render.
+     *
      * @param cache null to neither read nor write the cache
      * @param warn  where unusable cache entries and similar problems are reported
      */
-    public Outcome run(Path bg, Path fg, AnalysisOptions options, AnalysisCache cache, AnalysisProgress progress,
-                       Consumer<String> warn) {
-        VideoInfo bi = probe.probe(bg);
-        VideoInfo fi = probe.probe(fg);
-        FfmpegClipSource bs = new FfmpegClipSource(bi);
-        FfmpegClipSource fs = new FfmpegClipSource(fi);
+    public Outcome run(MediaClip bg, MediaClip fg, AnalysisOptions options, AnalysisCache cache,
+                       AnalysisProgress progress, Consumer<String> warn) {
+        FfmpegClipSource bs = new FfmpegClipSource(bg);
+        FfmpegClipSource fs = new FfmpegClipSource(fg);
         String key = null;
         if (cache != null) {
-            key = cache.key(bg, fg, options);
+            key = cache.key(bg.path(), fg.path(), options);
             Optional<Alignment> hit = cache.get(key, bs.info(), fs.info());
             if (hit.isPresent()) {
-                return new Outcome(withPaths(hit.get(), bg, fg), true, Optional.empty(), bi, fi);
+                return new Outcome(withPaths(hit.get(), bg.path(), fg.path()), true, Optional.empty(), bg, fg);
             }
         }
         Analyzer.Result r = analyzer.analyze(bs, fs, options, progress);
         if (cache != null) {
             cache.put(key, r.alignment());
         }
-        return new Outcome(r.alignment(), false, Optional.of(r), bi, fi);
+        return new Outcome(r.alignment(), false, Optional.of(r), bg, fg);
     }
 
     /** A cached result was made for files with the same content, perhaps under other names. */

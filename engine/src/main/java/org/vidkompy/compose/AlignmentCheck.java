@@ -5,7 +5,7 @@ import org.vidkompy.media.Clip;
 import java.nio.file.Path;
 import org.vidkompy.media.Alignment;
 import org.vidkompy.io.MediaException;
-import org.vidkompy.io.VideoInfo;
+import org.vidkompy.io.MediaClip;
 
 /**
  * Checks, before any frame is decoded, that a sidecar fits the files it is applied to: a sidecar
@@ -21,7 +21,7 @@ public final class AlignmentCheck {
      * @param source the sidecar file, named in the messages (may be null)
      * @throws MediaException naming the sidecar and the mismatch
      */
-    public static void validate(Alignment a, VideoInfo bg, VideoInfo fg, Path source) {
+    public static void validate(Alignment a, MediaClip bg, MediaClip fg, Path source) {
         Path where = source != null ? source : Path.of("alignment");
         sameSize("background", a.background(), bg, where);
         sameSize("foreground", a.foreground(), fg, where);
@@ -50,7 +50,7 @@ public final class AlignmentCheck {
         }
     }
 
-    private static void sameSize(String role, Clip clip, VideoInfo v, Path where) {
+    private static void sameSize(String role, Clip clip, MediaClip v, Path where) {
         if (clip.width() != v.width() || clip.height() != v.height()) {
             throw new MediaException(where, "was made for a " + clip.width() + "x" + clip.height() + " " + role
                     + ", but " + v.path() + " is " + v.width() + "x" + v.height());

@@ -1,6 +1,5 @@
 package org.vidkompy.compose;
 
-import java.util.function.Supplier;
 import org.vidkompy.io.FrameReader;
 import org.vidkompy.io.FrameTimes;
 import org.vidkompy.io.MediaException;
@@ -10,7 +9,7 @@ import org.vidkompy.io.MediaException;
  * monotone in practice, so the bg is decoded once in order: frames in between are decoded without
  * colour conversion ({@link FrameReader#skip()}), a repeated frame costs nothing. A jump back, or
  * far ahead (an edit cut, or the first frame of a chunk), seeks exactly, using the frame
- * timestamps from a demux-only scan that is made only when the first such jump happens.
+ * timestamps the probe collected.
  */
 final class BgCursor {
 
@@ -21,10 +20,10 @@ final class BgCursor {
     static final int SEEK_AHEAD = 300;
 
     private final FrameReader reader;
-    private final Supplier<FrameTimes> times;
+    private final FrameTimes times;
     private int seeks;
 
-    BgCursor(FrameReader reader, Supplier<FrameTimes> times) {
+    BgCursor(FrameReader reader, FrameTimes times) {
         this.reader = reader;
         this.times = times;
     }
@@ -36,7 +35,7 @@ final class BgCursor {
             return;
         }
         if (target < cur || target - cur > SEEK_AHEAD) {
-            FrameTimes t = times.get();
+            FrameTimes t = times;
             if (target >= t.count()) {
                 throw beyondEnd(target, fgIndex, t.count());
             }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.function.Supplier;
 import org.vidkompy.io.FrameFormat;
 import org.vidkompy.io.FrameReader;
 import org.vidkompy.io.FrameTimes;
@@ -62,10 +61,10 @@ final class RenderPipeline {
     private final int[] map;
     private final FrameRange range;
     private final FrameTimes fgTimes;
-    private final Supplier<FrameTimes> bgTimes;
+    private final FrameTimes bgTimes;
     private final Compositor compositor;
 
-    RenderPipeline(Path bg, Path fg, int[] map, FrameRange range, FrameTimes fgTimes, Supplier<FrameTimes> bgTimes,
+    RenderPipeline(Path bg, Path fg, int[] map, FrameRange range, FrameTimes fgTimes, FrameTimes bgTimes,
                    Compositor compositor) {
         this.bg = bg;
         this.fg = fg;

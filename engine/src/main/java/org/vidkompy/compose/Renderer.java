@@ -4,15 +4,13 @@ import org.vidkompy.media.FrameRange;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Supplier;
 import org.vidkompy.media.Alignment;
 import org.vidkompy.io.AudioSource;
 import org.vidkompy.io.EvenPadding;
-import org.vidkompy.io.FrameTimes;
 import org.vidkompy.io.MediaException;
 import org.vidkompy.io.OutputFile;
 import org.vidkompy.io.OutputPolicy;
-import org.vidkompy.io.VideoInfo;
+import org.vidkompy.io.MediaClip;
 import org.vidkompy.io.VideoProbe;
 import org.vidkompy.io.VideoWriter;
 import org.vidkompy.io.WriterOptions;
@@ -43,6 +41,8 @@ public final class Renderer {
     }
 
     /**
+     * Probes both files, claims the output and renders: for callers without a job of their own.
+     *
      * @param alignmentFile where the alignment came from, for messages (may be null)
      * @throws MediaException for unreadable inputs, a sidecar that does not fit them, write errors
      */
@@ -50,22 +50,23 @@ public final class Renderer {
                                RenderListener listener) {
         try (OutputFile out = outputs.claim(options.output(), options.overwrite(),
                 alignmentFile != null ? List.of(bg, fg, alignmentFile) : List.of(bg, fg))) {
-            return render(bg, fg, alignment, alignmentFile, out, options, listener);
+            return render(probe.probe(bg), probe.probe(fg), alignment, alignmentFile, out, options, listener);
         }
     }
 
     /**
-     * Renders into an output the caller claimed (and closes): the face claims it before the
-     * analysis, so a refusal comes before any work and an interrupt finds it.
+     * Renders the job's clips (probed once by the face) into an output the caller claimed (and
+     * closes): the face claims it before the analysis, so a refusal comes before any work and an
+     * interrupt finds it.
      */
-    public RenderResult render(Path bg, Path fg, Alignment alignment, Path alignmentFile, OutputFile out,
+    public RenderResult render(MediaClip bg, MediaClip fg, Alignment alignment, Path alignmentFile, OutputFile out,
                                RenderOptions options, RenderListener listener) {
         long start = System.nanoTime();
         Plan plan = plan(bg, fg, alignment, alignmentFile, options);
         OverlayGeometry geometry = OverlayGeometry.of(alignment);
         FeatherMask feather = FeatherMask.of(geometry, options.margin());
-        WriterOptions writer = WriterOptions.of(geometry.bgWidth(), geometry.bgHeight(), plan.fgInfo.nominalFps())
-                .withTimeBase(plan.fgTimes.timeBase())
+        WriterOptions writer = WriterOptions.of(geometry.bgWidth(), geometry.bgHeight(), fg.nominalFps())
+                .withTimeBase(fg.times().timeBase())
                 .withQuality(options.crf(), options.preset())
                 .withAudio(plan.audio);
         double setup = (System.nanoTime() - start) / 1e9;
@@ -75,8 +76,7 @@ public final class Renderer {
         int outH = EvenPadding.even(geometry.bgHeight());
         try (Compositor compositor = new Compositor(geometry, feather, options.threads());
              FrameSink sink = new VideoWriterSink(VideoWriter.create(out, writer))) {
-            stages = new RenderPipeline(bg, fg, alignment.temporal().map(), plan.range, plan.fgTimes, plan.bgTimes,
-                    compositor).run(sink, listener);
+            stages = pipeline(bg, fg, alignment, plan.range, compositor).run(sink, listener);
         }
         return new RenderResult(out.target(), plan.range, plan.range.length(), plan.audioLabel,
                 plan.audio != null ? plan.audio.startSeconds() : 0, setup, (System.nanoTime() - start) / 1e9,
@@ -88,61 +88,51 @@ public final class Renderer {
      * pipeline without audio and without touching the file system.
      */
     public List<StageTime> render(Path bg, Path fg, Alignment alignment, RenderOptions options, FrameSink sink) {
-        Plan plan = plan(bg, fg, alignment, null, options.withAudio(AudioMode.NONE));
+        MediaClip b = probe.probe(bg);
+        MediaClip f = probe.probe(fg);
+        Plan plan = plan(b, f, alignment, null, options.withAudio(AudioMode.NONE));
         OverlayGeometry geometry = OverlayGeometry.of(alignment);
         try (Compositor compositor = new Compositor(geometry, FeatherMask.of(geometry, options.margin()),
                 options.threads())) {
-            return new RenderPipeline(bg, fg, alignment.temporal().map(), plan.range, plan.fgTimes, plan.bgTimes,
-                    compositor).run(sink, RenderListener.NONE);
+            return pipeline(b, f, alignment, plan.range, compositor).run(sink, RenderListener.NONE);
         }
     }
 
-    private record Plan(VideoInfo fgInfo, FrameRange range, FrameTimes fgTimes, Supplier<FrameTimes> bgTimes,
-                        AudioSource audio, String audioLabel) {
+    private static RenderPipeline pipeline(MediaClip bg, MediaClip fg, Alignment alignment, FrameRange range,
+                                           Compositor compositor) {
+        return new RenderPipeline(bg.path(), fg.path(), alignment.temporal().map(), range, fg.times(), bg.times(),
+                compositor);
     }
 
-    private Plan plan(Path bg, Path fg, Alignment alignment, Path alignmentFile, RenderOptions options) {
-        VideoInfo bgInfo = probe.probe(bg);
-        VideoInfo fgInfo = probe.probe(fg);
-        AlignmentCheck.validate(alignment, bgInfo, fgInfo, alignmentFile);
+    private record Plan(FrameRange range, AudioSource audio, String audioLabel) {
+    }
+
+    private static Plan plan(MediaClip bg, MediaClip fg, Alignment alignment, Path alignmentFile,
+                             RenderOptions options) {
+        AlignmentCheck.validate(alignment, bg, fg, alignmentFile);
         int n = alignment.temporal().map().length;
         FrameRange range = options.frames() != null ? options.frames() : new FrameRange(0, n - 1);
         if (range.last() >= n) {
             throw new IllegalArgumentException("frame range " + range.first() + "-" + range.last()
                     + " goes beyond the fg's last frame " + (n - 1));
         }
-        FrameTimes fgTimes = FrameTimes.scan(fg);
-        if (fgTimes.count() != n) {
-            throw new MediaException(fg, "holds " + fgTimes.count() + " frames, but the alignment maps " + n);
+        if (fg.times().count() != n) {
+            throw new MediaException(fg.path(), "holds " + fg.times().count() + " frames, but the alignment maps "
+                    + n);
         }
-        Supplier<FrameTimes> bgTimes = memoize(() -> FrameTimes.scan(bg));
         AudioSource audio = null;
         String label = "none";
         AudioMode mode = options.audio();
-        boolean useFg = (mode == AudioMode.AUTO || mode == AudioMode.FOREGROUND) && fgInfo.hasAudio();
-        boolean useBg = !useFg && (mode == AudioMode.AUTO || mode == AudioMode.BACKGROUND) && bgInfo.hasAudio();
+        boolean useFg = (mode == AudioMode.AUTO || mode == AudioMode.FOREGROUND) && fg.hasAudio();
+        boolean useBg = !useFg && (mode == AudioMode.AUTO || mode == AudioMode.BACKGROUND) && bg.hasAudio();
         if (useFg) {
-            audio = new AudioSource(fg, fgTimes.seconds(range.first()));
+            audio = new AudioSource(fg.path(), fg.times().seconds(range.first()));
             label = "foreground";
         } else if (useBg) {
             // The bg's sound at the moment that is under the first rendered fg frame.
-            audio = new AudioSource(bg, bgTimes.get().seconds(alignment.temporal().map()[range.first()]));
+            audio = new AudioSource(bg.path(), bg.times().seconds(alignment.temporal().map()[range.first()]));
             label = "background";
         }
-        return new Plan(fgInfo, range, fgTimes, bgTimes, audio, label);
-    }
-
-    private static <T> Supplier<T> memoize(Supplier<T> s) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = s.get();
-                }
-                return value;
-            }
-        };
+        return new Plan(range, audio, label);
     }
 }

@@ -145,7 +145,7 @@ public final class FrameReader implements AutoCloseable {
         return demuxer.path();
     }
 
-    /** Width of the picture as shown (after the stream's rotation), like {@link VideoInfo#width()}. */
+    /** Width of the picture as shown (after the stream's rotation), like {@link MediaClip#width()}. */
     public int width() {
         return orientation.shownWidth(codec.width(), codec.height());
     }

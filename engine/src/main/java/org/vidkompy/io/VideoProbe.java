@@ -11,6 +11,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_get_pix_fmt_name;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -23,7 +24,7 @@ import org.bytedeco.javacpp.BytePointer;
  */
 public final class VideoProbe {
 
-    public VideoInfo probe(Path path) {
+    public MediaClip probe(Path path) {
         try (Demuxer d = Demuxer.openVideo(path)) {
             AVStream vs = d.videoStream();
             AVCodecParameters par = vs.codecpar();
@@ -44,10 +45,11 @@ public final class VideoProbe {
             double average = duration > 0 ? counted.videoPackets / duration : nominal.toDouble();
             // Sizes as players show the picture: the reader turns frames the same way.
             Orientation o = Orientation.of(par);
-            return new VideoInfo(path, o.shownWidth(par.width(), par.height()),
+            return new MediaClip(path, o.shownWidth(par.width(), par.height()),
                     o.shownHeight(par.width(), par.height()), nominal, average, counted.videoPackets,
                     duration, o.degreesCw(), pixelFormatName(par.format()),
-                    avcodec_get_name(par.codec_id()).getString(), audioInfo(d, counted));
+                    avcodec_get_name(par.codec_id()).getString(), audioInfo(d, counted),
+                    counted.times(vs));
         }
     }
 
@@ -89,11 +91,37 @@ public final class VideoProbe {
     }
 
     private static final class PacketCount {
+        /** Video packet timestamps in demux (decode) order. */
+        long[] pts = new long[1024];
         long videoPackets;
         long videoSpanTicks;
         long audioSpanTicks;
         String readError;
         boolean endsMidPacket;
+
+        void add(long pts) {
+            int n = (int) videoPackets;
+            if (n == this.pts.length) {
+                this.pts = Arrays.copyOf(this.pts, n * 2);
+            }
+            this.pts[n] = pts;
+            videoPackets++;
+        }
+
+        /**
+         * Every frame's time from the stream start, in presentation order (packets come in decode
+         * order). A packet without any timestamp takes its predecessor's.
+         */
+        FrameTimes times(AVStream vs) {
+            long start = vs.start_time() != AV_NOPTS_VALUE ? vs.start_time() : 0;
+            long[] sorted = Arrays.copyOf(pts, (int) videoPackets);
+            for (int i = 0; i < sorted.length; i++) {
+                long p = sorted[i] != AV_NOPTS_VALUE ? sorted[i] : (i > 0 ? sorted[i - 1] + start : start);
+                sorted[i] = p - start;
+            }
+            Arrays.sort(sorted);
+            return FrameTimes.of(sorted, Rational.of(vs.time_base()));
+        }
     }
 
     private static PacketCount countPackets(Demuxer d) {
@@ -124,7 +152,7 @@ public final class VideoProbe {
                 int s = pkt.stream_index();
                 long pts = pkt.pts() != AV_NOPTS_VALUE ? pkt.pts() : pkt.dts();
                 if (s == v && pkt.size() > 0) {
-                    c.videoPackets++;
+                    c.add(pts);
                     if (pts != AV_NOPTS_VALUE) {
                         vMin = Math.min(vMin, pts);
                         vMax = Math.max(vMax, pts + Math.max(0, pkt.duration()));

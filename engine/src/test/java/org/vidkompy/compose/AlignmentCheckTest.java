@@ -13,17 +13,22 @@ import org.junit.jupiter.api.Test;
 import org.vidkompy.media.Alignment;
 import org.vidkompy.io.MediaException;
 import org.vidkompy.io.Rational;
-import org.vidkompy.io.VideoInfo;
+import org.vidkompy.io.FrameTimes;
+import org.vidkompy.io.MediaClip;
 
 class AlignmentCheckTest {
 
     private static final Path SIDECAR = Path.of("a.json");
-    private static final VideoInfo BG = info("bg.mp4", 320, 180, 200);
-    private static final VideoInfo FG = info("fg.mp4", 160, 90, 3);
+    private static final MediaClip BG = info("bg.mp4", 320, 180, 200);
+    private static final MediaClip FG = info("fg.mp4", 160, 90, 3);
 
-    private static VideoInfo info(String name, int w, int h, long frames) {
-        return new VideoInfo(Path.of(name), w, h, new Rational(25, 1), 25, frames, frames / 25.0, 0, "yuv420p", "h264",
-                Optional.empty());
+    private static MediaClip info(String name, int w, int h, long frames) {
+        long[] pts = new long[(int) frames];
+        for (int i = 0; i < pts.length; i++) {
+            pts[i] = i;
+        }
+        return new MediaClip(Path.of(name), w, h, new Rational(25, 1), 25, frames, frames / 25.0, 0, "yuv420p", "h264",
+                Optional.empty(), FrameTimes.of(pts, new Rational(1, 25)));
     }
 
     private static Alignment alignment(int fgW, int bgW, double x, double scale, int... map) {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vidkompy.media.Alignment;
-import org.vidkompy.io.VideoInfo;
+import org.vidkompy.io.MediaClip;
 import org.vidkompy.io.VideoProbe;
 import org.vidkompy.synth.GeneratedPair;
 import org.vidkompy.synth.PairGenerator;
@@ -42,7 +42,7 @@ class BackgroundAudioTest {
     }
 
     private static void check(Path out, double expectedBgTime, double videoSeconds) {
-        VideoInfo info = new VideoProbe().probe(out);
+        MediaClip info = new VideoProbe().probe(out);
         assertEquals(videoSeconds, info.duration(), 1e-6);
         double audioSeconds = info.audio().orElseThrow().duration();
         int[] rate = new int[1];

@@ -16,7 +16,7 @@ import org.vidkompy.io.AudioSource;
 import org.vidkompy.io.MediaJoiner;
 import org.vidkompy.io.OutputFile;
 import org.vidkompy.io.OutputPolicy;
-import org.vidkompy.io.VideoInfo;
+import org.vidkompy.io.MediaClip;
 import org.vidkompy.io.VideoProbe;
 import org.vidkompy.synth.GeneratedPair;
 import org.vidkompy.testkit.Fixtures;
@@ -115,8 +115,8 @@ class ChunkRenderTest {
             assertArrayEquals(full.frame(i), j.frame(i), "joined frame " + i);
             assertEquals(full.seconds().get(i), j.seconds().get(i), 1e-6, "joined timestamp " + i);
         }
-        VideoInfo fi = new VideoProbe().probe(dir.resolve("full.mp4"));
-        VideoInfo ji = new VideoProbe().probe(joined);
+        MediaClip fi = new VideoProbe().probe(dir.resolve("full.mp4"));
+        MediaClip ji = new VideoProbe().probe(joined);
         System.out.printf("lossless: chunk 50-109 decodes equal to the full render; 3 chunks joined by stream copy:"
                 + " %d frames, %.3f s (full %.3f s), audio %.3f s%n", ji.frameCount(), ji.duration(), fi.duration(),
                 ji.audio().orElseThrow().duration());

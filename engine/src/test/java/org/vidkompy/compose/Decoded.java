@@ -7,14 +7,14 @@ import org.vidkompy.io.FrameFormat;
 import org.vidkompy.io.FrameReader;
 import org.vidkompy.io.PixelLayout;
 import org.vidkompy.io.ReaderOptions;
-import org.vidkompy.io.VideoInfo;
+import org.vidkompy.io.MediaClip;
 import org.vidkompy.io.VideoProbe;
 
 /** Every frame of a (small) video decoded into memory, with its timestamp. */
 record Decoded(int width, int height, List<byte[]> frames, List<Long> pts, List<Double> seconds) {
 
     static Decoded of(Path file) {
-        VideoInfo v = new VideoProbe().probe(file);
+        MediaClip v = new VideoProbe().probe(file);
         List<byte[]> frames = new ArrayList<>();
         List<Long> pts = new ArrayList<>();
         List<Double> secs = new ArrayList<>();

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vidkompy.media.Alignment;
-import org.vidkompy.io.VideoInfo;
+import org.vidkompy.io.MediaClip;
 import org.vidkompy.io.VideoProbe;
 import org.vidkompy.synth.GeneratedPair;
 import org.vidkompy.testkit.Fixtures;
@@ -27,7 +27,7 @@ class OddSizeRenderTest {
     void oddBgIsPaddedToEven() {
         GeneratedPair p = Fixtures.demo();
         Path bg = OddCrop.write(p.background(), W, H, 25, dir.resolve("odd.nut"));
-        VideoInfo bi = new VideoProbe().probe(bg);
+        MediaClip bi = new VideoProbe().probe(bg);
         assertEquals(W, bi.width());
         assertEquals(H, bi.height());
         Alignment truth = TruthAlignment.of(p);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vidkompy.media.Alignment;
 import org.vidkompy.io.AudioInfo;
-import org.vidkompy.io.VideoInfo;
+import org.vidkompy.io.MediaClip;
 import org.vidkompy.io.VideoProbe;
 import org.vidkompy.synth.GeneratedPair;
 import org.vidkompy.synth.PairSpec;
@@ -55,8 +55,8 @@ class RendererTest {
         for (int i = 0; i < fg.count(); i++) {
             assertEquals(fg.seconds().get(i), out.seconds().get(i), 1e-4, "timestamp of frame " + i);
         }
-        VideoInfo o = new VideoProbe().probe(result.output());
-        VideoInfo f = new VideoProbe().probe(pair.foreground());
+        MediaClip o = new VideoProbe().probe(result.output());
+        MediaClip f = new VideoProbe().probe(pair.foreground());
         assertEquals(320, o.width());
         assertEquals(180, o.height());
         assertEquals(f.duration(), o.duration(), 1e-6);
@@ -144,8 +144,8 @@ class RendererTest {
 
     @Test
     void theFgAudioIsCopiedWithTheFgDuration() {
-        VideoInfo o = new VideoProbe().probe(result.output());
-        VideoInfo f = new VideoProbe().probe(pair.foreground());
+        MediaClip o = new VideoProbe().probe(result.output());
+        MediaClip f = new VideoProbe().probe(pair.foreground());
         AudioInfo a = o.audio().orElseThrow();
         System.out.printf("audio %s %.3f s, fg video %.3f s%n", a.codec(), a.duration(), f.duration());
         assertEquals("foreground", result.audio());

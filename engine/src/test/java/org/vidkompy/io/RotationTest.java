@@ -34,7 +34,7 @@ class RotationTest {
         int sw = side ? H : W;
         int sh = side ? W : H;
 
-        VideoInfo info = new VideoProbe().probe(tagged);
+        MediaClip info = new VideoProbe().probe(tagged);
         assertEquals(sw, info.width());
         assertEquals(sh, info.height());
         assertEquals(degrees, info.rotation());

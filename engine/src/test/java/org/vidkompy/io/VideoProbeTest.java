@@ -25,7 +25,7 @@ class VideoProbeTest {
     @Test
     void backgroundOfTheDemoPair() {
         GeneratedPair p = Fixtures.demo();
-        VideoInfo bg = probe.probe(p.background());
+        MediaClip bg = probe.probe(p.background());
         System.out.println("probe bg: " + bg);
         assertEquals(320, bg.width());
         assertEquals(180, bg.height());
@@ -46,7 +46,7 @@ class VideoProbeTest {
     @Test
     void foregroundFrameCountAndRate() {
         GeneratedPair p = Fixtures.demo();
-        VideoInfo fg = probe.probe(p.foreground());
+        MediaClip fg = probe.probe(p.foreground());
         assertEquals(160, fg.width());
         assertEquals(90, fg.height());
         assertEquals(p.spec().fgFrames(), fg.frameCount());
@@ -60,7 +60,7 @@ class VideoProbeTest {
         PairSpec spec = PairSpec.demo().withMap(new Rational(30000, 1001), TimeMaps.linear(45, 0, 25 / 29.97))
                 .withAudio(false, false);
         GeneratedPair p = Fixtures.pair("ntsc-silent", spec);
-        VideoInfo fg = probe.probe(p.foreground());
+        MediaClip fg = probe.probe(p.foreground());
         assertEquals(45, fg.frameCount());
         assertEquals(new Rational(30000, 1001), fg.nominalFps());
         assertEquals(29.97, fg.averageFps(), 0.01);
@@ -75,13 +75,13 @@ class VideoProbeTest {
     @Test
     void aviWhoseHeaderCountsEmptyEntriesIsWhole(@TempDir Path dir) {
         Path avi = Remux.to("avi").ticksPerFrame(2).write(Fixtures.demo().background(), dir.resolve("ticks.avi"));
-        VideoInfo info = probe.probe(avi);
+        MediaClip info = probe.probe(avi);
         assertEquals(200, info.frameCount());
         assertEquals(320, info.width());
         assertEquals(8.0, info.duration(), 2.0 / 25);
         assertEquals(25.0, info.averageFps(), 0.2);
         assertEquals(200, decodedFrames(avi));
-        assertEquals(200, FrameTimes.scan(avi).count());
+        assertEquals(200, info.times().count());
     }
 
     @Test

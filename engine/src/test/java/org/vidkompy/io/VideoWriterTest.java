@@ -47,7 +47,7 @@ class VideoWriterTest {
         for (int i = 0; i < pts.length; i++) {
             assertEquals(pts[i] / 1000.0, read.get(i), 1e-3, "timestamp of frame " + i);
         }
-        VideoInfo info = new VideoProbe().probe(out);
+        MediaClip info = new VideoProbe().probe(out);
         assertEquals(pts.length, info.frameCount());
         assertFalse(info.hasAudio());
     }
@@ -55,7 +55,7 @@ class VideoWriterTest {
     @Test
     void reencodingKeepsFrameCountTimestampsAndCopiesTheAudio() {
         GeneratedPair p = Fixtures.demo();
-        VideoInfo in = new VideoProbe().probe(p.foreground());
+        MediaClip in = new VideoProbe().probe(p.foreground());
         Path out = dir.resolve("copy.mp4");
         List<Double> inTimes = new ArrayList<>();
         try (FrameReader r = FrameReader.open(p.foreground(), ReaderOptions.of(FrameFormat.of(PixelLayout.RGB24,
@@ -68,7 +68,7 @@ class VideoWriterTest {
             }
             w.finish();
         }
-        VideoInfo info = new VideoProbe().probe(out);
+        MediaClip info = new VideoProbe().probe(out);
         assertEquals(in.frameCount(), info.frameCount());
         assertEquals(in.duration(), info.duration(), 1e-6);
         AudioInfo a = info.audio().orElseThrow();
@@ -95,7 +95,7 @@ class VideoWriterTest {
             }
             w.finish();
         }
-        VideoInfo info = new VideoProbe().probe(out);
+        MediaClip info = new VideoProbe().probe(out);
         assertEquals(2.0, info.duration(), 1e-6);
         assertEquals(2.0, info.audio().orElseThrow().duration(), 1.0 / 25);
     }

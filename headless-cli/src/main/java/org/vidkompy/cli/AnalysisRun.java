@@ -1,10 +1,10 @@
 package org.vidkompy.cli;
 
 import jakarta.inject.Provider;
-import java.nio.file.Path;
 import org.vidkompy.align.AnalysisCache;
 import org.vidkompy.align.AnalysisOptions;
 import org.vidkompy.align.PairAnalysis;
+import org.vidkompy.io.MediaClip;
 import org.vidkompy.io.MediaException;
 import org.vidkompy.spatial.NoMatchException;
 
@@ -18,12 +18,12 @@ final class AnalysisRun {
     private AnalysisRun() {
     }
 
-    static PairAnalysis.Outcome run(Provider<PairAnalysis> analysis, Console console, Path bg, Path fg, AnalysisOptions options,
-                                    AnalysisCache cache) {
+    static PairAnalysis.Outcome run(Provider<PairAnalysis> analysis, Console console, MediaClip bg, MediaClip fg,
+                                    AnalysisOptions options, AnalysisCache cache) {
         try (ConsoleProgress p = new ConsoleProgress(console)) {
             return analysis.get().run(bg, fg, options, cache, p, w -> console.info("warning: " + w));
         } catch (NoMatchException e) {
-            throw new MediaException(fg, "not found in " + bg + ": " + e.getMessage());
+            throw new MediaException(fg.path(), "not found in " + bg.path() + ": " + e.getMessage());
         }
     }
 }

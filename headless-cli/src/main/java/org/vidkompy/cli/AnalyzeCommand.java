@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.List;
+import org.vidkompy.io.VideoProbe;
 import org.vidkompy.io.OutputFile;
 import org.vidkompy.io.OutputPolicy;
 import org.vidkompy.media.Alignment;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Option;
 final class AnalyzeCommand implements Runnable {
 
     private final Provider<PairAnalysis> analysis;
+    private final VideoProbe probe;
     private final OutputPolicy outputs;
     private final Console console;
 
@@ -40,7 +42,8 @@ final class AnalyzeCommand implements Runnable {
     AnalysisOptionsMixin options;
 
     @Inject
-    AnalyzeCommand(Provider<PairAnalysis> analysis, OutputPolicy outputs, Console console) {
+    AnalyzeCommand(VideoProbe probe, Provider<PairAnalysis> analysis, OutputPolicy outputs, Console console) {
+        this.probe = probe;
         this.analysis = analysis;
         this.outputs = outputs;
         this.console = console;
@@ -53,7 +56,8 @@ final class AnalyzeCommand implements Runnable {
         Path fg = pair.fg();
         Path out = output != null ? output : Path.of(OutputNames.stem(bg) + "_overlay_" + OutputNames.stem(fg) + ".align.json");
         try (OutputFile sidecar = outputs.claim(out, force, List.of(bg, fg))) {
-            PairAnalysis.Outcome o = AnalysisRun.run(analysis, console, bg, fg, options.toOptions(),
+            PairArguments.Clips clips = pair.probe(probe);
+            PairAnalysis.Outcome o = AnalysisRun.run(analysis, console, clips.bg(), clips.fg(), options.toOptions(),
                     options.cache(console));
             AlignmentFile.write(o.alignment(), sidecar);
             if (json) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.vidkompy.align.AlignmentComparison;
 import org.vidkompy.align.AlignmentFile;
 import org.vidkompy.align.PairAnalysis;
+import org.vidkompy.io.VideoProbe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Option;
 final class CheckCommand implements java.util.concurrent.Callable<Integer> {
 
     private final Provider<PairAnalysis> analysis;
+    private final VideoProbe probe;
     private final Console console;
 
     @Mixin
@@ -46,7 +48,8 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
     AnalysisOptionsMixin options;
 
     @Inject
-    CheckCommand(Provider<PairAnalysis> analysis, Console console) {
+    CheckCommand(VideoProbe probe, Provider<PairAnalysis> analysis, Console console) {
+        this.probe = probe;
         this.analysis = analysis;
         this.console = console;
     }
@@ -60,7 +63,8 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
         OptionValues.whole("--tolerance-frames", toleranceFrames, 0, Integer.MAX_VALUE);
         OptionValues.finite("--tolerance-px", tolerancePx, 0, 100_000);
         var expected = AlignmentFile.read(expect);
-        PairAnalysis.Outcome o = AnalysisRun.run(analysis, console, bg, fg, options.toOptions(), null);
+        PairArguments.Clips clips = pair.probe(probe);
+        PairAnalysis.Outcome o = AnalysisRun.run(analysis, console, clips.bg(), clips.fg(), options.toOptions(), null);
         AlignmentComparison c = AlignmentComparison.of(expected, o.alignment(), tolerancePx, toleranceFrames);
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import org.vidkompy.align.AlignmentFile;
 import org.vidkompy.align.Analyzer;
 import org.vidkompy.align.PairAnalysis;
 import org.vidkompy.compose.Renderer;
+import org.vidkompy.io.VideoProbe;
 import org.vidkompy.io.OutputFile;
 import org.vidkompy.io.OutputPolicy;
 import picocli.CommandLine.Command;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Option;
 final class CompCommand implements Runnable {
 
     private final Provider<PairAnalysis> analysis;
+    private final VideoProbe probe;
     private final Renderer renderer;
     private final OutputPolicy outputs;
     private final Console console;
@@ -50,7 +52,9 @@ final class CompCommand implements Runnable {
     RenderOptionsMixin render;
 
     @Inject
-    CompCommand(Provider<PairAnalysis> analysis, Renderer renderer, OutputPolicy outputs, Console console) {
+    CompCommand(VideoProbe probe, Provider<PairAnalysis> analysis, Renderer renderer, OutputPolicy outputs,
+                Console console) {
+        this.probe = probe;
         this.analysis = analysis;
         this.renderer = renderer;
         this.outputs = outputs;
@@ -68,13 +72,14 @@ final class CompCommand implements Runnable {
         // Claimed before the analysis: a refusal costs nothing, and an interrupt finds the temporary file.
         try (OutputFile out = render.claim(outputs, bg, fg, alignment != null ? List.of(alignment) : List.of())) {
             long t0 = System.nanoTime();
+            PairArguments.Clips clips = pair.probe(probe);
             Alignment a;
             Map<String, Object> analysisSummary = new LinkedHashMap<>();
             if (alignment != null) {
                 a = AlignmentFile.read(alignment);
                 analysisSummary.put("source", alignment.toString());
             } else {
-                PairAnalysis.Outcome o = AnalysisRun.run(analysis, console, bg, fg, analysisOptions.toOptions(),
+                PairAnalysis.Outcome o = AnalysisRun.run(analysis, console, clips.bg(), clips.fg(), analysisOptions.toOptions(),
                         analysisOptions.cache(console));
                 a = o.alignment();
                 console.info(Summary.of(o));
@@ -92,7 +97,7 @@ final class CompCommand implements Runnable {
             analysisSummary.put("y", a.spatial().y());
             analysisSummary.put("scale", a.spatial().scale());
             int total = a.temporal().map().length;
-            RenderRun.renderAndReport(renderer, console, bg, fg, a, alignment, out, render.options(out.target()), total, json,
+            RenderRun.renderAndReport(renderer, console, clips.bg(), clips.fg(), a, alignment, out, render.options(out.target()), total, json,
                     analysisSummary);
         }
     }

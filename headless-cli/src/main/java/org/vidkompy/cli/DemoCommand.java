@@ -4,7 +4,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import org.vidkompy.io.OutputFile;
 import org.vidkompy.io.OutputPolicy;
+import org.vidkompy.io.VideoProbe;
 import org.vidkompy.media.Alignment;
 import org.vidkompy.align.AlignmentFile;
 import org.vidkompy.align.AnalysisOptions;
@@ -25,6 +28,7 @@ import picocli.CommandLine.Option;
                 + "and report how far the found alignment is from the truth. Prints where it wrote everything."})
 final class DemoCommand implements Runnable {
 
+    private final VideoProbe probe;
     private final Provider<PairAnalysis> analysis;
     private final Renderer renderer;
     private final OutputPolicy outputs;
@@ -35,7 +39,9 @@ final class DemoCommand implements Runnable {
     Path dir;
 
     @Inject
-    DemoCommand(Provider<PairAnalysis> analysis, Renderer renderer, OutputPolicy outputs, Console console) {
+    DemoCommand(VideoProbe probe, Provider<PairAnalysis> analysis, Renderer renderer, OutputPolicy outputs,
+                Console console) {
+        this.probe = probe;
         this.analysis = analysis;
         this.renderer = renderer;
         this.outputs = outputs;
@@ -59,8 +65,8 @@ final class DemoCommand implements Runnable {
         console.result("truth:      " + pair.truth() + String.format(" (fg at x=%.1f y=%.1f scale %.2f, fg frame 0 = bg"
                 + " frame %d)", spec.x(), spec.y(), spec.scale(), spec.map()[0]));
 
-        PairAnalysis.Outcome o = AnalysisRun.run(analysis, console, pair.background(), pair.foreground(),
-                AnalysisOptions.defaults(), null);
+        PairAnalysis.Outcome o = AnalysisRun.run(analysis, console, probe.probe(pair.background()),
+                probe.probe(pair.foreground()), AnalysisOptions.defaults(), null);
         Alignment a = o.alignment();
         Path sidecar = dir.resolve("bg_overlay_fg.align.json");
         AlignmentFile.write(a, sidecar);
@@ -70,8 +76,9 @@ final class DemoCommand implements Runnable {
 
         Path out = dir.resolve(OutputNames.overlay(pair.background(), pair.foreground()));
         RenderResult r;
-        try (ProgressBar bar = console.progress("render", a.temporal().map().length)) {
-            r = renderer.render(pair.background(), pair.foreground(), a, sidecar, RenderOptions.to(out),
+        try (OutputFile claimed = outputs.claim(out, false, List.of(pair.background(), pair.foreground(), sidecar));
+             ProgressBar bar = console.progress("render", a.temporal().map().length)) {
+            r = renderer.render(o.background(), o.foreground(), a, sidecar, claimed, RenderOptions.to(out),
                     (done, n) -> bar.update(done));
         }
         console.result(String.format("output:     %s (%d frames, audio: %s)", out, r.frames(), r.audio()));

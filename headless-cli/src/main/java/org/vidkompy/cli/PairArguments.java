@@ -1,6 +1,8 @@
 package org.vidkompy.cli;
 
 import java.nio.file.Path;
+import org.vidkompy.io.MediaClip;
+import org.vidkompy.io.VideoProbe;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -21,6 +23,14 @@ final class PairArguments {
     void require() {
         InputFile.require(bg, "BG");
         InputFile.require(fg, "FG");
+    }
+
+    /** Both inputs as the job knows them: one demux pass each, passed on to the analysis and the render. */
+    Clips probe(VideoProbe probe) {
+        return new Clips(probe.probe(bg), probe.probe(fg));
+    }
+
+    record Clips(MediaClip bg, MediaClip fg) {
     }
 
     Path bg() {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.vidkompy.io.AudioInfo;
-import org.vidkompy.io.VideoInfo;
+import org.vidkompy.io.MediaClip;
 import org.vidkompy.io.VideoProbe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +32,7 @@ final class ProbeCommand implements Runnable {
 
     @Override
     public void run() {
-        VideoInfo v = probe.probe(InputFile.require(file, "FILE"));
+        MediaClip v = probe.probe(InputFile.require(file, "FILE"));
         if (json) {
             console.result(Json.write(asMap(v)));
             return;
@@ -44,7 +44,7 @@ final class ProbeCommand implements Runnable {
                 a.sampleRate(), a.channels(), a.duration())).orElse("  audio  none"));
     }
 
-    static Map<String, Object> asMap(VideoInfo v) {
+    static Map<String, Object> asMap(MediaClip v) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("path", v.path().toString());
         m.put("width", v.width());

@@ -10,6 +10,7 @@ import org.vidkompy.media.Alignment;
 import org.vidkompy.align.AlignmentFile;
 import org.vidkompy.compose.RenderOptions;
 import org.vidkompy.compose.Renderer;
+import org.vidkompy.io.VideoProbe;
 import org.vidkompy.io.OutputFile;
 import org.vidkompy.io.OutputPolicy;
 import picocli.CommandLine.Command;
@@ -24,6 +25,7 @@ final class RenderCommand implements Runnable {
 
     private static final Pattern RANGE = Pattern.compile("(\\d+)-(\\d+)");
 
+    private final VideoProbe probe;
     private final Renderer renderer;
     private final OutputPolicy outputs;
     private final Console console;
@@ -53,7 +55,8 @@ final class RenderCommand implements Runnable {
     RenderOptionsMixin render;
 
     @Inject
-    RenderCommand(Renderer renderer, OutputPolicy outputs, Console console) {
+    RenderCommand(VideoProbe probe, Renderer renderer, OutputPolicy outputs, Console console) {
+        this.probe = probe;
         this.renderer = renderer;
         this.outputs = outputs;
         this.console = console;
@@ -70,7 +73,9 @@ final class RenderCommand implements Runnable {
             FrameRange range = parseRange(frames, a.temporal().map().length);
             RenderOptions options = render.options(out.target()).withFrames(range);
             int total = range != null ? range.length() : a.temporal().map().length;
-            RenderRun.renderAndReport(renderer, console, bg, fg, a, alignment, out, options, total, json, null);
+            PairArguments.Clips clips = pair.probe(probe);
+            RenderRun.renderAndReport(renderer, console, clips.bg(), clips.fg(), a, alignment, out, options, total,
+                    json, null);
         }
     }
 

@@ -9,6 +9,7 @@ import org.vidkompy.media.Alignment;
 import org.vidkompy.compose.RenderOptions;
 import org.vidkompy.compose.RenderResult;
 import org.vidkompy.compose.Renderer;
+import org.vidkompy.io.MediaClip;
 import org.vidkompy.io.OutputFile;
 import org.vidkompy.compose.StageTime;
 
@@ -21,7 +22,8 @@ final class RenderRun {
      * @param sidecar  where the alignment came from, for messages (may be null)
      * @param analysis what comp adds to the --json summary (may be null)
      */
-    static void renderAndReport(Renderer renderer, Console console, Path bg, Path fg, Alignment a, Path sidecar,
+    static void renderAndReport(Renderer renderer, Console console, MediaClip bg, MediaClip fg, Alignment a,
+                                Path sidecar,
                                 OutputFile out, RenderOptions options, int total, boolean json,
                                 Map<String, Object> analysis) {
         console.info("Rendering " + total + " frames to " + out.target() + " ...");

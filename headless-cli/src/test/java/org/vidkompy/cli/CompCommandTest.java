@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vidkompy.io.VideoInfo;
+import org.vidkompy.io.MediaClip;
 import org.vidkompy.io.VideoProbe;
 import org.vidkompy.synth.GeneratedPair;
 import org.vidkompy.testkit.Fixtures;
@@ -31,8 +31,8 @@ class CompCommandTest {
         assertEquals("analysis", j.get("analysis").get("source").asText());
         assertEquals(83.4, j.get("analysis").get("x").asDouble(), 0.5);
         assertTrue(j.get("stages").size() >= 4, r.out());
-        VideoInfo o = new VideoProbe().probe(out);
-        VideoInfo fg = new VideoProbe().probe(p.foreground());
+        MediaClip o = new VideoProbe().probe(out);
+        MediaClip fg = new VideoProbe().probe(p.foreground());
         assertEquals(320, o.width());
         assertEquals(fg.frameCount(), o.frameCount());
         assertEquals(fg.duration(), o.duration(), 1e-6);
@@ -49,7 +49,7 @@ class CompCommandTest {
                 "--no-cache", "--preset", "veryfast");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("output padded to 320x180 (H.264 4:2:0 needs even sizes)"), r.err());
-        VideoInfo o = new VideoProbe().probe(out);
+        MediaClip o = new VideoProbe().probe(out);
         assertEquals(320, o.width());
         assertEquals(180, o.height());
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vidkompy.io.VideoInfo;
+import org.vidkompy.io.MediaClip;
 import org.vidkompy.io.VideoProbe;
 
 class DemoCommandTest {
@@ -21,8 +21,8 @@ class DemoCommandTest {
         Path out = dir.resolve("bg_overlay_fg.mp4");
         assertTrue(r.out().contains("output:     " + out), r.out());
         assertTrue(r.out().contains("background: " + dir.resolve("bg.mp4")), r.out());
-        VideoInfo fg = new VideoProbe().probe(dir.resolve("fg.mp4"));
-        VideoInfo o = new VideoProbe().probe(out);
+        MediaClip fg = new VideoProbe().probe(dir.resolve("fg.mp4"));
+        MediaClip o = new VideoProbe().probe(out);
         // The fg is the master: every fg frame and its audio end up in the output.
         assertEquals(fg.frameCount(), o.frameCount());
         assertEquals(fg.duration(), o.duration(), 1e-6);

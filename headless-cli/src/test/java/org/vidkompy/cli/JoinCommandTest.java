@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vidkompy.io.VideoInfo;
+import org.vidkompy.io.MediaClip;
 import org.vidkompy.io.VideoProbe;
 import org.vidkompy.synth.GeneratedPair;
 import org.vidkompy.testkit.Fixtures;
@@ -33,8 +33,8 @@ class JoinCommandTest {
         CliRun j = CliRun.of("join", out.toString(), dir.resolve("p1.mp4").toString(), dir.resolve("p2.mp4").toString(),
                 dir.resolve("p3.mp4").toString(), "--audio", fg);
         assertEquals(0, j.exit(), j.err());
-        VideoInfo o = new VideoProbe().probe(out);
-        VideoInfo f = new VideoProbe().probe(p.foreground());
+        MediaClip o = new VideoProbe().probe(out);
+        MediaClip f = new VideoProbe().probe(p.foreground());
         assertEquals(f.frameCount(), o.frameCount());
         assertEquals(f.duration(), o.duration(), 1e-6);
         assertTrue(o.hasAudio());

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vidkompy.media.Alignment;
 import org.vidkompy.align.AlignmentFile;
-import org.vidkompy.io.VideoInfo;
+import org.vidkompy.io.MediaClip;
 import org.vidkompy.io.VideoProbe;
 import org.vidkompy.synth.GeneratedPair;
 import org.vidkompy.synth.PairSpec;
@@ -66,7 +66,7 @@ class RenderCommandTest {
         assertEquals(4, j.get("stages").size());
         assertEquals("composite", j.get("stages").get(2).get("stage").asText());
         assertTrue(j.get("stages").get(3).get("wallSeconds").asDouble() > 0);
-        VideoInfo o = new VideoProbe().probe(out);
+        MediaClip o = new VideoProbe().probe(out);
         assertEquals(150, o.frameCount());
         assertEquals(320, o.width());
         assertTrue(o.hasAudio());
@@ -78,7 +78,7 @@ class RenderCommandTest {
         CliRun r = render("-o", out.toString(), "--frames", "10-34", "--no-audio", "--preset", "ultrafast");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("output: " + out), r.out());
-        VideoInfo o = new VideoProbe().probe(out);
+        MediaClip o = new VideoProbe().probe(out);
         assertEquals(25, o.frameCount());
         assertEquals(1.0, o.duration(), 1e-6);
         assertFalse(o.hasAudio());

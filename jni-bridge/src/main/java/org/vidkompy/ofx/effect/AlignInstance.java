@@ -3,7 +3,7 @@ package org.vidkompy.ofx.effect;
 import com.sun.jna.Pointer;
 import org.vidkompy.align.AnalysisOptions;
 import org.vidkompy.io.MediaException;
-import org.vidkompy.io.VideoInfo;
+import org.vidkompy.io.MediaClip;
 import org.vidkompy.ofx.abi.Ofx;
 import org.vidkompy.ofx.abi.OfxException;
 import org.vidkompy.ofx.abi.OfxStatus;
@@ -525,10 +525,10 @@ public final class AlignInstance implements AutoCloseable {
 
     private final class Session implements AnalysisSession {
         private final Clip foreground = clip(sourceClip, Ofx.CLIP_SOURCE);
-        private final VideoInfo video;
+        private final MediaClip video;
         private final Clip background;
 
-        Session(VideoInfo video) {
+        Session(MediaClip video) {
             this.video = video;
             this.background = video == null ? clip(backgroundClip, AlignEffect.CLIP_BACKGROUND) : null;
         }
@@ -544,7 +544,7 @@ public final class AlignInstance implements AutoCloseable {
         }
 
         @Override
-        public VideoInfo backgroundVideo() {
+        public MediaClip backgroundVideo() {
             return video;
         }
 

@@ -28,7 +28,7 @@ public interface AnalysisSession {
      * The background as a video file the engine reads itself (the "Background file" parameter), or
      * null when the background is the host's Background clip ({@link #backgroundClip()}, {@link #background}).
      */
-    default org.vidkompy.io.VideoInfo backgroundVideo() {
+    default org.vidkompy.io.MediaClip backgroundVideo() {
         return null;
     }
 

@@ -14,7 +14,7 @@ import org.vidkompy.io.FrameTimes;
 import org.vidkompy.io.MediaException;
 import org.vidkompy.io.PixelLayout;
 import org.vidkompy.io.ReaderOptions;
-import org.vidkompy.io.VideoInfo;
+import org.vidkompy.io.MediaClip;
 import org.vidkompy.io.VideoProbe;
 import org.vidkompy.ofx.image.ImageView;
 import org.vidkompy.ofx.image.PixelDepth;
@@ -69,7 +69,7 @@ public final class BackgroundFiles {
         }
         Object result;
         try {
-            VideoInfo info = probe.probe(path);
+            MediaClip info = probe.probe(path);
             result = new File(info);
         } catch (MediaException e) {
             result = e;
@@ -100,14 +100,13 @@ public final class BackgroundFiles {
      * One background video: its shape, and its frames by index at any output size, decoded in
      * order and converted by swscale exactly as {@code vidkompy render} reads the bg (same
      * conversion, RGBA instead of RGB24, alpha 255). A jump back or far ahead seeks exactly with
-     * the frame timestamps of a demux-only scan made on the first such jump.
+     * the frame timestamps the probe collected.
      */
     public static final class File implements AutoCloseable {
         static final int SEEK_AHEAD = 300;
         static final int CACHED_FRAMES = 4;
 
-        private final VideoInfo info;
-        private FrameTimes times;
+        private final MediaClip info;
         private final Map<Long, Reader> readers = new LinkedHashMap<>();
         private final Map<String, byte[]> frames = new LinkedHashMap<>(8, 0.75f, true) {
             @Override
@@ -119,11 +118,11 @@ public final class BackgroundFiles {
         private record Reader(FrameReader reader, int width, int height) {
         }
 
-        File(VideoInfo info) {
+        File(MediaClip info) {
             this.info = info;
         }
 
-        public VideoInfo info() {
+        public MediaClip info() {
             return info;
         }
 
@@ -180,9 +179,7 @@ public final class BackgroundFiles {
             int cur = reader.index();
             if (target != cur) {
                 if (target < cur || target - cur > SEEK_AHEAD || !reader.indexExact()) {
-                    if (times == null) {
-                        times = FrameTimes.scan(info.path());
-                    }
+                    FrameTimes times = info.times();
                     if (target >= times.count()) {
                         throw new MediaException(info.path(), "holds " + times.count() + " frames, frame " + target
                                 + " was asked for");

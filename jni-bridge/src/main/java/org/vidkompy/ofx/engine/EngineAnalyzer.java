@@ -14,7 +14,7 @@ import org.vidkompy.align.AnalysisOptions;
 import org.vidkompy.align.Analyzer;
 import org.vidkompy.align.ClipSource;
 import org.vidkompy.align.FfmpegClipSource;
-import org.vidkompy.io.VideoInfo;
+import org.vidkompy.io.MediaClip;
 import org.vidkompy.image.LumaImage;
 import org.vidkompy.ofx.effect.AlignmentRecord;
 import org.vidkompy.ofx.effect.AnalysisSession;
@@ -45,7 +45,7 @@ public final class EngineAnalyzer implements OfxAnalyzer {
     @Override
     public Optional<Analysis> analyze(AnalysisSession session, AnalysisOptions options) {
         AnalysisSession.Clip fgClip = session.foregroundClip();
-        VideoInfo bgVideo = session.backgroundVideo();
+        MediaClip bgVideo = session.backgroundVideo();
         AnalysisSession.Clip bgClip = bgVideo != null
                 ? new AnalysisSession.Clip(bgVideo.path().toString(), 0, (int) bgVideo.frameCount(), bgVideo.fps(),
                         bgVideo.width(), bgVideo.height())

@@ -1,0 +1,37 @@
+package org.vidkompy.io;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One input file as a job knows it, from one demux pass ({@link VideoProbe}) and then passed along
+ * to the analysis and the render, so no stage reads the file again to learn the same things.
+ * {@code frameCount} is exact (counted from the stream's packets, because container headers often
+ * lie); {@code times} holds every frame's presentation time, for exact seeks and variable frame
+ * rates; {@code nominalFps} is the stream's r_frame_rate and {@code averageFps} is frames divided by
+ * duration, which is what matters when the two disagree (variable frame rate, dropped frames).
+ * Sizes and {@code rotation} are as players show the picture.
+ */
+public record MediaClip(
+        Path path,
+        int width,
+        int height,
+        Rational nominalFps,
+        double averageFps,
+        long frameCount,
+        double duration,
+        int rotation,
+        String pixelFormat,
+        String codec,
+        Optional<AudioInfo> audio,
+        FrameTimes times) {
+
+    public boolean hasAudio() {
+        return audio.isPresent();
+    }
+
+    /** The frame rate to reason with: the measured average, or the nominal one if it is unknown. */
+    public double fps() {
+        return averageFps > 0 ? averageFps : nominalFps.toDouble();
+    }
+}
