@@ -37,8 +37,8 @@ public final class Resampler {
         if (!(step > 0)) {
             throw new IllegalArgumentException("step must be positive: " + step);
         }
-        AxisWeights wx = new AxisWeights(x0, step, out.width(), src.width());
-        AxisWeights wy = new AxisWeights(y0, step, out.height(), src.height());
+        AreaKernelWeights wx = new AreaKernelWeights(x0, step, out.width(), src.width());
+        AreaKernelWeights wy = new AreaKernelWeights(y0, step, out.height(), src.height());
         int outW = out.width();
         int outH = out.height();
         int rowFrom = wy.start[0];
@@ -85,12 +85,12 @@ public final class Resampler {
      * {@code start}. Taps that would fall off the source are folded onto its edge pixels (edge
      * extension), which keeps every window inside the source and the inner loops free of index tables.
      */
-    private static final class AxisWeights {
+    private static final class AreaKernelWeights {
         final int taps;
         final int[] start;
         final float[] weight;
 
-        AxisWeights(double origin, double step, int outSize, int srcSize) {
+        AreaKernelWeights(double origin, double step, int outSize, int srcSize) {
             // Kernel support is 4 wide, so a cell of width step meets at most ceil(step) + 4 centres.
             taps = Math.min(srcSize, (int) Math.ceil(step) + 4);
             start = new int[outSize];
