@@ -41,9 +41,14 @@ final class FrameConverter implements AutoCloseable {
     private final FrameFormat format;
     private final Orientation orientation;
     private final BytePointer dst;
-    /** swscale's output in stored orientation, turned into {@link #dst}; null when nothing turns. */
+    /**
+     * swscale's output when it cannot write {@link #dst} directly: in stored orientation, rows
+     * {@link #scaledStride} bytes apart; turned or copied into {@link #dst}. Null when not needed.
+     */
     private final BytePointer stored;
     private final ByteBuffer storedView;
+    /** Row pitch of swscale's output in bytes. */
+    private final int scaledStride;
     private final ByteBuffer dstView;
     /** Size of swscale's output: the format's size, swapped when the picture is shown on its side. */
     private final int scaledW;
@@ -70,10 +75,16 @@ final class FrameConverter implements AutoCloseable {
         boolean swap = orientation.swapsAxes();
         scaledW = swap ? format.height() : format.width();
         scaledH = swap ? format.width() : format.height();
-        this.stored = orientation.isNone() ? null : new BytePointer(size);
+        // swscale's x86 YUV-to-RGB code works in blocks of 8 pixels: where a packed row is not a
+        // whole number of blocks it leaves the last pixels of each row unwritten (and its stores
+        // may run past the buffer). Give it rows padded to 16 pixels, with slack at the end.
+        int packedRow = scaledW * ch;
+        scaledStride = scaledW % 16 == 0 ? packedRow : (scaledW + 15) / 16 * 16 * ch;
+        boolean staged = !orientation.isNone() || scaledStride != packedRow;
+        this.stored = staged ? new BytePointer((long) scaledStride * scaledH + 64) : null;
         this.storedView = stored == null ? null : stored.asBuffer();
         dstData.put(0, stored != null ? stored : dst);
-        dstStride.put(0, scaledW * ch);
+        dstStride.put(0, scaledStride);
     }
 
     ByteBuffer pixels() {
@@ -109,7 +120,15 @@ final class FrameConverter implements AutoCloseable {
         }
         sws_scale(sws, srcData, srcStride, 0, c.height(), dstData, dstStride);
         if (stored != null) {
-            orientation.apply(storedView, scaledW, scaledH, format.layout().channels(), dstView);
+            int ch = format.layout().channels();
+            if (orientation.isNone()) {
+                int row = scaledW * ch;
+                for (int y = 0; y < scaledH; y++) {
+                    dstView.put(y * row, storedView, y * scaledStride, row);
+                }
+            } else {
+                orientation.apply(storedView, scaledW, scaledH, scaledStride / ch, ch, dstView);
+            }
         }
     }
 

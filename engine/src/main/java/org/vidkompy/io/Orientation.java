@@ -112,16 +112,16 @@ public final class Orientation {
     }
 
     /**
-     * Copies a packed stored picture ({@code width x height}, {@code channels} bytes a pixel) into
-     * {@code dst} as shown. One pass of plain index arithmetic; run on the converted, usually
-     * small, buffers rather than on full decoded frames.
+     * Copies a stored picture ({@code width x height}, {@code channels} bytes a pixel, rows
+     * {@code stride} pixels apart) into {@code dst}, packed, as shown. One pass of plain index
+     * arithmetic; run on the converted, usually small, buffers rather than on full decoded frames.
      */
-    void apply(ByteBuffer src, int width, int height, int channels, ByteBuffer dst) {
+    void apply(ByteBuffer src, int width, int height, int stride, int channels, ByteBuffer dst) {
         int sw = shownWidth(width, height);
         int sh = shownHeight(width, height);
-        int start = (storedY(0, 0, sw, sh) * width + storedX(0, 0, sw, sh)) * channels;
-        int stepX = (c * width + a) * channels;
-        int stepY = (d * width + b) * channels;
+        int start = (storedY(0, 0, sw, sh) * stride + storedX(0, 0, sw, sh)) * channels;
+        int stepX = (c * stride + a) * channels;
+        int stepY = (d * stride + b) * channels;
         int o = 0;
         for (int y = 0; y < sh; y++) {
             int s = start + y * stepY;

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.vidkompy.image.Plane;
 import org.vidkompy.synth.GeneratedPair;
 import org.vidkompy.synth.Scene;
@@ -21,6 +24,30 @@ class FrameReaderTest {
 
     @TempDir
     Path dir;
+
+    /**
+     * swscale's x86 YUV-to-RGB code works in blocks of 8 pixels and, given packed rows of other
+     * widths, left the last pixels of each row unwritten (stale memory) and could run past the buffer.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {178, 180, 186, 318})
+    void cropsOfAnyWidthMatchTheFullFrame(int w) {
+        byte[] full = new byte[320 * 180 * 3];
+        byte[] cut = new byte[w * 180 * 3];
+        try (FrameReader r = FrameReader.open(Fixtures.demo().background(), ReaderOptions.of(
+                FrameFormat.of(PixelLayout.RGB24, 320, 180),
+                new FrameFormat(PixelLayout.RGB24, w, 180, new CropRect(0, 0, w, 180))))) {
+            for (int i = 0; i < 3; i++) {
+                assertTrue(r.next());
+                r.output(0).copyTo(full);
+                r.output(1).copyTo(cut);
+                for (int y = 0; y < 180; y++) {
+                    assertArrayEquals(Arrays.copyOfRange(full, y * 320 * 3, (y * 320 + w) * 3),
+                            Arrays.copyOfRange(cut, y * w * 3, (y + 1) * w * 3), "frame " + i + " row " + y);
+                }
+            }
+        }
+    }
 
     /** Odd widths give rows of an odd byte count: the reader must not assume aligned lines. */
     @Test
