@@ -7,12 +7,12 @@ import com.google.inject.Guice;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vidkompy.align.Alignment;
+import org.vidkompy.media.Alignment;
 import org.vidkompy.align.AnalysisOptions;
 import org.vidkompy.align.AnalysisProgress;
 import org.vidkompy.align.PairAnalysis;
 import org.vidkompy.engine.EngineModule;
-import org.vidkompy.io.VideoInfo;
+import org.vidkompy.io.MediaClip;
 import org.vidkompy.io.VideoProbe;
 import org.vidkompy.synth.GeneratedPair;
 import org.vidkompy.synth.PairSpec;
@@ -70,7 +70,7 @@ class RotatedPairTest {
         RenderResult r = new Renderer(new VideoProbe()).render(bg, fg, a, null,
                 RenderOptions.to(dir.resolve("out.mp4")).withQuality(18, "veryfast").withAudio(AudioMode.NONE),
                 RenderListener.NONE);
-        VideoInfo o = new VideoProbe().probe(r.output());
+        MediaClip o = new VideoProbe().probe(r.output());
         assertEquals(sw, o.width());
         assertEquals(sh, o.height());
         assertEquals(0, o.rotation(), "the output needs no tag to play upright");
