@@ -23,9 +23,6 @@ import org.vidkompy.spatial.ZnccSurface;
  */
 public final class CudaCorrelator implements Correlator {
 
-    /** Same as the CPU reference: flatter image windows get ZNCC 0. */
-    static final double MIN_WINDOW_STD = 1.0;
-
     private final CudaRuntime rt;
 
     public CudaCorrelator(CudaRuntime rt) {
@@ -34,12 +31,13 @@ public final class CudaCorrelator implements Correlator {
 
     @Override
     public void correlate(List<Plane> templates, List<Plane> images, SurfaceVisitor visitor) {
-        if (templates.isEmpty() || images.isEmpty()) {
+        if (!CorrelationInputs.check(templates, images)) {
             return;
         }
-        CorrelationInputs.check(templates, images);
-        int w = images.get(0).width();
-        int h = images.get(0).height();
+        // Every image of a call has the first one's size (checked above).
+        Plane first = images.get(0);
+        int w = first.width();
+        int h = first.height();
         int gw = Math.max(2, nextPow2(w));
         int gh = nextPow2(h);
         try (CudaRuntime.Scope scope = rt.enter()) {
@@ -152,11 +150,7 @@ public final class CudaCorrelator implements Correlator {
             int tw = tpl.width();
             int th = tpl.height();
             int n = tw * th;
-            double mean = 0;
-            for (int k = 0; k < n; k++) {
-                mean += tpl.data()[k];
-            }
-            mean /= n;
+            double mean = tpl.mean();
             double norm = 0;
             for (int k = 0; k < n; k++) {
                 double v = tpl.data()[k] - mean;
@@ -185,7 +179,7 @@ public final class CudaCorrelator implements Correlator {
         private void normalize(long corr, long sums, long sqs, Plane tpl, double norm, long surfaces, int count) {
             int tw = tpl.width();
             int th = tpl.height();
-            double minWindowVar = MIN_WINDOW_STD * MIN_WINDOW_STD * tw * th;
+            double minWindowVar = CorrelationInputs.MIN_WINDOW_STD * CorrelationInputs.MIN_WINDOW_STD * tw * th;
             try (KernelArgs a = normalizeArgs(corr, gw, gh, sums, sqs, w, h, tw, th, norm, minWindowVar, surfaces,
                     count)) {
                 rt.launch(rt.znccNormalize, LaunchGeometry.cover(w - tw + 1, h - th + 1, count), a, "zncc_normalize");

@@ -25,6 +25,16 @@ public record Plane(int width, int height, float[] data) {
         return new Plane(width, height, new float[width * height]);
     }
 
+    /** Mean of all samples, summed in double in storage order (the correlators' twins rely on the order). */
+    public double mean() {
+        double sum = 0;
+        int n = width * height;
+        for (int k = 0; k < n; k++) {
+            sum += data[k];
+        }
+        return sum / n;
+    }
+
     public float get(int x, int y) {
         return data[y * width + x];
     }

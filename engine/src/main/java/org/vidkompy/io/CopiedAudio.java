@@ -79,13 +79,7 @@ final class CopiedAudio implements AudioTrack {
 
     private boolean readAudioPacket() {
         while (true) {
-            boolean got;
-            try {
-                got = in.read(pkt);
-            } catch (MediaException e) {
-                got = false;
-            }
-            if (!got) {
+            if (!in.readToEndOrDamage(pkt)) {
                 eof = true;
                 return false;
             }

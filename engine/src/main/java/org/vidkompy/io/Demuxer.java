@@ -137,6 +137,18 @@ final class Demuxer implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Like {@link #read}, with a read error taken as the end: for audio, where a damaged tail
+     * should only end the sound early (the video decides whether the job fails).
+     */
+    boolean readToEndOrDamage(AVPacket pkt) {
+        try {
+            return read(pkt);
+        } catch (MediaException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         if (ctx != null) {

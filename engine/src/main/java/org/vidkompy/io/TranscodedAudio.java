@@ -234,13 +234,7 @@ final class TranscodedAudio implements AudioTrack {
             return;
         }
         while (true) {
-            boolean got;
-            try {
-                got = in.read(pkt);
-            } catch (MediaException e) {
-                got = false;
-            }
-            if (!got) {
+            if (!in.readToEndOrDamage(pkt)) {
                 eof = true;
                 avcodec_send_packet(dec, null);
                 return;

@@ -16,15 +16,11 @@ import org.vidkompy.image.SummedAreaTable;
  */
 public final class CpuCorrelator implements Correlator {
 
-    /** Image windows whose standard deviation is below this (gray levels) get ZNCC 0, not noise / 0. */
-    static final double MIN_WINDOW_STD = 1.0;
-
     @Override
     public void correlate(List<Plane> templates, List<Plane> images, SurfaceVisitor visitor) {
-        if (templates.isEmpty() || images.isEmpty()) {
+        if (!CorrelationInputs.check(templates, images)) {
             return;
         }
-        CorrelationInputs.check(templates, images);
         int w = images.get(0).width();
         int h = images.get(0).height();
         RealFft2d fft = new RealFft2d(Math.max(2, nextPow2(w)), nextPow2(h));
@@ -58,11 +54,7 @@ public final class CpuCorrelator implements Correlator {
             int tw = tpl.width();
             int th = tpl.height();
             int n = tw * th;
-            double mean = 0;
-            for (int k = 0; k < n; k++) {
-                mean += tpl.data()[k];
-            }
-            mean /= n;
+            double mean = tpl.mean();
             double norm = 0;
             java.util.Arrays.fill(grid, 0);
             for (int y = 0; y < th; y++) {
@@ -77,7 +69,7 @@ public final class CpuCorrelator implements Correlator {
             int pw = w - tw + 1;
             int ph = h - th + 1;
             ZnccSurface out = new ZnccSurface(pw, ph, surface);
-            double minWindowVar = MIN_WINDOW_STD * MIN_WINDOW_STD * n;
+            double minWindowVar = CorrelationInputs.MIN_WINDOW_STD * CorrelationInputs.MIN_WINDOW_STD * n;
             for (int i = 0; i < images.size(); i++) {
                 double[] ar = imgRe[i];
                 double[] ai = imgIm[i];

@@ -96,7 +96,7 @@ class CpuCorrelatorTest {
                 c += a * b;
             }
         }
-        if (si / n < CpuCorrelator.MIN_WINDOW_STD * CpuCorrelator.MIN_WINDOW_STD) {
+        if (si / n < CorrelationInputs.MIN_WINDOW_STD * CorrelationInputs.MIN_WINDOW_STD) {
             return 0;
         }
         return c / Math.sqrt(st * si);

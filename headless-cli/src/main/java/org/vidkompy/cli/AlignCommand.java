@@ -59,7 +59,6 @@ final class AlignCommand implements Runnable {
 
     @Override
     public void run() {
-        pair.require();
         Path bg = pair.bg();
         Path fg = pair.fg();
         OptionValues.whole("--precision", precision, 0, 4);

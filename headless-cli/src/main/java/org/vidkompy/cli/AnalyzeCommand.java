@@ -1,13 +1,9 @@
 package org.vidkompy.cli;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.List;
-import org.vidkompy.io.VideoProbe;
 import org.vidkompy.io.OutputFile;
-import org.vidkompy.io.OutputPolicy;
-import org.vidkompy.media.Alignment;
 import org.vidkompy.align.AlignmentFile;
 import org.vidkompy.align.PairAnalysis;
 import picocli.CommandLine.Command;
@@ -20,10 +16,7 @@ import picocli.CommandLine.Option;
                 + "content of both files and the options; a second run of the same pair returns at once."})
 final class AnalyzeCommand implements Runnable {
 
-    private final Provider<PairAnalysis> analysis;
-    private final VideoProbe probe;
-    private final OutputPolicy outputs;
-    private final Console console;
+    private final PairJob job;
 
     @Mixin
     PairArguments pair;
@@ -42,29 +35,23 @@ final class AnalyzeCommand implements Runnable {
     AnalysisOptionsMixin options;
 
     @Inject
-    AnalyzeCommand(VideoProbe probe, Provider<PairAnalysis> analysis, OutputPolicy outputs, Console console) {
-        this.probe = probe;
-        this.analysis = analysis;
-        this.outputs = outputs;
-        this.console = console;
+    AnalyzeCommand(PairJob job) {
+        this.job = job;
     }
 
     @Override
     public void run() {
-        pair.require();
         Path bg = pair.bg();
         Path fg = pair.fg();
         Path out = output != null ? output : Path.of(OutputNames.stem(bg) + "_overlay_" + OutputNames.stem(fg) + ".align.json");
-        try (OutputFile sidecar = outputs.claim(out, force, List.of(bg, fg))) {
-            PairArguments.Clips clips = pair.probe(probe);
-            PairAnalysis.Outcome o = AnalysisRun.run(analysis, console, clips.bg(), clips.fg(), options.toOptions(),
-                    options.cache(console));
+        try (OutputFile sidecar = job.claim(out, force, List.of(bg, fg))) {
+            PairAnalysis.Outcome o = job.analyse(bg, fg, options.toOptions(), options.cache(job.console()));
             AlignmentFile.write(o.alignment(), sidecar);
             if (json) {
-                console.result(AlignmentFile.toJson(o.alignment(), true));
+                job.console().result(AlignmentFile.toJson(o.alignment(), true));
             } else {
-                console.result(Summary.of(o));
-                console.result("sidecar: " + out);
+                job.console().result(Summary.of(o));
+                job.console().result("sidecar: " + out);
             }
         }
     }

@@ -1,7 +1,6 @@
 package org.vidkompy.cli;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +9,6 @@ import java.util.Map;
 import org.vidkompy.align.AlignmentComparison;
 import org.vidkompy.align.AlignmentFile;
 import org.vidkompy.align.PairAnalysis;
-import org.vidkompy.io.VideoProbe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,8 +21,7 @@ import picocli.CommandLine.Option;
         footer = {"  vidkompy check bg.mp4 fg.mp4 --expect golden.align.json --tolerance-px 0.25 || exit 1"})
 final class CheckCommand implements java.util.concurrent.Callable<Integer> {
 
-    private final Provider<PairAnalysis> analysis;
-    private final VideoProbe probe;
+    private final PairJob job;
     private final Console console;
 
     @Mixin
@@ -48,23 +45,20 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
     AnalysisOptionsMixin options;
 
     @Inject
-    CheckCommand(VideoProbe probe, Provider<PairAnalysis> analysis, Console console) {
-        this.probe = probe;
-        this.analysis = analysis;
-        this.console = console;
+    CheckCommand(PairJob job) {
+        this.job = job;
+        this.console = job.console();
     }
 
     @Override
     public Integer call() {
-        pair.require();
         Path bg = pair.bg();
         Path fg = pair.fg();
         InputFile.require(expect, "--expect");
         OptionValues.whole("--tolerance-frames", toleranceFrames, 0, Integer.MAX_VALUE);
         OptionValues.finite("--tolerance-px", tolerancePx, 0, 100_000);
         var expected = AlignmentFile.read(expect);
-        PairArguments.Clips clips = pair.probe(probe);
-        PairAnalysis.Outcome o = AnalysisRun.run(analysis, console, clips.bg(), clips.fg(), options.toOptions(), null);
+        PairAnalysis.Outcome o = job.analyse(bg, fg, options.toOptions(), null);
         AlignmentComparison c = AlignmentComparison.of(expected, o.alignment(), tolerancePx, toleranceFrames);
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -1,19 +1,16 @@
 package org.vidkompy.cli;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vidkompy.media.Alignment;
 import org.vidkompy.align.AlignmentFile;
+import org.vidkompy.align.AnalysisOptions;
 import org.vidkompy.align.Analyzer;
 import org.vidkompy.align.PairAnalysis;
-import org.vidkompy.compose.Renderer;
-import org.vidkompy.io.VideoProbe;
 import org.vidkompy.io.OutputFile;
-import org.vidkompy.io.OutputPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,11 +26,7 @@ import picocli.CommandLine.Option;
             "  vidkompy comp bg.mp4 fg.mp4 --alignment a.json   render from a stored analysis"})
 final class CompCommand implements Runnable {
 
-    private final Provider<PairAnalysis> analysis;
-    private final VideoProbe probe;
-    private final Renderer renderer;
-    private final OutputPolicy outputs;
-    private final Console console;
+    private final PairJob job;
 
     @Mixin
     PairArguments pair;
@@ -52,37 +45,33 @@ final class CompCommand implements Runnable {
     RenderOptionsMixin render;
 
     @Inject
-    CompCommand(VideoProbe probe, Provider<PairAnalysis> analysis, Renderer renderer, OutputPolicy outputs,
-                Console console) {
-        this.probe = probe;
-        this.analysis = analysis;
-        this.renderer = renderer;
-        this.outputs = outputs;
-        this.console = console;
+    CompCommand(PairJob job) {
+        this.job = job;
     }
 
     @Override
     public void run() {
-        pair.require();
         Path bg = pair.bg();
         Path fg = pair.fg();
         if (alignment != null) {
             InputFile.require(alignment, "--alignment");
         }
+        AnalysisOptions options = alignment == null ? analysisOptions.toOptions() : null;
         // Claimed before the analysis: a refusal costs nothing, and an interrupt finds the temporary file.
-        try (OutputFile out = render.claim(outputs, bg, fg, alignment != null ? List.of(alignment) : List.of())) {
+        try (OutputFile out = render.claim(job, bg, fg, alignment != null ? List.of(alignment) : List.of())) {
             long t0 = System.nanoTime();
-            PairArguments.Clips clips = pair.probe(probe);
+            PairJob.Clips clips;
             Alignment a;
             Map<String, Object> analysisSummary = new LinkedHashMap<>();
             if (alignment != null) {
                 a = AlignmentFile.read(alignment);
+                clips = job.probe(bg, fg);
                 analysisSummary.put("source", alignment.toString());
             } else {
-                PairAnalysis.Outcome o = AnalysisRun.run(analysis, console, clips.bg(), clips.fg(), analysisOptions.toOptions(),
-                        analysisOptions.cache(console));
+                PairAnalysis.Outcome o = job.analyse(bg, fg, options, analysisOptions.cache(job.console()));
                 a = o.alignment();
-                console.info(Summary.of(o));
+                clips = PairJob.clipsOf(o);
+                job.console().info(Summary.of(o));
                 analysisSummary.put("source", o.fromCache() ? "cache" : "analysis");
                 o.details().ifPresent(d -> {
                     Analyzer.Timings t = d.timings();
@@ -96,9 +85,7 @@ final class CompCommand implements Runnable {
             analysisSummary.put("x", a.spatial().x());
             analysisSummary.put("y", a.spatial().y());
             analysisSummary.put("scale", a.spatial().scale());
-            int total = a.temporal().map().length;
-            RenderRun.renderAndReport(renderer, console, clips.bg(), clips.fg(), a, alignment, out, render.options(out.target()), total, json,
-                    analysisSummary);
+            job.report(job.render(clips, a, alignment, out, render.options(out.target())), json, analysisSummary);
         }
     }
 }

@@ -1,20 +1,16 @@
 package org.vidkompy.cli;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Provider;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.vidkompy.io.OutputFile;
-import org.vidkompy.io.OutputPolicy;
-import org.vidkompy.io.VideoProbe;
 import org.vidkompy.media.Alignment;
 import org.vidkompy.align.AlignmentFile;
 import org.vidkompy.align.AnalysisOptions;
 import org.vidkompy.align.PairAnalysis;
 import org.vidkompy.compose.RenderOptions;
 import org.vidkompy.compose.RenderResult;
-import org.vidkompy.compose.Renderer;
 import org.vidkompy.synth.GeneratedPair;
 import org.vidkompy.synth.PairGenerator;
 import org.vidkompy.synth.PairSpec;
@@ -28,10 +24,7 @@ import picocli.CommandLine.Option;
                 + "and report how far the found alignment is from the truth. Prints where it wrote everything."})
 final class DemoCommand implements Runnable {
 
-    private final VideoProbe probe;
-    private final Provider<PairAnalysis> analysis;
-    private final Renderer renderer;
-    private final OutputPolicy outputs;
+    private final PairJob job;
     private final Console console;
 
     @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = "vidkompy-demo",
@@ -39,13 +32,9 @@ final class DemoCommand implements Runnable {
     Path dir;
 
     @Inject
-    DemoCommand(VideoProbe probe, Provider<PairAnalysis> analysis, Renderer renderer, OutputPolicy outputs,
-                Console console) {
-        this.probe = probe;
-        this.analysis = analysis;
-        this.renderer = renderer;
-        this.outputs = outputs;
-        this.console = console;
+    DemoCommand(PairJob job) {
+        this.job = job;
+        this.console = job.console();
     }
 
     @Override
@@ -54,7 +43,7 @@ final class DemoCommand implements Runnable {
         GeneratedPair pair;
         try {
             // A fresh folder: the demo's file names are fixed, so it must not meet anybody's files.
-            outputs.freshFolder(dir);
+            job.freshFolder(dir);
             console.info("Generating a pair with known truth in " + dir + " ...");
             pair = new PairGenerator().generate(spec, dir);
         } catch (IOException e) {
@@ -65,8 +54,7 @@ final class DemoCommand implements Runnable {
         console.result("truth:      " + pair.truth() + String.format(" (fg at x=%.1f y=%.1f scale %.2f, fg frame 0 = bg"
                 + " frame %d)", spec.x(), spec.y(), spec.scale(), spec.map()[0]));
 
-        PairAnalysis.Outcome o = AnalysisRun.run(analysis, console, probe.probe(pair.background()),
-                probe.probe(pair.foreground()), AnalysisOptions.defaults(), null);
+        PairAnalysis.Outcome o = job.analyse(pair.background(), pair.foreground(), AnalysisOptions.defaults(), null);
         Alignment a = o.alignment();
         Path sidecar = dir.resolve("bg_overlay_fg.align.json");
         AlignmentFile.write(a, sidecar);
@@ -75,13 +63,10 @@ final class DemoCommand implements Runnable {
         console.result("error:      " + errorAgainstTruth(spec, a));
 
         Path out = dir.resolve(OutputNames.overlay(pair.background(), pair.foreground()));
-        RenderResult r;
-        try (OutputFile claimed = outputs.claim(out, false, List.of(pair.background(), pair.foreground(), sidecar));
-             ProgressBar bar = console.progress("render", a.temporal().map().length)) {
-            r = renderer.render(o.background(), o.foreground(), a, sidecar, claimed, RenderOptions.to(out),
-                    (done, n) -> bar.update(done));
+        try (OutputFile claimed = job.claim(out, false, List.of(pair.background(), pair.foreground(), sidecar))) {
+            RenderResult r = job.render(PairJob.clipsOf(o), a, sidecar, claimed, RenderOptions.to(out));
+            console.result(String.format("output:     %s (%d frames, audio: %s)", out, r.frames(), r.audio()));
         }
-        console.result(String.format("output:     %s (%d frames, audio: %s)", out, r.frames(), r.audio()));
     }
 
     /** Spatial error in pixels and the share of fg frames on the true bg frame (or one identical to it). */

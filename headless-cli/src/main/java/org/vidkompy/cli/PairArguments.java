@@ -1,8 +1,6 @@
 package org.vidkompy.cli;
 
 import java.nio.file.Path;
-import org.vidkompy.io.MediaClip;
-import org.vidkompy.io.VideoProbe;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -19,25 +17,13 @@ final class PairArguments {
             description = "Foreground: the video (for align also a picture) to find in BG.")
     Path fg;
 
-    /** Both inputs exist and are files, else a usage error (exit 2); called before any work. */
-    void require() {
-        InputFile.require(bg, "BG");
-        InputFile.require(fg, "FG");
-    }
-
-    /** Both inputs as the job knows them: one demux pass each, passed on to the analysis and the render. */
-    Clips probe(VideoProbe probe) {
-        return new Clips(probe.probe(bg), probe.probe(fg));
-    }
-
-    record Clips(MediaClip bg, MediaClip fg) {
-    }
-
+    /** The bg, checked to be an existing regular file (else a usage error, exit 2) before any work. */
     Path bg() {
-        return bg;
+        return InputFile.require(bg, "BG");
     }
 
+    /** The fg, checked like {@link #bg()}. */
     Path fg() {
-        return fg;
+        return InputFile.require(fg, "FG");
     }
 }

@@ -9,10 +9,7 @@ import java.util.regex.Pattern;
 import org.vidkompy.media.Alignment;
 import org.vidkompy.align.AlignmentFile;
 import org.vidkompy.compose.RenderOptions;
-import org.vidkompy.compose.Renderer;
-import org.vidkompy.io.VideoProbe;
 import org.vidkompy.io.OutputFile;
-import org.vidkompy.io.OutputPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,10 +22,7 @@ final class RenderCommand implements Runnable {
 
     private static final Pattern RANGE = Pattern.compile("(\\d+)-(\\d+)");
 
-    private final VideoProbe probe;
-    private final Renderer renderer;
-    private final OutputPolicy outputs;
-    private final Console console;
+    private final PairJob job;
 
     @Mixin
     PairArguments pair;
@@ -37,16 +31,9 @@ final class RenderCommand implements Runnable {
             description = "Alignment sidecar (vidkompy.alignment/1 JSON) for these two files.")
     Path alignment;
 
-
     @Option(names = "--frames", paramLabel = "A-B",
             description = "Render only fg frames A to B (0-based, inclusive).")
     String frames;
-
-
-
-
-
-
 
     @Option(names = "--json", description = "Print a summary with per-stage times as JSON.")
     boolean json;
@@ -55,27 +42,20 @@ final class RenderCommand implements Runnable {
     RenderOptionsMixin render;
 
     @Inject
-    RenderCommand(VideoProbe probe, Renderer renderer, OutputPolicy outputs, Console console) {
-        this.probe = probe;
-        this.renderer = renderer;
-        this.outputs = outputs;
-        this.console = console;
+    RenderCommand(PairJob job) {
+        this.job = job;
     }
 
     @Override
     public void run() {
-        pair.require();
         Path bg = pair.bg();
         Path fg = pair.fg();
         InputFile.require(alignment, "--alignment");
-        try (OutputFile out = render.claim(outputs, bg, fg, List.of(alignment))) {
+        try (OutputFile out = render.claim(job, bg, fg, List.of(alignment))) {
             Alignment a = AlignmentFile.read(alignment);
             FrameRange range = parseRange(frames, a.temporal().map().length);
             RenderOptions options = render.options(out.target()).withFrames(range);
-            int total = range != null ? range.length() : a.temporal().map().length;
-            PairArguments.Clips clips = pair.probe(probe);
-            RenderRun.renderAndReport(renderer, console, clips.bg(), clips.fg(), a, alignment, out, options, total,
-                    json, null);
+            job.report(job.render(job.probe(bg, fg), a, alignment, out, options), json, null);
         }
     }
 
@@ -103,6 +83,5 @@ final class RenderCommand implements Runnable {
         }
         return new FrameRange(first, last);
     }
-
 
 }

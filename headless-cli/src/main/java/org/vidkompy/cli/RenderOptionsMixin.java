@@ -6,7 +6,6 @@ import java.util.Set;
 import org.vidkompy.compose.AudioMode;
 import org.vidkompy.compose.RenderOptions;
 import org.vidkompy.io.OutputFile;
-import org.vidkompy.io.OutputPolicy;
 import picocli.CommandLine.Option;
 
 /** Output and encoder options shared by render and comp. */
@@ -44,7 +43,7 @@ final class RenderOptionsMixin {
      * Claims the output under the engine's output policy (never an input, an existing regular file
      * only with --force), before any work starts.
      */
-    OutputFile claim(OutputPolicy policy, Path bg, Path fg, List<Path> otherInputs) {
+    OutputFile claim(PairJob job, Path bg, Path fg, List<Path> otherInputs) {
         if (crf < 0 || crf > 51) {
             throw new UsageException("--crf must be 0..51, got " + crf);
         }
@@ -58,7 +57,7 @@ final class RenderOptionsMixin {
         Path out = output != null ? output : Path.of(OutputNames.overlay(bg, fg));
         List<Path> inputs = new java.util.ArrayList<>(List.of(bg, fg));
         inputs.addAll(otherInputs);
-        return policy.claim(out, force, inputs);
+        return job.claim(out, force, inputs);
     }
 
     RenderOptions options(Path out) {
