@@ -127,6 +127,10 @@ std::unique_ptr<Param> newParam(const std::string &type, const std::string &name
 void initParamFromDefault(Param &p);
 bool setParamFromText(Param &p, const std::string &text);
 std::string paramValueText(Param &p, double time);
+// A parameter's value at time t, the one rule for the suite and the log; caller holds p.mutex. Doubles
+// interpolate linearly between keys, integers and booleans hold the key before t, strings hold.
+std::vector<double> valueAt(const Param &p, double t);
+std::string stringAt(const Param &p, double t);
 size_t paramKeyCount(Param &p);
 void notifyInstanceChanged(Effect *effect, const std::string &paramName, const char *reason);
 

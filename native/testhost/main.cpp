@@ -177,22 +177,9 @@ std::string escape(const std::string &s) {
 
 std::string paramValueText(Param &p, double time) {
   std::lock_guard l(p.mutex);
-  if (p.isString) {
-    auto it = p.strKeys.upper_bound(time);
-    return escape(p.strKeys.empty() ? p.str : (it == p.strKeys.begin() ? it->second : std::prev(it)->second));
-  }
+  if (p.isString) return escape(stringAt(p, time));
   if (p.dims == 0) return "";
-  std::vector<double> v = p.value;
-  if (!p.keys.empty()) { // linear between keys (same rule as the suite)
-    auto after = p.keys.lower_bound(time);
-    if (after == p.keys.begin()) v = after->second;
-    else if (after == p.keys.end()) v = std::prev(after)->second;
-    else {
-      auto before = std::prev(after);
-      double a = (time - before->first) / (after->first - before->first);
-      for (int i = 0; i < p.dims; ++i) v[i] = p.isInt ? before->second[i] : before->second[i] * (1 - a) + after->second[i] * a;
-    }
-  }
+  std::vector<double> v = valueAt(p, time);
   std::string out;
   for (int i = 0; i < p.dims; ++i) out += (i ? "," : "") + fmtD(v[i]);
   return out;

@@ -117,6 +117,26 @@ void allocateImage(Image &img, const int bounds[4], const double scale[2], const
   img.setS(kOfxImagePropUniqueIdentifier, {uid});
 }
 
+// Declared in host.h: the one interpolation rule (suite getters, derivatives, integrals and the log).
+std::vector<double> valueAt(const Param &p, double t) {
+  if (p.keys.empty()) return p.value;
+  auto after = p.keys.lower_bound(t);
+  if (after == p.keys.begin()) return after->second;
+  if (after == p.keys.end()) return std::prev(after)->second;
+  if (after->first == t) return after->second;
+  auto before = std::prev(after);
+  if (p.isInt) return before->second;
+  double a = (t - before->first) / (after->first - before->first);
+  std::vector<double> v(p.dims);
+  for (int i = 0; i < p.dims; ++i) v[i] = before->second[i] * (1 - a) + after->second[i] * a;
+  return v;
+}
+std::string stringAt(const Param &p, double t) {
+  if (p.strKeys.empty()) return p.str;
+  auto it = p.strKeys.upper_bound(t);
+  return it == p.strKeys.begin() ? it->second : std::prev(it)->second;
+}
+
 namespace {
 
 void fillImageProps(Image &img, const int bounds[4], const double scale[2], const std::string &clip, double time) {
@@ -325,26 +345,6 @@ OfxStatus paramGetPropertySet(OfxParamHandle h, OfxPropertySetHandle *out) {
 }
 
 bool valueless(const Param &p) { return p.type == kOfxParamTypePushButton || p.type == kOfxParamTypeGroup || p.type == kOfxParamTypePage; }
-
-// Value at time t; caller holds p.mutex. Doubles interpolate linearly between keys, the rest hold.
-std::vector<double> valueAt(const Param &p, double t) {
-  if (p.keys.empty()) return p.value;
-  auto after = p.keys.lower_bound(t);
-  if (after == p.keys.begin()) return after->second;
-  if (after == p.keys.end()) return std::prev(after)->second;
-  if (after->first == t) return after->second;
-  auto before = std::prev(after);
-  if (p.isInt) return before->second;
-  double a = (t - before->first) / (after->first - before->first);
-  std::vector<double> v(p.dims);
-  for (int i = 0; i < p.dims; ++i) v[i] = before->second[i] * (1 - a) + after->second[i] * a;
-  return v;
-}
-std::string stringAt(const Param &p, double t) {
-  if (p.strKeys.empty()) return p.str;
-  auto it = p.strKeys.upper_bound(t);
-  return it == p.strKeys.begin() ? it->second : std::prev(it)->second;
-}
 
 thread_local std::string t_stringResult; // what a string getter hands out: valid until the next call
 

@@ -2,12 +2,14 @@ package org.vidkompy.ofx;
 
 import com.sun.jna.Pointer;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import org.vidkompy.ofx.abi.Ofx;
 import org.vidkompy.ofx.abi.OfxStatus;
 import org.vidkompy.ofx.effect.AlignEffect;
 import org.vidkompy.ofx.effect.AlignInstance;
+import org.vidkompy.ofx.effect.BackgroundVideos;
 import org.vidkompy.ofx.effect.OfxAnalyzer;
-import org.vidkompy.ofx.engine.BackgroundFiles;
+import org.vidkompy.ofx.effect.OfxRenderer;
 import org.vidkompy.ofx.suite.HostSuites;
 
 import java.io.PrintWriter;
@@ -18,19 +20,22 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The plugin behind the shell: routes actions to the describe code or to the instance they name.
  * Suites are fetched on every Load (a host may Load, Unload and Load again in one process) and
- * dropped on Unload; instances are keyed by their effect handle.
+ * dropped on Unload; instances are keyed by their effect handle. What the effect runs on (the
+ * analyzer, a renderer per instance, the background videos) comes from {@link OfxModule}.
  */
 public final class AlignPlugin {
     private final OfxAnalyzer analyzer;
-    private final BackgroundFiles files;
+    private final Provider<OfxRenderer> renderers;
+    private final BackgroundVideos files;
     private final String debugThrow = System.getenv(AlignInstance.DEBUG_THROW_ENV);
     private final ConcurrentHashMap<Long, AlignInstance> instances = new ConcurrentHashMap<>();
     private volatile Pointer host;
     private volatile HostSuites suites;
 
     @Inject
-    public AlignPlugin(OfxAnalyzer analyzer, BackgroundFiles files) {
+    public AlignPlugin(OfxAnalyzer analyzer, Provider<OfxRenderer> renderers, BackgroundVideos files) {
         this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+        this.renderers = Objects.requireNonNull(renderers, "renderers");
         this.files = Objects.requireNonNull(files, "files");
     }
 
@@ -64,7 +69,8 @@ public final class AlignPlugin {
                 return OfxStatus.OK;
             case Ofx.ACTION_CREATE_INSTANCE:
                 // OK, not ReplyDefault: some hosts then stop sending change notifications.
-                instances.put(Pointer.nativeValue(handle), new AlignInstance(s, handle, analyzer, files, debugThrow));
+                instances.put(Pointer.nativeValue(handle), new AlignInstance(s, handle, analyzer, renderers.get(), files,
+                        debugThrow));
                 return OfxStatus.OK;
             case Ofx.ACTION_DESTROY_INSTANCE:
                 AlignInstance gone = instances.remove(Pointer.nativeValue(handle));

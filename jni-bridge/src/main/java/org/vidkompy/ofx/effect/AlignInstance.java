@@ -4,11 +4,12 @@ import com.sun.jna.Pointer;
 import org.vidkompy.align.AnalysisOptions;
 import org.vidkompy.io.MediaException;
 import org.vidkompy.io.MediaClip;
+import org.vidkompy.media.Clip;
+import org.vidkompy.media.Placement;
 import org.vidkompy.ofx.abi.Ofx;
 import org.vidkompy.ofx.abi.OfxException;
 import org.vidkompy.ofx.abi.OfxStatus;
-import org.vidkompy.ofx.engine.BackgroundFiles;
-import org.vidkompy.ofx.engine.OverlayRenderer;
+import org.vidkompy.ofx.image.Grid;
 import org.vidkompy.ofx.image.ImageView;
 import org.vidkompy.ofx.image.RectI;
 import org.vidkompy.ofx.suite.HostSuites;
@@ -24,7 +25,8 @@ import static org.vidkompy.ofx.effect.AlignParams.*;
 /**
  * One instance of the effect. Everything render needs comes from parameter values (hosts may render
  * with ephemeral or cloned instances), so the only state kept here is host handles, a parse cache
- * of the alignment string and the renderer's cache of compositors. Render never sets parameters;
+ * of the stored alignment ({@link StoredAlignment}, parsed once per string) and the renderer with
+ * its cache of compositors. Render never sets parameters;
  * Analyze and Reset do, each in one edit block, and only for user edits.
  *
  * <p>The background is, in this order: the Background file parameter when it is set (the engine
@@ -54,26 +56,29 @@ public final class AlignInstance implements AutoCloseable {
     private final Pointer offsetX, offsetY, scale, bgTimeOffset, feather, alignmentData;
     private final Pointer bgFile, precision, unscaled, window, border, summary;
     private final OfxAnalyzer analyzer;
-    private final BackgroundFiles files;
-    private final OverlayRenderer renderer = new OverlayRenderer();
+    private final OfxRenderer renderer;
+    private final BackgroundVideos files;
     private final String debugThrow;
     private volatile Parsed parsed = new Parsed("", null);
     private volatile String reportedProblem = "";
 
-    private record Parsed(String text, AlignmentRecord record) {
+    /** A stored string and what it says (null: nothing usable). */
+    private record Parsed(String text, StoredAlignment record) {
     }
 
     /** Where the background comes from now: a file, the Background clip, or nowhere (problem: why not the file). */
-    record Background(BackgroundFiles.File file, boolean clip, String problem) {
+    record Background(BackgroundVideos.Video file, boolean clip, String problem) {
         boolean present() {
             return file != null || clip;
         }
     }
 
-    public AlignInstance(HostSuites s, Pointer effect, OfxAnalyzer analyzer, BackgroundFiles files, String debugThrow) {
+    public AlignInstance(HostSuites s, Pointer effect, OfxAnalyzer analyzer, OfxRenderer renderer,
+            BackgroundVideos files, String debugThrow) {
         this.s = s;
         this.effect = effect;
         this.analyzer = analyzer;
+        this.renderer = renderer;
         this.files = files;
         this.debugThrow = debugThrow;
         PropertySet props = s.props(s.imageEffect().getPropertySet(effect));
@@ -141,27 +146,30 @@ public final class AlignInstance implements AutoCloseable {
     }
 
     /** The stored alignment, or null when there is none (or it cannot be read). */
-    AlignmentRecord record() {
+    StoredAlignment record() {
         String text = s.parameter().getString(alignmentData);
         Parsed p = parsed;
-        if (!p.text().equals(text)) {
-            AlignmentRecord record = null;
-            if (!text.isBlank()) {
-                try {
-                    record = AlignmentRecord.parse(text);
-                } catch (IllegalArgumentException e) {
-                    System.err.println("vidkompy-ofx: ignoring alignment data: " + e.getMessage());
-                }
+        return p.text().equals(text) ? p.record() : parse(text).record();
+    }
+
+    /** Parses a stored string once: the result is kept until the string changes. */
+    private Parsed parse(String text) {
+        StoredAlignment record = null;
+        if (!text.isBlank()) {
+            try {
+                record = StoredAlignment.parse(text);
+            } catch (IllegalArgumentException e) {
+                System.err.println("vidkompy-ofx: ignoring alignment data: " + e.getMessage());
             }
-            p = new Parsed(text, record);
-            parsed = p;
         }
-        return p.record();
+        Parsed p = new Parsed(text, record);
+        parsed = p;
+        return p;
     }
 
     /** map(t): the background time (clip time, or file frame index) shown under foreground time t. */
     double bgTime(double t) {
-        AlignmentRecord r = record();
+        StoredAlignment r = record();
         double mapped = r == null ? t : r.bgTime(t);
         return mapped + s.parameter().getDoubleAtTime(bgTimeOffset, t);
     }
@@ -170,14 +178,15 @@ public final class AlignInstance implements AutoCloseable {
         return s.props(s.imageEffect().clipGetPropertySet(clip)).getDoubles(Ofx.EFFECT_PROP_FRAME_RANGE, 2);
     }
 
-    private static double[] fileRegion(BackgroundFiles.File f) {
+    private static double[] fileRegion(BackgroundVideos.Video f) {
         return new double[] {0, 0, f.width(), f.height()};
     }
 
-    private Placement placement(double t, Background bg, double b) {
+    /** What the controls say at time t, over background time b. */
+    private Overlay overlay(double t, Background bg, double b) {
         ParameterSuite ps = s.parameter();
-        return new Placement(ps.getDoubleAtTime(offsetX, t), ps.getDoubleAtTime(offsetY, t),
-                ps.getDoubleAtTime(scale, t), ps.getDoubleAtTime(feather, t),
+        return new Overlay(Overlay.controls(ps.getDoubleAtTime(offsetX, t), ps.getDoubleAtTime(offsetY, t),
+                ps.getDoubleAtTime(scale, t)), ps.getDoubleAtTime(feather, t),
                 s.imageEffect().clipGetRegionOfDefinition(sourceClip, t),
                 bg.file() != null ? fileRegion(bg.file()) : s.imageEffect().clipGetRegionOfDefinition(backgroundClip, b));
     }
@@ -226,13 +235,14 @@ public final class AlignInstance implements AutoCloseable {
         if (bg.clip()) {
             out.setDoubles(Ofx.CLIP_PROP_ROI_PREFIX + AlignEffect.CLIP_BACKGROUND, roi);
         }
-        out.setDoubles(Ofx.CLIP_PROP_ROI_PREFIX + Ofx.CLIP_SOURCE, sourceRegion(placement(t, bg, b), roi, renderScale));
+        out.setDoubles(Ofx.CLIP_PROP_ROI_PREFIX + Ofx.CLIP_SOURCE, sourceRegion(overlay(t, bg, b), roi, renderScale));
         return OfxStatus.OK;
     }
 
-    static double[] sourceRegion(Placement p, double[] roi, double[] renderScale) {
-        double[] fg = p.foreground();
-        double[] bgRod = p.background();
+    static double[] sourceRegion(Overlay overlay, double[] roi, double[] renderScale) {
+        double[] fg = overlay.foreground();
+        double[] bgRod = overlay.background();
+        Placement p = overlay.placement();
         double sc = p.scale() > 0 ? p.scale() : 1;
         double pad = (2 / Math.min(1, sc) + ROI_MARGIN) / Math.min(renderScale[0], renderScale[1]);
         // fg column u (from its left edge) lies at bg x = bgRod.x1 + x + u*scale; fg row v (from its top)
@@ -296,19 +306,19 @@ public final class AlignInstance implements AutoCloseable {
                 Background bg = background();
                 noteProblem(bg);
                 if (!bg.present()) {
-                    OverlayRenderer.copy(fg != null ? fg.image() : null, out.image(), renderWindow);
+                    out.image().copyFrom(fg != null ? fg.image() : null, renderWindow);
                     return OfxStatus.OK;
                 }
                 double b = bgTime(t);
-                Placement placement = placement(t, bg, b);
+                Overlay overlay = overlay(t, bg, b);
                 if (bg.file() != null) {
-                    int[] size = OverlayRenderer.gridSize(placement.background(), renderScale[0], renderScale[1]);
-                    ImageView frame = bg.file().frame((int) Math.round(b), size[0], size[1]);
-                    draw(fg, frame, out, renderWindow, placement, renderScale);
+                    Grid grid = Grid.of(overlay.background(), renderScale[0], renderScale[1]);
+                    ImageView frame = bg.file().frame((int) Math.round(b), grid.width(), grid.height());
+                    draw(fg, frame, out, renderWindow, overlay, renderScale);
                 } else {
                     try (HostImage bgImage = HostImage.fetchInput(s, backgroundClip, b)) {
                         // no background frame at map(t): the foreground goes over transparency
-                        draw(fg, bgImage != null ? bgImage.image() : null, out, renderWindow, placement, renderScale);
+                        draw(fg, bgImage != null ? bgImage.image() : null, out, renderWindow, overlay, renderScale);
                     }
                 }
             }
@@ -316,12 +326,12 @@ public final class AlignInstance implements AutoCloseable {
         return OfxStatus.OK;
     }
 
-    private void draw(HostImage fg, ImageView bg, HostImage out, RectI renderWindow, Placement placement,
+    private void draw(HostImage fg, ImageView bg, HostImage out, RectI renderWindow, Overlay overlay,
             double[] renderScale) {
         if (fg == null) {
-            OverlayRenderer.copy(bg, out.image(), renderWindow);
+            out.image().copyFrom(bg, renderWindow);
         } else {
-            renderer.render(fg.image(), bg, out.image(), renderWindow, placement, renderScale);
+            renderer.render(fg.image(), bg, out.image(), renderWindow, overlay, renderScale);
         }
     }
 
@@ -390,7 +400,7 @@ public final class AlignInstance implements AutoCloseable {
         }
         AnalysisOptions options = options();
         boolean started = s.progress() != null && s.progress().start(effect, "Aligning overlay", "vidkompy.analyze") == OfxStatus.OK;
-        Optional<OfxAnalyzer.Analysis> result;
+        Optional<StoredAlignment> result;
         try {
             result = analyzer.analyze(new Session(bg.file() != null ? bg.file().info() : null), options);
         } catch (NoMatchException e) {
@@ -410,10 +420,12 @@ public final class AlignInstance implements AutoCloseable {
             message(Ofx.MESSAGE_LOG, "Align overlay cancelled; the stored alignment is unchanged.");
             return;
         }
-        // the controls get exactly the values the stored text holds (six decimals)
-        AlignmentRecord r = AlignmentRecord.parse(result.get().record().format());
-        write(new Values(r.format(), r.x(), r.y(), r.scale(), DEFAULT_BG_TIME_OFFSET,
-                s.parameter().getDoubleAtTime(feather, 0), result.get().summary()), ANALYZE_LABEL);
+        // Serialised once; the parse (kept for render) gives the controls exactly the numbers stored,
+        // which are the numbers a vidkompy sidecar of this alignment holds
+        Parsed stored = parse(result.get().format());
+        Placement p = stored.record().alignment().spatial();
+        write(new Values(stored.text(), p.x(), p.y(), p.scale(), DEFAULT_BG_TIME_OFFSET,
+                s.parameter().getDoubleAtTime(feather, 0), stored.record().summary()), ANALYZE_LABEL);
     }
 
     /** Everything Analyze and Reset write, computed before the first write. */
@@ -512,21 +524,21 @@ public final class AlignInstance implements AutoCloseable {
         renderer.close();
     }
 
-    private AnalysisSession.Clip clip(Pointer clip, String name) {
+    private AnalysisSession.HostClip clip(Pointer clip, String name) {
         PropertySet props = s.props(s.imageEffect().clipGetPropertySet(clip));
         double[] range = props.getDoubles(Ofx.EFFECT_PROP_FRAME_RANGE, 2);
         double fps = props.getDoubleOr(Ofx.EFFECT_PROP_FRAME_RATE,
                 s.props(s.imageEffect().getPropertySet(effect)).getDoubleOr(Ofx.EFFECT_PROP_FRAME_RATE, 25));
         double[] rod = s.imageEffect().clipGetRegionOfDefinition(clip, range[0]);
         int frames = (int) Math.floor(range[1] - range[0] + 1e-6) + 1;
-        return new AnalysisSession.Clip(name, range[0], Math.max(0, frames), fps,
-                (int) Math.round(rod[2] - rod[0]), (int) Math.round(rod[3] - rod[1]));
+        return new AnalysisSession.HostClip(new Clip(name, (int) Math.round(rod[2] - rod[0]),
+                (int) Math.round(rod[3] - rod[1]), fps, Math.max(0, frames)), range[0]);
     }
 
     private final class Session implements AnalysisSession {
-        private final Clip foreground = clip(sourceClip, Ofx.CLIP_SOURCE);
+        private final HostClip foreground = clip(sourceClip, Ofx.CLIP_SOURCE);
         private final MediaClip video;
-        private final Clip background;
+        private final HostClip background;
 
         Session(MediaClip video) {
             this.video = video;
@@ -534,12 +546,12 @@ public final class AlignInstance implements AutoCloseable {
         }
 
         @Override
-        public Clip foregroundClip() {
+        public HostClip foregroundClip() {
             return foreground;
         }
 
         @Override
-        public Clip backgroundClip() {
+        public HostClip backgroundClip() {
             return background;
         }
 

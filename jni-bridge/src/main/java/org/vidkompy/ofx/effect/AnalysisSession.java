@@ -1,5 +1,7 @@
 package org.vidkompy.ofx.effect;
 
+import org.vidkompy.io.MediaClip;
+import org.vidkompy.media.Clip;
 import org.vidkompy.ofx.image.ImageView;
 
 /**
@@ -11,24 +13,25 @@ import org.vidkompy.ofx.image.ImageView;
 public interface AnalysisSession {
 
     /**
-     * An input clip as the analysis sees it: frames {@code 0..frames-1} lie at effect times
-     * {@code firstTime + index}; width and height are the canonical size of its region of definition.
+     * An input clip: the engine's {@link Clip} (width and height are the canonical size of its region
+     * of definition) and where it lies on the host's timeline: frame {@code i} at effect time
+     * {@code start + i}.
      */
-    record Clip(String name, double firstTime, int frames, double fps, int width, int height) {
+    record HostClip(Clip clip, double start) {
         public double time(int index) {
-            return firstTime + index;
+            return start + index;
         }
     }
 
-    Clip foregroundClip();
+    HostClip foregroundClip();
 
-    Clip backgroundClip();
+    HostClip backgroundClip();
 
     /**
      * The background as a video file the engine reads itself (the "Background file" parameter), or
      * null when the background is the host's Background clip ({@link #backgroundClip()}, {@link #background}).
      */
-    default org.vidkompy.io.MediaClip backgroundVideo() {
+    default MediaClip backgroundVideo() {
         return null;
     }
 

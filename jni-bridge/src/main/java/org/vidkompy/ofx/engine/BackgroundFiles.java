@@ -16,6 +16,7 @@ import org.vidkompy.io.PixelLayout;
 import org.vidkompy.io.ReaderOptions;
 import org.vidkompy.io.MediaClip;
 import org.vidkompy.io.VideoProbe;
+import org.vidkompy.ofx.effect.BackgroundVideos;
 import org.vidkompy.ofx.image.ImageView;
 import org.vidkompy.ofx.image.PixelDepth;
 import org.vidkompy.ofx.image.RectI;
@@ -27,7 +28,7 @@ import org.vidkompy.ofx.image.RectI;
  * re-probe; a probe failure is remembered the same way and reported as its message.
  */
 @Singleton
-public final class BackgroundFiles {
+public final class BackgroundFiles implements BackgroundVideos {
     static final int KEPT = 4;
 
     private final VideoProbe probe;
@@ -49,7 +50,7 @@ public final class BackgroundFiles {
         this.probe = probe;
     }
 
-    /** The file, or the reason it cannot be used (thrown as {@link MediaException}). */
+    @Override
     public File open(String pathText) {
         Path path = Path.of(pathText.strip());
         String key;
@@ -85,7 +86,7 @@ public final class BackgroundFiles {
         return (File) result;
     }
 
-    /** Releases every decoder (files stay known; readers reopen on demand). */
+    @Override
     public void release() {
         synchronized (opened) {
             opened.values().forEach(v -> {
@@ -102,7 +103,7 @@ public final class BackgroundFiles {
      * conversion, RGBA instead of RGB24, alpha 255). A jump back or far ahead seeks exactly with
      * the frame timestamps the probe collected.
      */
-    public static final class File implements AutoCloseable {
+    public static final class File implements BackgroundVideos.Video, AutoCloseable {
         static final int SEEK_AHEAD = 300;
         static final int CACHED_FRAMES = 4;
 
@@ -122,6 +123,7 @@ public final class BackgroundFiles {
             this.info = info;
         }
 
+        @Override
         public MediaClip info() {
             return info;
         }
@@ -130,22 +132,11 @@ public final class BackgroundFiles {
             return info.path();
         }
 
-        public int width() {
-            return info.width();
-        }
-
-        public int height() {
-            return info.height();
-        }
-
         public int frames() {
             return (int) info.frameCount();
         }
 
-        /**
-         * Frame {@code index} at {@code width x height}, as an 8-bit image with bounds (0, 0, width,
-         * height) in OFX orientation (y up); null when the index is outside the file.
-         */
+        @Override
         public synchronized ImageView frame(int index, int width, int height) {
             if (index < 0 || index >= frames()) {
                 return null;

@@ -7,7 +7,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.vidkompy.compose.Compositor;
 import org.vidkompy.compose.FeatherMask;
 import org.vidkompy.compose.OverlayGeometry;
-import org.vidkompy.ofx.effect.Placement;
+import jakarta.inject.Inject;
+import org.vidkompy.media.Placement;
+import org.vidkompy.ofx.effect.OfxRenderer;
+import org.vidkompy.ofx.effect.Overlay;
+import org.vidkompy.ofx.image.Grid;
 import org.vidkompy.ofx.image.ImageView;
 import org.vidkompy.ofx.image.RectI;
 
@@ -25,7 +29,7 @@ import org.vidkompy.ofx.image.RectI;
  * A compositor (with its scratch buffers) is built per geometry and feather and kept for reuse;
  * concurrent renders each take one of their own, so renders may run on any number of threads.
  */
-public final class OverlayRenderer implements AutoCloseable {
+public final class OverlayRenderer implements OfxRenderer {
     /** Geometries kept (a keyed placement makes one per frame; those are not worth keeping all). */
     static final int CACHED_GEOMETRIES = 8;
 
@@ -61,34 +65,20 @@ public final class OverlayRenderer implements AutoCloseable {
         }
     };
 
-    /** A clip's pixel grid at render scale: its left column, its top row (exclusive, y up) and size. */
-    record Grid(int left, int top, int width, int height) {
-        static Grid of(double[] rod, double sx, double sy) {
-            int left = (int) Math.floor(rod[0] * sx + 1e-9);
-            int bottom = (int) Math.floor(rod[1] * sy + 1e-9);
-            int right = (int) Math.ceil(rod[2] * sx - 1e-9);
-            int top = (int) Math.ceil(rod[3] * sy - 1e-9);
-            return new Grid(left, top, Math.max(1, right - left), Math.max(1, top - bottom));
-        }
-
-        /** OFX row (y up) of grid row {@code row} (top row first). */
-        int y(int row) {
-            return top - 1 - row;
-        }
+    @Inject
+    public OverlayRenderer() {
     }
 
-    /**
-     * Draws {@code fg} placed by {@code p} over {@code bg} (null: transparent) into {@code out},
-     * inside {@code window} only.
-     */
-    public void render(ImageView fg, ImageView bg, ImageView out, RectI window, Placement p, double[] renderScale) {
+    @Override
+    public void render(ImageView fg, ImageView bg, ImageView out, RectI window, Overlay overlay, double[] renderScale) {
         double sx = renderScale[0];
         double sy = renderScale[1];
-        Grid bgGrid = Grid.of(p.background(), sx, sy);
-        Grid fgGrid = Grid.of(p.foreground(), sx, sy);
+        Grid bgGrid = Grid.of(overlay.background(), sx, sy);
+        Grid fgGrid = Grid.of(overlay.foreground(), sx, sy);
+        Placement p = overlay.placement();
         OverlayGeometry g = new OverlayGeometry(bgGrid.width(), bgGrid.height(), fgGrid.width(), fgGrid.height(),
                 p.x() * sx, p.y() * sy, p.scale());
-        Key key = new Key(g, Math.max(0, p.feather()) * sx);
+        Key key = new Key(g, Math.max(0, overlay.feather()) * sx);
         RectI area = window.intersect(out.bounds());
         Slot slot = borrow(key);
         try {
@@ -119,38 +109,12 @@ public final class OverlayRenderer implements AutoCloseable {
                     } else if (bg != null && bg.contains(x, y)) {
                         out.copyPixel(bg, x, y);
                     } else {
-                        clear(out, x, y);
+                        out.clear(x, y);
                     }
                 }
             }
         } finally {
             giveBack(key, slot);
-        }
-    }
-
-    /** Width and height in pixels of a clip's grid at render scale (what the compositor draws on). */
-    public static int[] gridSize(double[] rod, double sx, double sy) {
-        Grid g = Grid.of(rod, sx, sy);
-        return new int[] {g.width(), g.height()};
-    }
-
-    /** One image itself (null: none), inside {@code window}; transparent where it has no pixels. */
-    public static void copy(ImageView from, ImageView to, RectI window) {
-        RectI area = window.intersect(to.bounds());
-        for (int y = area.y1(); y < area.y2(); y++) {
-            for (int x = area.x1(); x < area.x2(); x++) {
-                if (from != null && from.contains(x, y)) {
-                    to.copyPixel(from, x, y);
-                } else {
-                    clear(to, x, y);
-                }
-            }
-        }
-    }
-
-    private static void clear(ImageView img, int x, int y) {
-        for (int c = 0; c < 4; c++) {
-            img.set8(x, y, c, 0);
         }
     }
 

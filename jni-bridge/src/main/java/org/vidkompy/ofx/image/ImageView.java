@@ -147,6 +147,30 @@ public final class ImageView {
         }
     }
 
+    /** Makes pixel (x, y) transparent black. */
+    public void clear(int x, int y) {
+        for (int c = 0; c < 4; c++) {
+            set8(x, y, c, 0);
+        }
+    }
+
+    /**
+     * Copies {@code from} (null: none) into this image inside {@code window}; transparent where it
+     * has no pixels. What a pass-through renders.
+     */
+    public void copyFrom(ImageView from, RectI window) {
+        RectI area = window.intersect(bounds());
+        for (int y = area.y1(); y < area.y2(); y++) {
+            for (int x = area.x1(); x < area.x2(); x++) {
+                if (from != null && from.contains(x, y)) {
+                    copyPixel(from, x, y);
+                } else {
+                    clear(x, y);
+                }
+            }
+        }
+    }
+
     private static int to8(float v) {
         if (!(v > 0f)) {
             return 0; // negative and NaN

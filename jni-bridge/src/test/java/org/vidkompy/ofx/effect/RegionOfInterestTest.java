@@ -11,14 +11,14 @@ class RegionOfInterestTest {
 
     @Test
     void windowOverTheWholeFgNeedsAllOfIt() {
-        Placement p = new Placement(10, 20, 1, 0, FG, BG);
+        Overlay p = new Overlay(Overlay.controls(10, 20, 1), 0, FG, BG);
         assertArrayEquals(FG, AlignInstance.sourceRegion(p, BG, new double[] {1, 1}));
     }
 
     @Test
     void aBandMapsBackThroughOffsetAndScaleWithTheKernelsSupport() {
         // fg top at bg y=20 (down), scale 2: bg rows (y up) 40..60 are fg rows from the top (96-20-60)/2=8 .. 18
-        Placement p = new Placement(0, 20, 2, 0, FG, BG);
+        Overlay p = new Overlay(Overlay.controls(0, 20, 2), 0, FG, BG);
         double[] r = AlignInstance.sourceRegion(p, new double[] {0, 40, 128, 60}, new double[] {1, 1});
         // fg y (up) = 48 - v: 30..40, padded by 2 + 2 fg pixels
         assertArrayEquals(new double[] {0, 26, 64, 44}, r);
@@ -29,7 +29,7 @@ class RegionOfInterestTest {
 
     @Test
     void aWindowBesideTheFgNeedsNothing() {
-        Placement p = new Placement(0, 0, 1, 0, FG, BG);
+        Overlay p = new Overlay(Overlay.controls(0, 0, 1), 0, FG, BG);
         double[] r = AlignInstance.sourceRegion(p, new double[] {0, 0, 128, 30}, new double[] {1, 1});
         assertArrayEquals(new double[] {0, 0, 0, 0}, r);
     }

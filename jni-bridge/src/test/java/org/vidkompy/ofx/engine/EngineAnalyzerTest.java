@@ -14,13 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vidkompy.media.Alignment;
+import org.vidkompy.media.Placement;
 import org.vidkompy.align.AnalysisOptions;
 import org.vidkompy.align.AnalysisProgress;
 import org.vidkompy.align.PairAnalysis;
 import org.vidkompy.ofx.OfxModule;
-import org.vidkompy.ofx.effect.AlignmentRecord;
+import org.vidkompy.media.Clip;
 import org.vidkompy.ofx.effect.AnalysisSession;
 import org.vidkompy.ofx.effect.OfxAnalyzer;
+import org.vidkompy.ofx.effect.StoredAlignment;
 import org.vidkompy.ofx.image.ImageView;
 import org.vidkompy.synth.GeneratedPair;
 import org.vidkompy.testkit.Fixtures;
@@ -61,15 +63,15 @@ class EngineAnalyzerTest {
         }
 
         @Override
-        public Clip foregroundClip() {
+        public HostClip foregroundClip() {
             enter();
-            return new Clip("Source", 0, fg.rgba().size(), 25, fg.width(), fg.height());
+            return new HostClip(new Clip("Source", fg.width(), fg.height(), 25, fg.rgba().size()), 0);
         }
 
         @Override
-        public Clip backgroundClip() {
+        public HostClip backgroundClip() {
             enter();
-            return new Clip("Background", 0, bg.rgba().size(), 25, bg.width(), bg.height());
+            return new HostClip(new Clip("Background", bg.width(), bg.height(), 25, bg.rgba().size()), 0);
         }
 
         private Frame frame(Decoded d, double t) {
@@ -120,22 +122,24 @@ class EngineAnalyzerTest {
                 })
                 .alignment();
         FakeSession session = new FakeSession(0);
-        Optional<AlignmentRecord> result = injector.getInstance(OfxAnalyzer.class).analyze(session);
+        Optional<StoredAlignment> result = injector.getInstance(OfxAnalyzer.class).analyze(session);
         assertTrue(result.isPresent());
-        AlignmentRecord r = AlignmentRecord.parse(result.get().format());
+        StoredAlignment r = StoredAlignment.parse(result.get().format());
 
         int[] map = cli.temporal().map();
         int[] ours = new int[map.length];
         for (int i = 0; i < ours.length; i++) {
             ours[i] = (int) r.bgTime(i);
         }
-        assertEquals(map.length, r.map().length());
+        assertEquals(map.length, r.frames());
+        Placement p = r.alignment().spatial();
         System.out.printf("cli x=%.4f y=%.4f scale=%.5f | ofx x=%.4f y=%.4f scale=%.5f%n", cli.spatial().x(),
-                cli.spatial().y(), cli.spatial().scale(), r.x(), r.y(), r.scale());
+                cli.spatial().y(), cli.spatial().scale(), p.x(), p.y(), p.scale());
         assertArrayEquals(map, ours, "bg frame under every fg frame");
-        assertEquals(cli.spatial().x(), r.x(), 0.1);
-        assertEquals(cli.spatial().y(), r.y(), 0.1);
-        assertEquals(cli.spatial().scale(), r.scale(), cli.spatial().scale() * 1e-3);
+        assertArrayEquals(map, r.alignment().temporal().map(), "the engine's own map, stored as is");
+        assertEquals(cli.spatial().x(), p.x(), 0.1);
+        assertEquals(cli.spatial().y(), p.y(), 0.1);
+        assertEquals(cli.spatial().scale(), p.scale(), cli.spatial().scale() * 1e-3);
 
         assertEquals(Set.of("host"), session.callers, "host calls only on the host thread");
         assertEquals(0, session.open, "every image released");
@@ -149,7 +153,7 @@ class EngineAnalyzerTest {
     @Test
     void aCancelFromTheHostStopsTheAnalysis() {
         FakeSession session = new FakeSession(3);
-        Optional<AlignmentRecord> result = injector.getInstance(OfxAnalyzer.class).analyze(session);
+        Optional<StoredAlignment> result = injector.getInstance(OfxAnalyzer.class).analyze(session);
         assertTrue(result.isEmpty());
         assertEquals(3, session.progress.size(), "no update after the cancel");
         assertEquals(0, session.open);

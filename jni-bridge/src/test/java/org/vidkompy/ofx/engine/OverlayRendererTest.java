@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.vidkompy.compose.Compositor;
 import org.vidkompy.compose.FeatherMask;
 import org.vidkompy.compose.OverlayGeometry;
-import org.vidkompy.ofx.effect.Placement;
+import org.vidkompy.ofx.effect.Overlay;
 import org.vidkompy.ofx.image.ImageView;
 import org.vidkompy.ofx.image.PixelDepth;
 import org.vidkompy.ofx.image.RectI;
@@ -36,8 +36,8 @@ class OverlayRendererTest {
         bg = Decoded.read(pair.background());
     }
 
-    private static Placement placement(double feather) {
-        return new Placement(X, Y, 1.0, feather, new double[] {0, 0, fg.width(), fg.height()},
+    private static Overlay placement(double feather) {
+        return new Overlay(Overlay.controls(X, Y, 1.0), feather, new double[] {0, 0, fg.width(), fg.height()},
                 new double[] {0, 0, bg.width(), bg.height()});
     }
 
@@ -163,7 +163,7 @@ class OverlayRendererTest {
             pool.shutdown();
             for (int k = 0; k < 12; k++) {
                 ImageView out = output(bg.width(), bg.height(), PixelDepth.BYTE);
-                r.render(fg.view(0), bg.view(30), out, out.bounds(), new Placement(k, 0, 1, 0,
+                r.render(fg.view(0), bg.view(30), out, out.bounds(), new Overlay(Overlay.controls(k, 0, 1), 0,
                         new double[] {0, 0, fg.width(), fg.height()}, new double[] {0, 0, bg.width(), bg.height()}),
                         new double[] {1, 1});
             }

@@ -30,7 +30,7 @@ import org.vidkompy.io.FrameFormat;
 import org.vidkompy.io.FrameReader;
 import org.vidkompy.io.PixelLayout;
 import org.vidkompy.io.ReaderOptions;
-import org.vidkompy.ofx.effect.AlignmentRecord;
+import org.vidkompy.ofx.effect.StoredAlignment;
 import org.vidkompy.synth.GeneratedPair;
 import org.vidkompy.testkit.Fixtures;
 
@@ -125,15 +125,26 @@ class EngineParityIT {
     }
 
     /** The CLI's alignment with the placement and map the plugin stored. */
-    private static Alignment withRecord(AlignmentRecord r) {
+    private static Alignment withRecord(StoredAlignment r) {
         int[] map = new int[cli.temporal().map().length];
         for (int i = 0; i < map.length; i++) {
             map[i] = (int) r.bgTime(i);
         }
-        return new Alignment(cli.background(), cli.foreground(),
-                new Placement(r.x(), r.y(), r.scale(), cli.spatial().confidence()),
+        Placement p = r.alignment().spatial();
+        return new Alignment(cli.background(), cli.foreground(), new Placement(p.x(), p.y(), p.scale(),
+                cli.spatial().confidence()),
                 new Timing(cli.temporal().confidence(), map, cli.temporal().frameConfidence(),
                         cli.temporal().unmatched()));
+    }
+
+    /** What Analyze stored: the header with the host starts, then the engine's own sidecar JSON. */
+    private static StoredAlignment stored(TestHost.Run run) {
+        String text = run.param("alignmentData").replace("\\n", "\n");
+        assertTrue(text.startsWith("vidkompy-align/2 fgStart=0 bgStart=0\n{\"schema\":\"vidkompy.alignment/1\""),
+                text);
+        StoredAlignment r = StoredAlignment.parse(text);
+        assertEquals(text, r.format(), "stored once, as the record writes it");
+        return r;
     }
 
     private static double[] diff(TestHost.Frame out, byte[] rgb) {
@@ -188,19 +199,19 @@ class EngineParityIT {
         }
 
         // the stored alignment is the command line's
-        AlignmentRecord r = AlignmentRecord.parse(run.param("alignmentData").replace("\\n", "\n"));
+        StoredAlignment r = stored(run);
         int[] map = cli.temporal().map();
-        assertEquals(map.length, r.map().length());
+        assertEquals(map.length, r.frames());
         int[] stored = withRecord(r).temporal().map();
         assertArrayEquals(map, stored, "bg frame under every fg frame");
-        assertEquals(cli.spatial().x(), r.x(), 0.1, "x");
-        assertEquals(cli.spatial().y(), r.y(), 0.1, "y");
-        assertEquals(cli.spatial().scale(), r.scale(), 1e-3 * cli.spatial().scale(), "scale");
-        assertEquals(r.x(), Double.parseDouble(run.param("offsetX")), 1e-6);
-        assertEquals(r.y(), Double.parseDouble(run.param("offsetY")), 1e-6);
-        assertEquals(r.scale(), Double.parseDouble(run.param("scale")), 1e-6);
+        assertEquals(cli.spatial().x(), r.alignment().spatial().x(), 0.1, "x");
+        assertEquals(cli.spatial().y(), r.alignment().spatial().y(), 0.1, "y");
+        assertEquals(cli.spatial().scale(), r.alignment().spatial().scale(), 1e-3 * cli.spatial().scale(), "scale");
+        assertEquals(r.alignment().spatial().x(), Double.parseDouble(run.param("offsetX")), 1e-6);
+        assertEquals(r.alignment().spatial().y(), Double.parseDouble(run.param("offsetY")), 1e-6);
+        assertEquals(r.alignment().spatial().scale(), Double.parseDouble(run.param("scale")), 1e-6);
         System.out.printf("parity: cli x=%.4f y=%.4f scale=%.5f, plugin x=%.4f y=%.4f scale=%.5f, map %d entries equal%n",
-                cli.spatial().x(), cli.spatial().y(), cli.spatial().scale(), r.x(), r.y(), r.scale(), map.length);
+                cli.spatial().x(), cli.spatial().y(), cli.spatial().scale(), r.alignment().spatial().x(), r.alignment().spatial().y(), r.alignment().spatial().scale(), map.length);
 
         // render: bg fetched at map(t); pixels as the engine composites them
         Map<Integer, byte[]> sameAlignment = engineRender(withRecord(r));
@@ -241,10 +252,10 @@ class EngineParityIT {
                 "--press", "analyze", "--render", "41"));
         assertDone(run);
         assertTrue(run.lines("MESSAGE").isEmpty(), run::dump);
-        AlignmentRecord r = AlignmentRecord.parse(run.param("alignmentData").replace("\\n", "\n"));
-        assertEquals(r.x(), Double.parseDouble(run.param("offsetX")), 1e-6, "offsets written with the map");
-        assertEquals(r.y(), Double.parseDouble(run.param("offsetY")), 1e-6);
-        assertEquals(cli.spatial().x(), r.x(), 0.1);
+        StoredAlignment r = stored(run);
+        assertEquals(r.alignment().spatial().x(), Double.parseDouble(run.param("offsetX")), 1e-6, "offsets written with the map");
+        assertEquals(r.alignment().spatial().y(), Double.parseDouble(run.param("offsetY")), 1e-6);
+        assertEquals(cli.spatial().x(), r.alignment().spatial().x(), 0.1);
         assertTrue(run.param("analysisSummary").contains("150 of 150 fg frames matched"), run::dump);
         TestHost.Frame out = TestHost.Frame.read(run, 41, 320, 180);
         double[] d = diff(out, engineRender(withRecord(r)).get(41));
@@ -261,14 +272,14 @@ class EngineParityIT {
         assertTrue(run.lines("MESSAGE").isEmpty(), run::dump);
         // only the host's Source is fetched; the background comes from the file
         assertTrue(run.lines("GETIMAGE clip=Background").isEmpty(), run::dump);
-        AlignmentRecord r = AlignmentRecord.parse(run.param("alignmentData").replace("\\n", "\n"));
+        StoredAlignment r = stored(run);
         int[] map = cli.temporal().map();
         assertArrayEquals(map, withRecord(r).temporal().map(), "bg frame under every fg frame");
-        assertEquals(cli.spatial().x(), r.x(), 0.1, "x");
-        assertEquals(cli.spatial().y(), r.y(), 0.1, "y");
-        assertEquals(cli.spatial().scale(), r.scale(), 1e-3 * cli.spatial().scale(), "scale");
+        assertEquals(cli.spatial().x(), r.alignment().spatial().x(), 0.1, "x");
+        assertEquals(cli.spatial().y(), r.alignment().spatial().y(), 0.1, "y");
+        assertEquals(cli.spatial().scale(), r.alignment().spatial().scale(), 1e-3 * cli.spatial().scale(), "scale");
         System.out.printf("parity (filter, bg file): cli x=%.4f y=%.4f, plugin x=%.4f y=%.4f, map %d entries equal; %s%n",
-                cli.spatial().x(), cli.spatial().y(), r.x(), r.y(), map.length, run.param("analysisSummary"));
+                cli.spatial().x(), cli.spatial().y(), r.alignment().spatial().x(), r.alignment().spatial().y(), map.length, run.param("analysisSummary"));
         Map<Integer, byte[]> engineFrames = engineRender(withRecord(r));
         for (int t : TIMES) {
             assertEquals("0", run.field("RENDER time=" + t + " ", "status"), run::dump);
@@ -279,9 +290,10 @@ class EngineParityIT {
             assertTrue(d[0] <= 1, "t=" + t + " mean diff " + d[0]);
         }
         // half scale: the file's frame is read at the render scale
+        Placement p = r.alignment().spatial();
         TestHost.Run half = TestHost.run("parity-filter-file-half", "--context", "filter", "--fg", fgDir.toString(),
-                "--fg-size", "160x90", "--set", "alignmentData=" + r.format(), "--set", "offsetX=" + r.x(),
-                "--set", "offsetY=" + r.y(), "--set", "scale=" + r.scale(), "--set",
+                "--fg-size", "160x90", "--set", "alignmentData=" + r.format(), "--set", "offsetX=" + p.x(),
+                "--set", "offsetY=" + p.y(), "--set", "scale=" + p.scale(), "--set",
                 "backgroundFile=" + pair.background().toAbsolutePath(), "--render", "41", "--scale", "0.5");
         assertDone(half);
         assertEquals("0", half.field("RENDER time=41 ", "status"), half::dump);

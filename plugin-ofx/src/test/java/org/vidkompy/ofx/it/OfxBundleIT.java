@@ -208,6 +208,19 @@ class OfxBundleIT {
     }
 
     @Test
+    void aProjectSavedByTheEarlierPluginRendersWithItsMap() throws Exception {
+        // vidkompy-align/1 (xform + run-length map of bg host times), as older plugins stored it
+        TestHost.Run run = TestHost.run("legacy-data", args(CLIPS, "--set",
+                "alignmentData=vidkompy-align/1\nxform 3 4 2\nmap 0 5+1x20", "--render", "2,19"));
+        assertDone(run);
+        assertTrue(run.lines("MESSAGE").isEmpty(), run::dump);
+        assertEquals("7,7", run.field("FRAMES_NEEDED time=2 ", "Background"));
+        assertEquals("24,24", run.field("FRAMES_NEEDED time=19 ", "Background"));
+        TestHost.Frame out = TestHost.Frame.read(run, 2, 128, 96);
+        assertEquals(7, out.get(100, 80, 2), 0.01, "bg frame map(2) = 7");
+    }
+
+    @Test
     void javaExceptionInRenderBecomesAnErrorStatusAndTheHostGoesOn() throws Exception {
         TestHost.Run run = TestHost.run("throw", Map.of(TestHost.AlignDebug.ENV, "render@5"),
                 args(CLIPS, "--set", "offsetX=10", "--render", "0,5,10", "--threads", "2"));
