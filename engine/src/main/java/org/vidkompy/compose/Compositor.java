@@ -21,6 +21,10 @@ import java.util.concurrent.Future;
  * own scratch, so bands share nothing and the result is identical for any number of threads
  * (which is what makes chunked renders equal to full ones). Nothing is allocated per frame
  * except the futures of the band tasks.
+ *
+ * <p>Longer than the 250 lines we aim for: the inner loops are written out per case (whole-pixel
+ * copies, hoisted uniform weights, edge pixels) because one generic loop with per-pixel decisions
+ * costs several times as much, and this is the render's hottest code.
  */
 public final class Compositor implements AutoCloseable {
 

@@ -43,6 +43,10 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
  *     while (r.next()) { use(r.index(), r.timestamp(), r.output(0)); }
  * }
  * }</pre>
+ *
+ * <p>Longer than the 250 lines we aim for: it is one decoder's state (send/receive, flushing, seeks
+ * to exact frames, damaged packets, frame numbering) and splitting it would spread that state over
+ * several classes.
  */
 public final class FrameReader implements AutoCloseable {
 

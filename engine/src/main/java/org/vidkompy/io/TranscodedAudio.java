@@ -58,6 +58,9 @@ import org.bytedeco.javacpp.PointerPointer;
 /**
  * Audio that MP4 cannot carry as-is (PCM, for instance) is decoded, converted to planar float and
  * encoded as AAC at 192 kb/s; the start and end cuts are sample-accurate.
+ *
+ * <p>Longer than the 250 lines we aim for: it is FFmpeg's decode, resample and encode loop with its
+ * buffers and error paths, a sequence of native calls that reads best in one place.
  */
 final class TranscodedAudio implements AudioTrack {
 

@@ -19,6 +19,9 @@ import org.vidkompy.image.Resampler;
  * one resampling per pair; steps that lower the mean ZNCC are halved (up to three times), which keeps
  * the iteration monotone. Each level runs until the step is below a tolerance (0.02 level pixels on
  * coarse levels, 0.002 bg pixels on the last) or the iteration budget is spent.
+ *
+ * <p>Longer than the 250 lines we aim for: the normal equations, the step control and the small
+ * linear solve are one numerical method whose parts share the same accumulators.
  */
 final class PlacementRefiner {
 
