@@ -26,26 +26,30 @@ final class ClipScanner {
 
     private final ContentBoxDetector boxes = new ContentBoxDetector();
 
-    /** Frames kept whole during a scan, in clip order. */
-    record Kept(int[] indices, List<LumaImage> wholes) {
+    /** Frames kept whole during a scan, in clip order, shrunk by {@code factor} (1: full size). */
+    record Kept(int[] indices, List<LumaImage> wholes, double factor) {
 
         boolean contains(int index) {
-            for (int i : indices) {
-                if (i == index) {
-                    return true;
-                }
-            }
-            return false;
+            return position(index) >= 0;
         }
 
-        /** Frame {@code index}: kept, or else fetched from the clip. */
-        LumaImage get(int index, ClipSource clip) {
+        /** Whether frame {@code index} is kept at full size. */
+        boolean hasFull(int index) {
+            return factor == 1 && position(index) >= 0;
+        }
+
+        /** Frame {@code index} at full size: kept, or else fetched from the clip. */
+        LumaImage full(int index, ClipSource clip) {
+            return hasFull(index) ? wholes.get(position(index)) : clip.frame(index);
+        }
+
+        private int position(int index) {
             for (int k = 0; k < indices.length; k++) {
                 if (indices[k] == index) {
-                    return wholes.get(k);
+                    return k;
                 }
             }
-            return clip.frame(index);
+            return -1;
         }
     }
 
@@ -111,7 +115,7 @@ final class ClipScanner {
 
     private static BgScan scanBg(ClipSource bg, ScanPlan plan, AtomicLong done, AnalysisProgress progress) {
         ThumbnailStore store = new ThumbnailStore(plan.store.width(), plan.store.height());
-        Kept kept = pass(bg, List.of(plan.store), plan.captures, t -> store.add(t[0]), done, progress);
+        Kept kept = pass(bg, List.of(plan.store), plan, t -> store.add(t[0]), done, progress);
         return new BgScan(store, kept);
     }
 
@@ -120,7 +124,7 @@ final class ClipScanner {
         ClipSource.Thumb fine = ScanPlan.fineThumb(box, fg.info().frames());
         DescriptorSequence.Builder descriptors = DescriptorSequence.builder(spec);
         ThumbnailStore store = new ThumbnailStore(fine.width(), fine.height());
-        Kept kept = pass(fg, List.of(ScanPlan.descriptorThumb(box, spec), fine), plan.captures, t -> {
+        Kept kept = pass(fg, List.of(ScanPlan.descriptorThumb(box, spec), fine), plan, t -> {
             descriptors.add(t[0]);
             store.add(t[1]);
         }, done, progress);
@@ -128,13 +132,13 @@ final class ClipScanner {
     }
 
     /**
-     * Decodes {@code clip} once, handing every frame's thumbnails to {@code sink} and keeping
-     * {@code captures} frames spread evenly over it whole.
+     * Decodes {@code clip} once, handing every frame's thumbnails to {@code sink} and keeping the
+     * plan's captures, spread evenly over it, at the plan's size.
      */
-    private static Kept pass(ClipSource clip, List<ClipSource.Thumb> thumbs, int captures, Consumer<Plane[]> sink,
+    private static Kept pass(ClipSource clip, List<ClipSource.Thumb> thumbs, ScanPlan plan, Consumer<Plane[]> sink,
                              AtomicLong done, AnalysisProgress progress) {
         long frames = Math.max(1, clip.info().frames());
-        int n = (int) Math.min(captures, frames);
+        int n = (int) Math.min(plan.captures, frames);
         int[] wanted = new int[n];
         for (int k = 0; k < n; k++) {
             wanted[k] = (int) Math.min(frames - 1, Math.round((k + 0.5) * frames / n));
@@ -146,7 +150,7 @@ final class ClipScanner {
             sink.accept(planes);
             if (next[0] < n && index >= wanted[next[0]]) {
                 got.add(index);
-                wholes.add(whole.grab());
+                wholes.add(whole.grab().shrunk(plan.keepFactor));
                 next[0]++;
             }
             long d = done.incrementAndGet();
@@ -159,7 +163,7 @@ final class ClipScanner {
                 }
             }
         });
-        return new Kept(got.stream().mapToInt(Integer::intValue).toArray(), wholes);
+        return new Kept(got.stream().mapToInt(Integer::intValue).toArray(), wholes, plan.keepFactor);
     }
 
     private static List<Plane> planes(List<LumaImage> images) {

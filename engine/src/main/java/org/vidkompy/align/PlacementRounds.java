@@ -8,6 +8,7 @@ import org.vidkompy.align.ClipScanner.Scans;
 import org.vidkompy.image.ContentBox;
 import org.vidkompy.image.LumaImage;
 import org.vidkompy.image.Plane;
+import org.vidkompy.io.CropRect;
 import org.vidkompy.media.Clip;
 import org.vidkompy.media.Footprint;
 import org.vidkompy.spatial.SpatialAligner;
@@ -27,8 +28,14 @@ final class PlacementRounds {
     static final int FINAL_PAIRS = 4;
     /** Spatial precision of the first placement. */
     static final int FIRST_PRECISION = 0;
-    /** Longest side of the pictures for the first placement. */
-    static final int WORK_SIZE = 640;
+    /**
+     * Memory for the bg planes of the final placement (4 bytes a pixel). Beyond it, as for 4K and
+     * larger frames, only a crop around the footprint is converted.
+     */
+    static final long FINAL_BUDGET = 64L << 20;
+    /** The crop reaches this share of the footprint's size beyond it on every side, and at least {@link #MIN_MARGIN} pixels. */
+    static final double MARGIN_SHARE = 0.25;
+    static final int MIN_MARGIN = 64;
     /** A final placement that moves the footprint by more than this many thumbnail pixels is iterated. */
     static final double ITERATE_THUMB_PIXELS = 0.05;
     /** Rounds of time alignment and final placement at most. */
@@ -43,14 +50,15 @@ final class PlacementRounds {
     /** The kept fg frames against the kept bg frames; both are dense in time, so some show the same moment. */
     SpatialAlignment first(Scans scans, SpatialOptions so, Clip bi, AnalysisProgress progress) {
         progress.stage("placing", 1);
-        double factor = Math.max(1.0, Math.max(bi.width(), bi.height()) / (double) WORK_SIZE);
+        double factor = ScanPlan.workFactor(bi);
         ContentBox box = so.contentBox();
         int x0 = (int) Math.ceil(box.x() / factor);
         int y0 = (int) Math.ceil(box.y() / factor);
         int x1 = (int) Math.floor((box.x() + box.width()) / factor);
         int y1 = (int) Math.floor((box.y() + box.height()) / factor);
-        List<Plane> fgs = planes(scans.fg().kept().wholes(), factor);
-        List<Plane> bgs = planes(scans.bg().kept().wholes(), factor);
+        // Kept frames may already be shrunk (by at most the work factor).
+        List<Plane> fgs = planes(scans.fg().kept().wholes(), factor / scans.fg().kept().factor());
+        List<Plane> bgs = planes(scans.bg().kept().wholes(), factor / scans.bg().kept().factor());
         ContentBox small = x1 > x0 && y1 > y0 ? new ContentBox(x0, y0, x1 - x0, y1 - y0) : null;
         // Only needs to land within a pixel or two: the final placement refines it. The dense samples
         // are what matter here, so the search itself runs at the lightest precision.
@@ -76,14 +84,38 @@ final class PlacementRounds {
             return current;
         }
         progress.stage("refining", FINAL_PAIRS);
+        Clip bi = bg.info();
+        int n = Math.min(FINAL_PAIRS, pairs.size());
+        CropRect crop = (long) n * bi.width() * bi.height() * Float.BYTES <= FINAL_BUDGET
+                ? new CropRect(0, 0, bi.width(), bi.height()) : cropAround(current, so.contentBox(), bi);
         List<Plane> fgs = new ArrayList<>();
         List<Plane> bgs = new ArrayList<>();
-        for (Pair p : pairs.subList(0, Math.min(FINAL_PAIRS, pairs.size()))) {
-            fgs.add(scans.fg().kept().get(p.fg(), fg).toPlane());
-            bgs.add(scans.bg().kept().get(p.bg(), bg).toPlane());
+        for (Pair p : pairs.subList(0, n)) {
+            fgs.add(scans.fg().kept().full(p.fg(), fg).toPlane());
+            LumaImage b = scans.bg().kept().full(p.bg(), bg);
+            bgs.add(crop.width() == b.width() && crop.height() == b.height() ? b.toPlane()
+                    : b.toPlane(crop.x(), crop.y(), crop.width(), crop.height()));
             progress.advance(fgs.size());
         }
-        return spatial.refine(fgs, bgs, current, so);
+        SpatialAlignment r = spatial.refine(fgs, bgs, shifted(current, -crop.x(), -crop.y()), so);
+        return shifted(r, crop.x(), crop.y());
+    }
+
+    /**
+     * The bg around the footprint, with room on every side for the refinement to move and rescale
+     * the fg, and for its pyramid's filters.
+     */
+    private static CropRect cropAround(SpatialAlignment current, ContentBox box, Clip bi) {
+        Footprint area = Footprint.of(current.x(), current.y(), current.scale(), box);
+        double margin = Math.max(MIN_MARGIN, MARGIN_SHARE * Math.max(area.width(), area.height()));
+        return area.grown(margin).clippedTo(bi.width(), bi.height()).enclosing();
+    }
+
+    private static SpatialAlignment shifted(SpatialAlignment s, double dx, double dy) {
+        if (dx == 0 && dy == 0) {
+            return s;
+        }
+        return new SpatialAlignment(s.x() + dx, s.y() + dy, s.scale(), s.confidence(), s.consensus());
     }
 
     /**
@@ -98,7 +130,7 @@ final class PlacementRounds {
         List<Pair> pairs = new ArrayList<>();
         for (int i : fgKept.indices()) {
             if (i < map.length && conf[i] > 0.5f) {
-                pairs.add(new Pair(i, map[i], bgKept.contains(map[i]) ? 0 : bg.fetchCost(map[i])));
+                pairs.add(new Pair(i, map[i], bgKept.hasFull(map[i]) ? 0 : bg.fetchCost(map[i])));
             }
         }
         for (int j : bgKept.indices()) {

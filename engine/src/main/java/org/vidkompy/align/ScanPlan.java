@@ -15,8 +15,15 @@ final class ScanPlan {
 
     /** fg and bg frames kept whole for the first placement (fewer for very large frames). */
     static final int CAPTURES = 24;
-    /** Memory for the frames kept whole, both clips together. */
+    /** At least this many frames of each clip are kept, for a first placement on dense samples. */
+    static final int MIN_CAPTURES = 6;
+    /**
+     * Memory for the frames kept whole, both clips together. Where {@link #MIN_CAPTURES} whole frames
+     * would not fit (frames over 32 MB, beyond 6K), they are kept at {@link #WORK_SIZE} instead.
+     */
     static final long CAPTURE_BUDGET = 192L << 20;
+    /** Longest side of the pictures for the first placement. */
+    static final int WORK_SIZE = 640;
     /** Longest side of the stored bg thumbnails, and the memory they may take. */
     static final int STORE_SIZE = 384;
     static final long STORE_BUDGET = 192L << 20;
@@ -28,22 +35,31 @@ final class ScanPlan {
 
     /** Frames of each clip kept whole. */
     final int captures;
+    /** Kept frames are shrunk by this (1: kept at full size), the same for both clips. */
+    final double keepFactor;
     /** The bg's stored thumbnails: the whole frame, its aspect kept, within {@link #STORE_BUDGET}. */
     final ClipSource.Thumb store;
 
-    private ScanPlan(int captures, ClipSource.Thumb store) {
+    private ScanPlan(int captures, double keepFactor, ClipSource.Thumb store) {
         this.captures = captures;
+        this.keepFactor = keepFactor;
         this.store = store;
     }
 
     static ScanPlan of(Clip bg, Clip fg) {
         long frameBytes = (long) bg.width() * bg.height() + (long) fg.width() * fg.height();
-        int captures = (int) Math.max(6, Math.min(CAPTURES, CAPTURE_BUDGET / Math.max(1, frameBytes)));
+        int captures = (int) Math.max(MIN_CAPTURES, Math.min(CAPTURES, CAPTURE_BUDGET / Math.max(1, frameBytes)));
+        double keepFactor = captures * frameBytes <= CAPTURE_BUDGET ? 1 : workFactor(bg);
         double f = Math.max(1.0, Math.max((double) Math.max(bg.width(), bg.height()) / STORE_SIZE,
                 Math.sqrt((double) bg.width() * bg.height() * Math.max(1, bg.frames()) / STORE_BUDGET)));
         int sw = Math.max(1, (int) Math.round(bg.width() / f));
         int sh = Math.max(1, (int) Math.round(bg.height() / f));
-        return new ScanPlan(captures, new ClipSource.Thumb(null, sw, sh));
+        return new ScanPlan(captures, keepFactor, new ClipSource.Thumb(null, sw, sh));
+    }
+
+    /** How much the first placement shrinks both clips: the bg to {@link #WORK_SIZE}. */
+    static double workFactor(Clip bg) {
+        return Math.max(1.0, Math.max(bg.width(), bg.height()) / (double) WORK_SIZE);
     }
 
     /** The fg thumbnails that become descriptors: the content, squeezed to the descriptor's size. */
