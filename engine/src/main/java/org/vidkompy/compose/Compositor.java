@@ -21,6 +21,9 @@ import java.util.concurrent.Future;
  * own scratch, so bands share nothing and the result is identical for any number of threads
  * (which is what makes chunked renders equal to full ones). Nothing is allocated per frame
  * except the futures of the band tasks.
+ *
+ * <p>Over 250 lines because the band's inner loops (resample, blend, edge coverage) are written out
+ * for speed: they are the render's hot path.
  */
 public final class Compositor implements AutoCloseable {
 

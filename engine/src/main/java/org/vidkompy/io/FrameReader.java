@@ -43,6 +43,10 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
  *     while (r.next()) { use(r.index(), r.timestamp(), r.output(0)); }
  * }
  * }</pre>
+ *
+ * <p>Over 250 lines because decoding, seeking, damage concealment and the frame counter share the
+ * decoder's state machine (send/receive, drain at the end, flush on seek); split up, each part would
+ * need the others' internals.
  */
 public final class FrameReader implements AutoCloseable {
 

@@ -58,6 +58,9 @@ import org.bytedeco.javacpp.PointerPointer;
 /**
  * Audio that MP4 cannot carry as-is (PCM, for instance) is decoded, converted to planar float and
  * encoded as AAC at 192 kb/s; the start and end cuts are sample-accurate.
+ *
+ * <p>Over 250 lines because decoding, resampling, the AAC frame FIFO and the sample-accurate cuts
+ * share one set of FFmpeg contexts and timestamps.
  */
 final class TranscodedAudio implements AudioTrack {
 

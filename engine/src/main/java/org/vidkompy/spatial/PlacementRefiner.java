@@ -19,6 +19,9 @@ import org.vidkompy.image.Resampler;
  * one resampling per pair; steps that lower the mean ZNCC are halved (up to three times), which keeps
  * the iteration monotone. Each level runs until the step is below a tolerance (0.02 level pixels on
  * coarse levels, 0.002 bg pixels on the last) or the iteration budget is spent.
+ *
+ * <p>Over 250 lines because one Gauss-Newton level (resampling, derivatives, the eliminated normal
+ * equations and the step control) is a single numerical unit best read in one place.
  */
 final class PlacementRefiner {
 
