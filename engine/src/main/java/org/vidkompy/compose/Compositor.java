@@ -22,9 +22,8 @@ import java.util.concurrent.Future;
  * (which is what makes chunked renders equal to full ones). Nothing is allocated per frame
  * except the futures of the band tasks.
  *
- * <p>Longer than the 250 lines we aim for: the inner loops are written out per case (whole-pixel
- * copies, hoisted uniform weights, edge pixels) because one generic loop with per-pixel decisions
- * costs several times as much, and this is the render's hottest code.
+ * <p>Over 250 lines because the band's inner loops (resample, blend, edge coverage) are written out
+ * for speed: they are the render's hot path.
  */
 public final class Compositor implements AutoCloseable {
 

@@ -25,8 +25,9 @@ import org.vidkompy.io.ReaderOptions;
  * The bg stage copies the bg frame under fg frame i into a free canvas (a bg frame shown under
  * several fg frames is decoded once and copied for each); the compositor draws the fg frame into
  * that canvas in place; the encoder hands it to the sink and returns it to the pool. All frame
- * memory is two small pools allocated once: {@value #CANVASES} full-size canvases (direct
- * buffers, which the encoder reads without a copy) and {@value #FG_FRAMES} fg frames. A stage that
+ * memory is two small pools allocated once: up to {@value #CANVASES} full-size canvases (direct
+ * buffers, which the encoder reads without a copy; as many as {@value #CANVAS_BUDGET} bytes hold,
+ * but at least {@value #MIN_CANVASES}, so an 8K render keeps 2) and {@value #FG_FRAMES} fg frames. A stage that
  * finds its pool empty waits, which is the back-pressure that bounds memory; the pool sizes let
  * decoding run one or two frames ahead of encoding. Frames keep their fg index all the way, and
  * every stage checks it.
@@ -34,6 +35,13 @@ import org.vidkompy.io.ReaderOptions;
 final class RenderPipeline {
 
     static final int CANVASES = 4;
+    /**
+     * Direct memory for the canvases. Direct buffers count against {@code -XX:MaxDirectMemorySize},
+     * which defaults to the heap's maximum: four 8K canvases (400 MB) would take half of the
+     * launcher's 768 MB. Fewer canvases only let decoding run less far ahead.
+     */
+    static final long CANVAS_BUDGET = 256L << 20;
+    static final int MIN_CANVASES = 2;
     static final int FG_FRAMES = 3;
 
     private static final class FgFrame {
@@ -81,17 +89,18 @@ final class RenderPipeline {
         int n = range.length();
         int canvasBytes = g.bgWidth() * g.bgHeight() * 3;
         int fgBytes = g.fgWidth() * g.fgHeight() * 3;
-        BlockingQueue<Canvas> freeCanvases = new ArrayBlockingQueue<>(CANVASES);
+        int canvases = canvases(canvasBytes);
+        BlockingQueue<Canvas> freeCanvases = new ArrayBlockingQueue<>(canvases);
         BlockingQueue<FgFrame> freeFg = new ArrayBlockingQueue<>(FG_FRAMES);
-        for (int i = 0; i < CANVASES; i++) {
+        for (int i = 0; i < canvases; i++) {
             freeCanvases.add(new Canvas(canvasBytes));
         }
         for (int i = 0; i < FG_FRAMES; i++) {
             freeFg.add(new FgFrame(fgBytes));
         }
         BlockingQueue<FgFrame> fgReady = new ArrayBlockingQueue<>(FG_FRAMES);
-        BlockingQueue<Canvas> bgReady = new ArrayBlockingQueue<>(CANVASES);
-        BlockingQueue<Canvas> composited = new ArrayBlockingQueue<>(CANVASES);
+        BlockingQueue<Canvas> bgReady = new ArrayBlockingQueue<>(canvases);
+        BlockingQueue<Canvas> composited = new ArrayBlockingQueue<>(canvases);
         long basePts = fgTimes.pts(range.first());
 
         Stages stages = new Stages();
@@ -163,6 +172,11 @@ final class RenderPipeline {
         sink.finish(lastFrameDuration());
         encodeClock.addWork(System.nanoTime() - t);
         return List.of(times.get(0), times.get(1), times.get(2), encodeClock.time("encode"));
+    }
+
+    /** How many canvases of {@code bytes} each the pool holds. */
+    static int canvases(long bytes) {
+        return (int) Math.max(MIN_CANVASES, Math.min(CANVASES, CANVAS_BUDGET / Math.max(1, bytes)));
     }
 
     /**

@@ -20,6 +20,38 @@ public record LumaImage(int width, int height, byte[] pixels) {
         return p;
     }
 
+    /** Columns {@code [x, x+w)} and rows {@code [y, y+h)} (inside the picture) as a plane, without a full-size copy. */
+    public Plane toPlane(int x, int y, int w, int h) {
+        if (x < 0 || y < 0 || w <= 0 || h <= 0 || x + w > width || y + h > height) {
+            throw new IllegalArgumentException("crop " + w + "x" + h + "+" + x + "+" + y + " outside " + width + "x"
+                    + height);
+        }
+        Plane p = Plane.allocate(w, h);
+        float[] d = p.data();
+        for (int r = 0; r < h; r++) {
+            int src = (y + r) * width + x;
+            int dst = r * w;
+            for (int c = 0; c < w; c++) {
+                d[dst + c] = pixels[src + c] & 0xff;
+            }
+        }
+        return p;
+    }
+
+    /** {@link #toPlane(double)} rounded back to 8 bits: a quarter of the memory, for keeping. */
+    public LumaImage shrunk(double factor) {
+        if (factor <= 1.0 + 1e-9) {
+            return this;
+        }
+        Plane p = toPlane(factor);
+        float[] d = p.data();
+        byte[] out = new byte[p.width() * p.height()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) Math.max(0, Math.min(255, Math.round(d[i])));
+        }
+        return new LumaImage(p.width(), p.height(), out);
+    }
+
     /**
      * The picture shrunk by {@code factor} (≥ 1) with exact area averaging (output pixel u covers
      * source [u·factor, (u+1)·factor)), as a plane; straight from the bytes, without a full-size

@@ -44,9 +44,9 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
  * }
  * }</pre>
  *
- * <p>Longer than the 250 lines we aim for: it is one decoder's state (send/receive, flushing, seeks
- * to exact frames, damaged packets, frame numbering) and splitting it would spread that state over
- * several classes.
+ * <p>Over 250 lines because decoding, seeking, damage concealment and the frame counter share the
+ * decoder's state machine (send/receive, drain at the end, flush on seek); split up, each part would
+ * need the others' internals.
  */
 public final class FrameReader implements AutoCloseable {
 

@@ -59,8 +59,8 @@ import org.bytedeco.javacpp.PointerPointer;
  * Audio that MP4 cannot carry as-is (PCM, for instance) is decoded, converted to planar float and
  * encoded as AAC at 192 kb/s; the start and end cuts are sample-accurate.
  *
- * <p>Longer than the 250 lines we aim for: it is FFmpeg's decode, resample and encode loop with its
- * buffers and error paths, a sequence of native calls that reads best in one place.
+ * <p>Over 250 lines because decoding, resampling, the AAC frame FIFO and the sample-accurate cuts
+ * share one set of FFmpeg contexts and timestamps.
  */
 final class TranscodedAudio implements AudioTrack {
 

@@ -20,8 +20,8 @@ import org.vidkompy.image.Resampler;
  * the iteration monotone. Each level runs until the step is below a tolerance (0.02 level pixels on
  * coarse levels, 0.002 bg pixels on the last) or the iteration budget is spent.
  *
- * <p>Longer than the 250 lines we aim for: the normal equations, the step control and the small
- * linear solve are one numerical method whose parts share the same accumulators.
+ * <p>Over 250 lines because one Gauss-Newton level (resampling, derivatives, the eliminated normal
+ * equations and the step control) is a single numerical unit best read in one place.
  */
 final class PlacementRefiner {
 

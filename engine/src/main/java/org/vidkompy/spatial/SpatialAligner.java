@@ -7,6 +7,7 @@ import org.vidkompy.image.ContentBox;
 import org.vidkompy.image.ContentBoxDetector;
 import org.vidkompy.image.Plane;
 import org.vidkompy.image.PlaneStats;
+import org.vidkompy.media.Footprint;
 import org.vidkompy.spatial.SpatialAlignment.Consensus;
 
 /**
@@ -127,9 +128,8 @@ public final class SpatialAligner {
         }
         boolean freeScale = !(options.unscaled() && start.scale() == 1.0);
         SearchSession session = new SearchSession(fgContents, bgs, preset, correlator);
-        Placement p = new Placement(start.x() + box.x() * start.scale(), start.y() + box.y() * start.scale(),
-                start.scale());
-        SearchResult r = session.refineFrom(p, freeScale);
+        Footprint area = Footprint.of(start.x(), start.y(), start.scale(), box);
+        SearchResult r = session.refineFrom(new Placement(area.x(), area.y(), start.scale()), freeScale);
         return toFrame(r.placement(), box, r.confidence(), r.consensus());
     }
 
@@ -142,17 +142,18 @@ public final class SpatialAligner {
         double confidence = 1;
         if (!fgContents.isEmpty() && !bgs.isEmpty()) {
             SearchSession session = new SearchSession(fgContents, bgs, preset, correlator);
-            Placement p = new Placement(shift.x() + box.x(), shift.y() + box.y(), 1);
+            Footprint area = Footprint.of(shift.x(), shift.y(), 1, box);
             Bounds b = session.bounds();
-            boolean inside = p.x() >= -1e-9 && p.y() >= -1e-9
-                    && p.x() + b.contentWidth() <= b.bgWidth() + 1e-9 && p.y() + b.contentHeight() <= b.bgHeight() + 1e-9;
+            boolean inside = area.x() >= -1e-9 && area.y() >= -1e-9
+                    && area.right() <= b.bgWidth() + 1e-9 && area.bottom() <= b.bgHeight() + 1e-9;
             if (inside) {
-                confidence = session.measure(p);
+                confidence = session.measure(new Placement(area.x(), area.y(), 1));
             }
         }
         return new SpatialAlignment(shift.x(), shift.y(), 1, confidence, Consensus.NONE);
     }
 
+    /** The inverse of {@link Footprint#of}: from where the content lies to where the whole fg frame does. */
     private static SpatialAlignment toFrame(Placement p, ContentBox box, double confidence, Consensus consensus) {
         return new SpatialAlignment(p.x() - box.x() * p.scale(), p.y() - box.y() * p.scale(), p.scale(),
                 confidence, consensus);

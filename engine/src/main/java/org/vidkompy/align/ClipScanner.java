@@ -1,0 +1,176 @@
+package org.vidkompy.align;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.vidkompy.image.ContentBox;
+import org.vidkompy.image.ContentBoxDetector;
+import org.vidkompy.image.LumaImage;
+import org.vidkompy.image.Plane;
+import org.vidkompy.media.Clip;
+import org.vidkompy.temporal.DescriptorSequence;
+import org.vidkompy.temporal.DescriptorSpec;
+
+/**
+ * One pass over each clip, both at once, keeping what the {@link ScanPlan} says. The two clips are
+ * scanned for different things, so there are two kinds of scan: the fg's ({@link FgScan}:
+ * descriptors of its content and fine thumbnails) and the bg's ({@link BgScan}: whole-frame
+ * thumbnails, because where the fg lies in it is not known yet). Both keep a few frames whole.
+ */
+final class ClipScanner {
+
+    private final ContentBoxDetector boxes = new ContentBoxDetector();
+
+    /** Frames kept whole during a scan, in clip order, shrunk by {@code factor} (1: full size). */
+    record Kept(int[] indices, List<LumaImage> wholes, double factor) {
+
+        boolean contains(int index) {
+            return position(index) >= 0;
+        }
+
+        /** Whether frame {@code index} is kept at full size. */
+        boolean hasFull(int index) {
+            return factor == 1 && position(index) >= 0;
+        }
+
+        /** Frame {@code index} at full size: kept, or else fetched from the clip. */
+        LumaImage full(int index, ClipSource clip) {
+            return hasFull(index) ? wholes.get(position(index)) : clip.frame(index);
+        }
+
+        private int position(int index) {
+            for (int k = 0; k < indices.length; k++) {
+                if (indices[k] == index) {
+                    return k;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** The fg's scan: a descriptor per frame, a fine thumbnail per frame for the time refinement. */
+    record FgScan(DescriptorSequence descriptors, ThumbnailStore fine, Kept kept) {
+    }
+
+    /** The bg's scan: a whole-frame thumbnail per frame, from which any footprint can be cut later. */
+    record BgScan(ThumbnailStore store, Kept kept) {
+    }
+
+    /** Both scans, with the fg's content box and descriptor spec found on the way. */
+    record Scans(BgScan bg, FgScan fg, ContentBox box, DescriptorSpec spec, double samplingSeconds) {
+    }
+
+    private record FgSide(FgScan scan, ContentBox box, DescriptorSpec spec, double samplingSeconds) {
+    }
+
+    /**
+     * Scans both clips at once. The bg scan needs nothing from the fg, so it starts at once; the fg
+     * thread first looks at a few samples for letterbox bars (its thumbnails are of the content).
+     */
+    Scans scanBoth(ClipSource bg, ClipSource fg, AnalysisOptions options, AnalysisProgress progress) {
+        Clip bi = bg.info();
+        Clip fi = fg.info();
+        ScanPlan plan = ScanPlan.of(bi, fi);
+        AtomicLong done = new AtomicLong();
+        progress.stage("scanning", Math.max(1, bi.frames() + fi.frames()));
+        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "vidkompy-scan");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<BgScan> b = pool.submit(() -> scanBg(bg, plan, done, progress));
+            Future<FgSide> f = pool.submit(() -> {
+                long t0 = System.nanoTime();
+                ContentBox box = options.spatial().contentBox() != null ? options.spatial().contentBox()
+                        : boxes.detect(planes(fg.samples(ScanPlan.BOX_SAMPLES)));
+                DescriptorSpec spec = ScanPlan.descriptorSpec(options.border(), box);
+                double sampling = (System.nanoTime() - t0) / 1e9;
+                return new FgSide(scanFg(fg, box, spec, plan, done, progress), box, spec, sampling);
+            });
+            BgScan bgScan = b.get();
+            FgSide fgSide = f.get();
+            return new Scans(bgScan, fgSide.scan(), fgSide.box(), fgSide.spec(), fgSide.samplingSeconds());
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error er) {
+                throw er;
+            }
+            throw new IllegalStateException(c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AnalysisCancelledException();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static BgScan scanBg(ClipSource bg, ScanPlan plan, AtomicLong done, AnalysisProgress progress) {
+        ThumbnailStore store = new ThumbnailStore(plan.store.width(), plan.store.height());
+        Kept kept = pass(bg, List.of(plan.store), plan, t -> store.add(t[0]), done, progress);
+        return new BgScan(store, kept);
+    }
+
+    private static FgScan scanFg(ClipSource fg, ContentBox box, DescriptorSpec spec, ScanPlan plan, AtomicLong done,
+                                 AnalysisProgress progress) {
+        ClipSource.Thumb fine = ScanPlan.fineThumb(box, fg.info().frames());
+        DescriptorSequence.Builder descriptors = DescriptorSequence.builder(spec);
+        ThumbnailStore store = new ThumbnailStore(fine.width(), fine.height());
+        Kept kept = pass(fg, List.of(ScanPlan.descriptorThumb(box, spec), fine), plan, t -> {
+            descriptors.add(t[0]);
+            store.add(t[1]);
+        }, done, progress);
+        return new FgScan(descriptors.build(), store, kept);
+    }
+
+    /**
+     * Decodes {@code clip} once, handing every frame's thumbnails to {@code sink} and keeping the
+     * plan's captures, spread evenly over it, at the plan's size.
+     */
+    private static Kept pass(ClipSource clip, List<ClipSource.Thumb> thumbs, ScanPlan plan, Consumer<Plane[]> sink,
+                             AtomicLong done, AnalysisProgress progress) {
+        long frames = Math.max(1, clip.info().frames());
+        int n = (int) Math.min(plan.captures, frames);
+        int[] wanted = new int[n];
+        for (int k = 0; k < n; k++) {
+            wanted[k] = (int) Math.min(frames - 1, Math.round((k + 0.5) * frames / n));
+        }
+        List<Integer> got = new ArrayList<>();
+        List<LumaImage> wholes = new ArrayList<>();
+        int[] next = {0};
+        clip.scan(thumbs, (index, ts, planes, whole) -> {
+            sink.accept(planes);
+            if (next[0] < n && index >= wanted[next[0]]) {
+                got.add(index);
+                wholes.add(whole.grab().shrunk(plan.keepFactor));
+                next[0]++;
+            }
+            long d = done.incrementAndGet();
+            if ((d & 15) == 0) {
+                synchronized (progress) {
+                    progress.advance(d);
+                    if (progress.cancelled()) {
+                        throw new AnalysisCancelledException();
+                    }
+                }
+            }
+        });
+        return new Kept(got.stream().mapToInt(Integer::intValue).toArray(), wholes, plan.keepFactor);
+    }
+
+    private static List<Plane> planes(List<LumaImage> images) {
+        List<Plane> out = new ArrayList<>(images.size());
+        for (LumaImage i : images) {
+            out.add(i.toPlane());
+        }
+        return out;
+    }
+}

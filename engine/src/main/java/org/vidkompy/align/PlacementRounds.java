@@ -1,0 +1,168 @@
+package org.vidkompy.align;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.vidkompy.align.ClipScanner.Kept;
+import org.vidkompy.align.ClipScanner.Scans;
+import org.vidkompy.image.ContentBox;
+import org.vidkompy.image.LumaImage;
+import org.vidkompy.image.Plane;
+import org.vidkompy.io.CropRect;
+import org.vidkompy.media.Clip;
+import org.vidkompy.media.Footprint;
+import org.vidkompy.spatial.SpatialAligner;
+import org.vidkompy.spatial.SpatialAlignment;
+import org.vidkompy.spatial.SpatialOptions;
+import org.vidkompy.temporal.DescriptorSpec;
+import org.vidkompy.temporal.TemporalAlignment;
+
+/**
+ * Where the fg lies in the bg, in rounds: a first placement from the frames the scans kept whole
+ * (before time is known), then after every time alignment a final placement from frame pairs the
+ * map says show the same moment, until it stops moving the footprint ({@link #settled}).
+ */
+final class PlacementRounds {
+
+    /** Same-moment pairs the final placement uses. */
+    static final int FINAL_PAIRS = 4;
+    /** Spatial precision of the first placement. */
+    static final int FIRST_PRECISION = 0;
+    /**
+     * Memory for the bg planes of the final placement (4 bytes a pixel). Beyond it, as for 4K and
+     * larger frames, only a crop around the footprint is converted.
+     */
+    static final long FINAL_BUDGET = 64L << 20;
+    /** The crop reaches this share of the footprint's size beyond it on every side, and at least {@link #MIN_MARGIN} pixels. */
+    static final double MARGIN_SHARE = 0.25;
+    static final int MIN_MARGIN = 64;
+    /** A final placement that moves the footprint by more than this many thumbnail pixels is iterated. */
+    static final double ITERATE_THUMB_PIXELS = 0.05;
+    /** Rounds of time alignment and final placement at most. */
+    static final int MAX_ROUNDS = 4;
+
+    private final SpatialAligner spatial;
+
+    PlacementRounds(SpatialAligner spatial) {
+        this.spatial = spatial;
+    }
+
+    /** The kept fg frames against the kept bg frames; both are dense in time, so some show the same moment. */
+    SpatialAlignment first(Scans scans, SpatialOptions so, Clip bi, AnalysisProgress progress) {
+        progress.stage("placing", 1);
+        double factor = ScanPlan.workFactor(bi);
+        ContentBox box = so.contentBox();
+        int x0 = (int) Math.ceil(box.x() / factor);
+        int y0 = (int) Math.ceil(box.y() / factor);
+        int x1 = (int) Math.floor((box.x() + box.width()) / factor);
+        int y1 = (int) Math.floor((box.y() + box.height()) / factor);
+        // Kept frames may already be shrunk (by at most the work factor).
+        List<Plane> fgs = planes(scans.fg().kept().wholes(), factor / scans.fg().kept().factor());
+        List<Plane> bgs = planes(scans.bg().kept().wholes(), factor / scans.bg().kept().factor());
+        ContentBox small = x1 > x0 && y1 > y0 ? new ContentBox(x0, y0, x1 - x0, y1 - y0) : null;
+        // Only needs to land within a pixel or two: the final placement refines it. The dense samples
+        // are what matter here, so the search itself runs at the lightest precision.
+        SpatialAlignment s = spatial.locate(fgs, bgs, so.withContentBox(small).withMaxSamples(ScanPlan.CAPTURES)
+                .withPrecision(Math.min(so.precision(), FIRST_PRECISION)));
+        progress.advance(1);
+        return new SpatialAlignment(s.x() * factor, s.y() * factor, s.scale(), s.confidence(), s.consensus());
+    }
+
+    /** An fg frame and the bg frame the map puts under it, and what it costs to get them. */
+    private record Pair(int fg, int bg, int cost) {
+    }
+
+    /**
+     * The placement from fg and bg frames the temporal map says show the same moment, so camera
+     * motion cannot bias it, at full resolution. Falls back to the current placement when no pair is
+     * confirmed.
+     */
+    SpatialAlignment last(ClipSource bg, ClipSource fg, Scans scans, TemporalAlignment time, SpatialOptions so,
+                          SpatialAlignment current, AnalysisProgress progress) {
+        List<Pair> pairs = sameMoments(bg, fg, scans, time);
+        if (pairs.isEmpty()) {
+            return current;
+        }
+        progress.stage("refining", FINAL_PAIRS);
+        Clip bi = bg.info();
+        int n = Math.min(FINAL_PAIRS, pairs.size());
+        CropRect crop = (long) n * bi.width() * bi.height() * Float.BYTES <= FINAL_BUDGET
+                ? new CropRect(0, 0, bi.width(), bi.height()) : cropAround(current, so.contentBox(), bi);
+        List<Plane> fgs = new ArrayList<>();
+        List<Plane> bgs = new ArrayList<>();
+        for (Pair p : pairs.subList(0, n)) {
+            fgs.add(scans.fg().kept().full(p.fg(), fg).toPlane());
+            LumaImage b = scans.bg().kept().full(p.bg(), bg);
+            bgs.add(crop.width() == b.width() && crop.height() == b.height() ? b.toPlane()
+                    : b.toPlane(crop.x(), crop.y(), crop.width(), crop.height()));
+            progress.advance(fgs.size());
+        }
+        SpatialAlignment r = spatial.refine(fgs, bgs, shifted(current, -crop.x(), -crop.y()), so);
+        return shifted(r, crop.x(), crop.y());
+    }
+
+    /**
+     * The bg around the footprint, with room on every side for the refinement to move and rescale
+     * the fg, and for its pyramid's filters.
+     */
+    private static CropRect cropAround(SpatialAlignment current, ContentBox box, Clip bi) {
+        Footprint area = Footprint.of(current.x(), current.y(), current.scale(), box);
+        double margin = Math.max(MIN_MARGIN, MARGIN_SHARE * Math.max(area.width(), area.height()));
+        return area.grown(margin).clippedTo(bi.width(), bi.height()).enclosing();
+    }
+
+    private static SpatialAlignment shifted(SpatialAlignment s, double dx, double dy) {
+        if (dx == 0 && dy == 0) {
+            return s;
+        }
+        return new SpatialAlignment(s.x() + dx, s.y() + dy, s.scale(), s.confidence(), s.consensus());
+    }
+
+    /**
+     * Confident pairs of the map with at least one frame kept whole, the cheapest to complete first:
+     * the kept frame costs nothing, the other one {@link ClipSource#fetchCost}.
+     */
+    private static List<Pair> sameMoments(ClipSource bg, ClipSource fg, Scans scans, TemporalAlignment time) {
+        int[] map = time.map();
+        float[] conf = time.frameConfidence();
+        Kept fgKept = scans.fg().kept();
+        Kept bgKept = scans.bg().kept();
+        List<Pair> pairs = new ArrayList<>();
+        for (int i : fgKept.indices()) {
+            if (i < map.length && conf[i] > 0.5f) {
+                pairs.add(new Pair(i, map[i], bgKept.hasFull(map[i]) ? 0 : bg.fetchCost(map[i])));
+            }
+        }
+        for (int j : bgKept.indices()) {
+            for (int i = 0; i < map.length; i++) {
+                if (map[i] == j && conf[i] > 0.5f && !fgKept.contains(i)) {
+                    pairs.add(new Pair(i, j, fg.fetchCost(i)));
+                    break;
+                }
+            }
+        }
+        pairs.sort(Comparator.comparingInt(Pair::cost));
+        return pairs;
+    }
+
+    /**
+     * Whether moving from {@code before} to {@code after} leaves the time alignment as it was: no
+     * corner of the footprint moves by more than {@link #ITERATE_THUMB_PIXELS} pixels of the
+     * descriptor thumbnails it is cut into.
+     */
+    static boolean settled(SpatialAlignment before, SpatialAlignment after, ContentBox box) {
+        Footprint a = Footprint.of(before.x(), before.y(), before.scale(), box);
+        Footprint b = Footprint.of(after.x(), after.y(), after.scale(), box);
+        double moved = Math.max(a.edgeShiftX(b) / a.width() * DescriptorSpec.THUMB_WIDTH,
+                a.edgeShiftY(b) / a.height() * DescriptorSpec.THUMB_HEIGHT);
+        return moved <= ITERATE_THUMB_PIXELS;
+    }
+
+    private static List<Plane> planes(List<LumaImage> images, double factor) {
+        List<Plane> out = new ArrayList<>(images.size());
+        for (LumaImage i : images) {
+            out.add(i.toPlane(factor));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,111 @@
+package org.vidkompy.align;
+
+import java.util.List;
+import org.vidkompy.align.ClipScanner.Scans;
+import org.vidkompy.image.AreaSampler;
+import org.vidkompy.image.ContentBox;
+import org.vidkompy.image.Plane;
+import org.vidkompy.media.Clip;
+import org.vidkompy.media.Footprint;
+import org.vidkompy.spatial.SpatialAlignment;
+import org.vidkompy.temporal.DescriptorSequence;
+import org.vidkompy.temporal.DescriptorSpec;
+import org.vidkompy.temporal.TemporalAligner;
+import org.vidkompy.temporal.TemporalAlignment;
+import org.vidkompy.temporal.TemporalOptions;
+
+/**
+ * Which bg frame lies under every fg frame, for a placement: bg descriptors cut at the footprint,
+ * the temporal alignment of the two descriptor sequences, then every frame re-chosen among its
+ * neighbours on the larger fine thumbnails. Works from the scans' memory, so a moved placement
+ * costs no decoding (except for a footprint too small in the stored thumbnails).
+ */
+final class TimeMatcher {
+
+    /** A footprint smaller than this in the stored thumbnails is scanned from the video instead. */
+    static final int STORE_MIN_FOOTPRINT = 24;
+
+    private final TemporalAligner temporal;
+
+    TimeMatcher(TemporalAligner temporal) {
+        this.temporal = temporal;
+    }
+
+    /** The time alignment, and how many bg frames it was made from. */
+    record Match(TemporalAlignment alignment, int bgFrames) {
+    }
+
+    Match match(ClipSource bg, Clip fi, Scans scans, SpatialAlignment place, AnalysisOptions options) {
+        Clip bi = bg.info();
+        Footprint area = Footprint.of(place.x(), place.y(), place.scale(), scans.box());
+        DescriptorSequence bgd = bgDescriptors(bg, scans, area);
+        TemporalOptions to = TemporalOptions.of(fi.fps(), bi.fps());
+        if (options.window() > 0) {
+            to = to.withWindow(options.window());
+        }
+        TemporalAlignment time = temporal.align(scans.fg().descriptors(), bgd, to);
+        return new Match(refine(time, scans, area, bi, fi, options.border()), bgd.size());
+    }
+
+    /** The bg descriptors of the footprint: cut from the stored thumbnails, or scanned if too small there. */
+    private static DescriptorSequence bgDescriptors(ClipSource bg, Scans scans, Footprint area) {
+        Clip bi = bg.info();
+        DescriptorSpec spec = scans.spec();
+        ThumbnailStore store = scans.bg().store();
+        Footprint cut = inStore(area, bi, store);
+        DescriptorSequence.Builder builder = DescriptorSequence.builder(spec);
+        if (cut.width() >= STORE_MIN_FOOTPRINT && cut.height() >= STORE_MIN_FOOTPRINT) {
+            AreaSampler sampler = sampler(store, cut, spec.thumbWidth(), spec.thumbHeight());
+            Plane thumb = Plane.allocate(spec.thumbWidth(), spec.thumbHeight());
+            for (int i = 0; i < store.size(); i++) {
+                sampler.apply(store.chunk(i), store.offset(i), thumb);
+                builder.add(thumb);
+            }
+            return builder.build();
+        }
+        // A small fg in a large bg: the stored thumbnails are too coarse, decode the footprint itself.
+        bg.scan(List.of(new ClipSource.Thumb(area.clippedTo(bi.width(), bi.height()).rounded(), spec.thumbWidth(),
+                spec.thumbHeight())), (index, ts, thumbs, whole) -> builder.add(thumbs[0]));
+        return builder.build();
+    }
+
+    /** The temporal map with every frame re-chosen among its neighbours on the fine thumbnails. */
+    private static TemporalAlignment refine(TemporalAlignment time, Scans scans, Footprint area, Clip bi, Clip fi,
+                                            int border) {
+        ThumbnailStore fgFine = scans.fg().fine();
+        ThumbnailStore bgStore = scans.bg().store();
+        AreaSampler cut = sampler(bgStore, inStore(area, bi, bgStore), fgFine.width(), fgFine.height());
+        int[] refined = new FineTimeRefiner(fgFine, bgStore, cut, fineMask(border, scans.box(), fgFine))
+                .refine(time.map(), bi.fps() / fi.fps());
+        return new TemporalAlignment(refined, time.frameConfidence(), time.confidence(), time.unmatched(),
+                time.uninformative());
+    }
+
+    /** The footprint in the stored bg thumbnails' pixels. */
+    private static Footprint inStore(Footprint area, Clip bi, ThumbnailStore store) {
+        return area.shrunk((double) bi.width() / store.width(), (double) bi.height() / store.height());
+    }
+
+    private static AreaSampler sampler(ThumbnailStore store, Footprint cut, int width, int height) {
+        return new AreaSampler(store.width(), store.height(), cut.x(), cut.y(), cut.width(), cut.height(), width,
+                height);
+    }
+
+    /** Border mode: only a band {@code border} fg pixels wide inside the edges, at the fine size. */
+    private static boolean[] fineMask(int border, ContentBox box, ThumbnailStore fine) {
+        if (border <= 0) {
+            return null;
+        }
+        int w = fine.width();
+        int h = fine.height();
+        int bx = (int) Math.max(1, Math.round(border * (double) w / box.width()));
+        int by = (int) Math.max(1, Math.round(border * (double) h / box.height()));
+        boolean[] on = new boolean[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                on[y * w + x] = x < bx || y < by || x >= w - bx || y >= h - by;
+            }
+        }
+        return on;
+    }
+}
