@@ -1,5 +1,6 @@
 package org.vidkompy.align;
 
+import org.vidkompy.media.ClipSource;
 import jakarta.inject.Inject;
 import org.vidkompy.align.ClipScanner.Scans;
 import org.vidkompy.image.ContentBox;

@@ -1,5 +1,6 @@
 package org.vidkompy.align;
 
+import org.vidkompy.media.ClipSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

@@ -1,5 +1,6 @@
 package org.vidkompy.align;
 
+import org.vidkompy.media.FfmpegClipSource;
 import org.vidkompy.media.Clip;
 import org.vidkompy.media.Alignment;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package org.vidkompy.align;
 
+import org.vidkompy.media.ClipSource;
 import org.vidkompy.image.ContentBox;
 import org.vidkompy.io.CropRect;
 import org.vidkompy.media.Clip;

@@ -1,5 +1,6 @@
 package org.vidkompy.align;
 
+import org.vidkompy.media.ClipSource;
 import java.util.List;
 import org.vidkompy.align.ClipScanner.Scans;
 import org.vidkompy.image.AreaSampler;

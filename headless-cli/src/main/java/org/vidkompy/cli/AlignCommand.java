@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.vidkompy.align.FfmpegClipSource;
+import org.vidkompy.media.FfmpegClipSource;
 import org.vidkompy.image.LumaImage;
 import org.vidkompy.image.Plane;
 import org.vidkompy.io.MediaException;

@@ -3,7 +3,7 @@ package org.vidkompy.ofx.engine;
 import org.vidkompy.media.Clip;
 import java.util.ArrayList;
 import java.util.List;
-import org.vidkompy.align.ClipSource;
+import org.vidkompy.media.ClipSource;
 import org.vidkompy.image.AreaSampler;
 import org.vidkompy.image.LumaImage;
 import org.vidkompy.image.Plane;

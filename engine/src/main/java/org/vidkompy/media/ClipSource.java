@@ -1,6 +1,7 @@
-package org.vidkompy.align;
+package org.vidkompy.media;
 
-import org.vidkompy.media.Clip;
+import org.vidkompy.media.FfmpegClipSource;
+import org.vidkompy.media.ClipSource;
 import java.util.List;
 import org.vidkompy.image.LumaImage;
 import org.vidkompy.image.Plane;
