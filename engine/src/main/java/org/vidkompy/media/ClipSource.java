@@ -1,7 +1,5 @@
 package org.vidkompy.media;
 
-import org.vidkompy.media.FfmpegClipSource;
-import org.vidkompy.media.ClipSource;
 import java.util.List;
 import org.vidkompy.image.LumaImage;
 import org.vidkompy.image.Plane;

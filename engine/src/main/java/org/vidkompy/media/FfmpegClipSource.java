@@ -1,7 +1,5 @@
 package org.vidkompy.media;
 
-import org.vidkompy.media.FfmpegClipSource;
-import org.vidkompy.media.ClipSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
