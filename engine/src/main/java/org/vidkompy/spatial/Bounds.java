@@ -10,10 +10,10 @@ record Bounds(int bgWidth, int bgHeight, int contentWidth, int contentHeight, do
         return Math.min((double) bgWidth / contentWidth, (double) bgHeight / contentHeight);
     }
 
-    Placement clamp(Placement p) {
+    ContentPlacement clamp(ContentPlacement p) {
         double s = Math.max(minScale, Math.min(fitScale(), p.scale()));
         double x = Math.max(0, Math.min(bgWidth - contentWidth * s, p.x()));
         double y = Math.max(0, Math.min(bgHeight - contentHeight * s, p.y()));
-        return new Placement(x, y, s);
+        return new ContentPlacement(x, y, s);
     }
 }

@@ -33,9 +33,9 @@ final class PlacementRefiner {
         this.bounds = bounds;
     }
 
-    Refined refine(Placement start, List<SamplePair> pairs, boolean freeScale, List<Double> factors,
+    Refined refine(ContentPlacement start, List<SamplePair> pairs, boolean freeScale, List<Double> factors,
                    int maxIterations) {
-        Placement p = bounds.clamp(start);
+        ContentPlacement p = bounds.clamp(start);
         double[] zncc = new double[pairs.size()];
         for (int li = 0; li < factors.size(); li++) {
             double f = factors.get(li);
@@ -52,7 +52,7 @@ final class PlacementRefiner {
                 boolean accepted = false;
                 double lambda = 1;
                 for (int halving = 0; halving < 4 && !accepted; halving++, lambda *= 0.5) {
-                    Placement trial = bounds.clamp(new Placement(p.x() + lambda * step[0],
+                    ContentPlacement trial = bounds.clamp(new ContentPlacement(p.x() + lambda * step[0],
                             p.y() + lambda * step[1], freeScale ? p.scale() + lambda * step[2] : p.scale()));
                     double z = level.evaluate(trial);
                     if (z >= current - 1e-9) {
@@ -76,7 +76,7 @@ final class PlacementRefiner {
     }
 
     /** ZNCC of each pair at {@code p} at full resolution, without moving it. */
-    double[] measure(Placement p, List<SamplePair> pairs) {
+    double[] measure(ContentPlacement p, List<SamplePair> pairs) {
         Level level = new Level(pairs, 1);
         level.evaluate(p);
         level.acceptTrial();
@@ -85,7 +85,7 @@ final class PlacementRefiner {
         return out;
     }
 
-    private double movement(Placement a, Placement b) {
+    private double movement(ContentPlacement a, ContentPlacement b) {
         double extent = Math.max(bounds.contentWidth(), bounds.contentHeight());
         return Math.max(Math.max(Math.abs(a.x() - b.x()), Math.abs(a.y() - b.y())),
                 Math.abs(a.scale() - b.scale()) * extent);
@@ -146,7 +146,7 @@ final class PlacementRefiner {
         }
 
         /** Resamples every pair at {@code p} into the trial buffers; returns the mean ZNCC. */
-        double evaluate(Placement p) {
+        double evaluate(ContentPlacement p) {
             double sum = 0;
             for (int i = 0; i < fg.length; i++) {
                 Resampler.sampleInto(bg[i], p.x() / factor, p.y() / factor, p.scale(), trial[i]);

@@ -3,7 +3,7 @@ package org.vidkompy.spatial;
 import java.util.List;
 
 /** A refined placement with the ZNCC each refined pair reaches there. */
-record Refined(Placement placement, List<SamplePair> pairs, double[] zncc) {
+record Refined(ContentPlacement placement, List<SamplePair> pairs, double[] zncc) {
 
     double best() {
         double b = -1;

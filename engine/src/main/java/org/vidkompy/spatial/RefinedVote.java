@@ -103,8 +103,8 @@ final class RefinedVote {
 
     boolean same(Refined a, Refined b) {
         // Centres, not corners: a small scale error moves the corner but hardly the centre.
-        Placement p = a.placement();
-        Placement q = b.placement();
+        ContentPlacement p = a.placement();
+        ContentPlacement q = b.placement();
         double dx = p.x() - q.x() + 0.5 * contentWidth * (p.scale() - q.scale());
         double dy = p.y() - q.y() + 0.5 * contentHeight * (p.scale() - q.scale());
         double edge = 0.5 * Math.abs(p.scale() - q.scale()) * Math.max(contentWidth, contentHeight);

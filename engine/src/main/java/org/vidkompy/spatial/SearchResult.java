@@ -3,5 +3,5 @@ package org.vidkompy.spatial;
 import org.vidkompy.spatial.SpatialAlignment.Consensus;
 
 /** The outcome of one search (fixed scale 1, or a scale sweep), in content coordinates. */
-record SearchResult(Placement placement, double confidence, Consensus consensus) {
+record SearchResult(ContentPlacement placement, double confidence, Consensus consensus) {
 }

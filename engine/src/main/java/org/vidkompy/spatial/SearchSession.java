@@ -80,7 +80,7 @@ final class SearchSession {
         List<Refined> refined = new ArrayList<>();
         for (int i = 0; i < Math.min(preset.candidates(), clusters.size()); i++) {
             for (Candidate c : clusters.get(i).leaders(preset.pairs())) {
-                Placement start = new Placement(c.x(), c.y(), freeScale ? c.scale() : 1.0);
+                ContentPlacement start = new ContentPlacement(c.x(), c.y(), freeScale ? c.scale() : 1.0);
                 refined.add(refiner.refine(start, List.of(new SamplePair(c.fg(), c.bg())), freeScale,
                         individual, preset.iterations()));
             }
@@ -126,7 +126,7 @@ final class SearchSession {
      * jointly, from a level where the start is surely within reach down to the finest. No search:
      * the caller already knows roughly where the fg is and at which scale.
      */
-    SearchResult refineFrom(Placement start, boolean freeScale) {
+    SearchResult refineFrom(ContentPlacement start, boolean freeScale) {
         List<SamplePair> pairs = new ArrayList<>();
         for (int k = 0; k < Math.min(fgContents.size(), bgSamples.size()); k++) {
             pairs.add(new SamplePair(k, k));
@@ -147,7 +147,7 @@ final class SearchSession {
     }
 
     /** ZNCC at a fixed placement, best over up to {@code maxPairs} pairs, full resolution. */
-    double measure(Placement p) {
+    double measure(ContentPlacement p) {
         List<SamplePair> pairs = new ArrayList<>();
         for (int f = 0; f < fgContents.size(); f++) {
             for (int b = 0; b < bgSamples.size(); b++) {

@@ -129,7 +129,7 @@ public final class SpatialAligner {
         boolean freeScale = !(options.unscaled() && start.scale() == 1.0);
         SearchSession session = new SearchSession(fgContents, bgs, preset, correlator);
         Footprint area = Footprint.of(start.x(), start.y(), start.scale(), box);
-        SearchResult r = session.refineFrom(new Placement(area.x(), area.y(), start.scale()), freeScale);
+        SearchResult r = session.refineFrom(new ContentPlacement(area.x(), area.y(), start.scale()), freeScale);
         return toFrame(r.placement(), box, r.confidence(), r.consensus());
     }
 
@@ -147,14 +147,14 @@ public final class SpatialAligner {
             boolean inside = area.x() >= -1e-9 && area.y() >= -1e-9
                     && area.right() <= b.bgWidth() + 1e-9 && area.bottom() <= b.bgHeight() + 1e-9;
             if (inside) {
-                confidence = session.measure(new Placement(area.x(), area.y(), 1));
+                confidence = session.measure(new ContentPlacement(area.x(), area.y(), 1));
             }
         }
         return new SpatialAlignment(shift.x(), shift.y(), 1, confidence, Consensus.NONE);
     }
 
     /** The inverse of {@link Footprint#of}: from where the content lies to where the whole fg frame does. */
-    private static SpatialAlignment toFrame(Placement p, ContentBox box, double confidence, Consensus consensus) {
+    private static SpatialAlignment toFrame(ContentPlacement p, ContentBox box, double confidence, Consensus consensus) {
         return new SpatialAlignment(p.x() - box.x() * p.scale(), p.y() - box.y() * p.scale(), p.scale(),
                 confidence, consensus);
     }
