@@ -3,7 +3,7 @@ package org.vidkompy.align;
 import org.vidkompy.media.ClipSource;
 import jakarta.inject.Inject;
 import org.vidkompy.align.ClipScanner.Scans;
-import org.vidkompy.image.ContentBox;
+import org.vidkompy.image.PixelRect;
 import org.vidkompy.media.Alignment;
 import org.vidkompy.media.Clip;
 import org.vidkompy.media.FrameRange;
@@ -50,7 +50,7 @@ public final class Analyzer {
     }
 
     /** Everything the analysis found, with how long each part took. */
-    public record Result(Alignment alignment, ContentBox contentBox, SpatialAlignment spatial,
+    public record Result(Alignment alignment, PixelRect contentBox, SpatialAlignment spatial,
                          TemporalAlignment temporal, Timings timings, int rounds) {
     }
 

@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.vidkompy.image.ContentBox;
+import org.vidkompy.image.PixelRect;
 import org.vidkompy.image.ContentBoxDetector;
 import org.vidkompy.image.LumaImage;
 import org.vidkompy.image.Plane;
@@ -63,10 +63,10 @@ final class ClipScanner {
     }
 
     /** Both scans, with the fg's content box and descriptor spec found on the way. */
-    record Scans(BgScan bg, FgScan fg, ContentBox box, DescriptorSpec spec, double samplingSeconds) {
+    record Scans(BgScan bg, FgScan fg, PixelRect box, DescriptorSpec spec, double samplingSeconds) {
     }
 
-    private record FgSide(FgScan scan, ContentBox box, DescriptorSpec spec, double samplingSeconds) {
+    private record FgSide(FgScan scan, PixelRect box, DescriptorSpec spec, double samplingSeconds) {
     }
 
     /**
@@ -88,7 +88,7 @@ final class ClipScanner {
             Future<BgScan> b = pool.submit(() -> scanBg(bg, plan, done, progress));
             Future<FgSide> f = pool.submit(() -> {
                 long t0 = System.nanoTime();
-                ContentBox box = options.spatial().contentBox() != null ? options.spatial().contentBox()
+                PixelRect box = options.spatial().contentBox() != null ? options.spatial().contentBox()
                         : boxes.detect(planes(fg.samples(ScanPlan.BOX_SAMPLES)));
                 DescriptorSpec spec = ScanPlan.descriptorSpec(options.border(), box);
                 double sampling = (System.nanoTime() - t0) / 1e9;
@@ -120,7 +120,7 @@ final class ClipScanner {
         return new BgScan(store, kept);
     }
 
-    private static FgScan scanFg(ClipSource fg, ContentBox box, DescriptorSpec spec, ScanPlan plan, AtomicLong done,
+    private static FgScan scanFg(ClipSource fg, PixelRect box, DescriptorSpec spec, ScanPlan plan, AtomicLong done,
                                  AnalysisProgress progress) {
         ClipSource.Thumb fine = ScanPlan.fineThumb(box, fg.info().frames());
         DescriptorSequence.Builder descriptors = DescriptorSequence.builder(spec);

@@ -6,10 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import org.vidkompy.align.ClipScanner.Kept;
 import org.vidkompy.align.ClipScanner.Scans;
-import org.vidkompy.image.ContentBox;
+import org.vidkompy.image.PixelRect;
 import org.vidkompy.image.LumaImage;
 import org.vidkompy.image.Plane;
-import org.vidkompy.io.CropRect;
 import org.vidkompy.media.Clip;
 import org.vidkompy.media.Footprint;
 import org.vidkompy.spatial.SpatialAligner;
@@ -52,7 +51,7 @@ final class PlacementRounds {
     SpatialAlignment first(Scans scans, SpatialOptions so, Clip bi, AnalysisProgress progress) {
         progress.stage("placing", 1);
         double factor = ScanPlan.workFactor(bi);
-        ContentBox box = so.contentBox();
+        PixelRect box = so.contentBox();
         int x0 = (int) Math.ceil(box.x() / factor);
         int y0 = (int) Math.ceil(box.y() / factor);
         int x1 = (int) Math.floor((box.x() + box.width()) / factor);
@@ -60,7 +59,7 @@ final class PlacementRounds {
         // Kept frames may already be shrunk (by at most the work factor).
         List<Plane> fgs = planes(scans.fg().kept().wholes(), factor / scans.fg().kept().factor());
         List<Plane> bgs = planes(scans.bg().kept().wholes(), factor / scans.bg().kept().factor());
-        ContentBox small = x1 > x0 && y1 > y0 ? new ContentBox(x0, y0, x1 - x0, y1 - y0) : null;
+        PixelRect small = x1 > x0 && y1 > y0 ? new PixelRect(x0, y0, x1 - x0, y1 - y0) : null;
         // Only needs to land within a pixel or two: the final placement refines it. The dense samples
         // are what matter here, so the search itself runs at the lightest precision.
         SpatialAlignment s = spatial.locate(fgs, bgs, so.withContentBox(small).withMaxSamples(ScanPlan.CAPTURES)
@@ -87,8 +86,8 @@ final class PlacementRounds {
         progress.stage("refining", FINAL_PAIRS);
         Clip bi = bg.info();
         int n = Math.min(FINAL_PAIRS, pairs.size());
-        CropRect crop = (long) n * bi.width() * bi.height() * Float.BYTES <= FINAL_BUDGET
-                ? new CropRect(0, 0, bi.width(), bi.height()) : cropAround(current, so.contentBox(), bi);
+        PixelRect crop = (long) n * bi.width() * bi.height() * Float.BYTES <= FINAL_BUDGET
+                ? new PixelRect(0, 0, bi.width(), bi.height()) : cropAround(current, so.contentBox(), bi);
         List<Plane> fgs = new ArrayList<>();
         List<Plane> bgs = new ArrayList<>();
         for (Pair p : pairs.subList(0, n)) {
@@ -106,7 +105,7 @@ final class PlacementRounds {
      * The bg around the footprint, with room on every side for the refinement to move and rescale
      * the fg, and for its pyramid's filters.
      */
-    private static CropRect cropAround(SpatialAlignment current, ContentBox box, Clip bi) {
+    private static PixelRect cropAround(SpatialAlignment current, PixelRect box, Clip bi) {
         Footprint area = Footprint.of(current.x(), current.y(), current.scale(), box);
         double margin = Math.max(MIN_MARGIN, MARGIN_SHARE * Math.max(area.width(), area.height()));
         return area.grown(margin).clippedTo(bi.width(), bi.height()).enclosing();
@@ -151,7 +150,7 @@ final class PlacementRounds {
      * corner of the footprint moves by more than {@link #ITERATE_THUMB_PIXELS} pixels of the
      * descriptor thumbnails it is cut into.
      */
-    static boolean settled(SpatialAlignment before, SpatialAlignment after, ContentBox box) {
+    static boolean settled(SpatialAlignment before, SpatialAlignment after, PixelRect box) {
         Footprint a = Footprint.of(before.x(), before.y(), before.scale(), box);
         Footprint b = Footprint.of(after.x(), after.y(), after.scale(), box);
         double moved = Math.max(a.edgeShiftX(b) / a.width() * DescriptorSpec.THUMB_WIDTH,

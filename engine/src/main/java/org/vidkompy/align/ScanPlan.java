@@ -1,8 +1,7 @@
 package org.vidkompy.align;
 
 import org.vidkompy.media.ClipSource;
-import org.vidkompy.image.ContentBox;
-import org.vidkompy.io.CropRect;
+import org.vidkompy.image.PixelRect;
 import org.vidkompy.media.Clip;
 import org.vidkompy.temporal.DescriptorSpec;
 import org.vidkompy.temporal.ThumbMask;
@@ -64,12 +63,12 @@ final class ScanPlan {
     }
 
     /** The fg thumbnails that become descriptors: the content, squeezed to the descriptor's size. */
-    static ClipSource.Thumb descriptorThumb(ContentBox box, DescriptorSpec spec) {
+    static ClipSource.Thumb descriptorThumb(PixelRect box, DescriptorSpec spec) {
         return new ClipSource.Thumb(crop(box), spec.thumbWidth(), spec.thumbHeight());
     }
 
     /** Size of the fg thumbnails for the fine time refinement: the content's aspect, within budget. */
-    static ClipSource.Thumb fineThumb(ContentBox box, long frames) {
+    static ClipSource.Thumb fineThumb(PixelRect box, long frames) {
         double f = Math.max(1.0, Math.max((double) Math.max(box.width(), box.height()) / FINE_SIZE,
                 Math.sqrt((double) box.width() * box.height() * Math.max(1, frames) / FINE_BUDGET)));
         return new ClipSource.Thumb(crop(box), Math.max(4, (int) Math.round(box.width() / f)),
@@ -77,7 +76,7 @@ final class ScanPlan {
     }
 
     /** The descriptors compare the whole content, or in border mode only a band inside its edges. */
-    static DescriptorSpec descriptorSpec(int border, ContentBox box) {
+    static DescriptorSpec descriptorSpec(int border, PixelRect box) {
         if (border <= 0) {
             return DescriptorSpec.standard();
         }
@@ -89,7 +88,7 @@ final class ScanPlan {
         return DescriptorSpec.withMask(ThumbMask.border(w, h, band));
     }
 
-    private static CropRect crop(ContentBox box) {
-        return new CropRect(box.x(), box.y(), box.width(), box.height());
+    private static PixelRect crop(PixelRect box) {
+        return new PixelRect(box.x(), box.y(), box.width(), box.height());
     }
 }

@@ -4,7 +4,7 @@ import org.vidkompy.media.ClipSource;
 import java.util.List;
 import org.vidkompy.align.ClipScanner.Scans;
 import org.vidkompy.image.AreaSampler;
-import org.vidkompy.image.ContentBox;
+import org.vidkompy.image.PixelRect;
 import org.vidkompy.image.Plane;
 import org.vidkompy.media.Clip;
 import org.vidkompy.media.Footprint;
@@ -93,7 +93,7 @@ final class TimeMatcher {
     }
 
     /** Border mode: only a band {@code border} fg pixels wide inside the edges, at the fine size. */
-    private static boolean[] fineMask(int border, ContentBox box, ThumbnailStore fine) {
+    private static boolean[] fineMask(int border, PixelRect box, ThumbnailStore fine) {
         if (border <= 0) {
             return null;
         }

@@ -20,7 +20,7 @@ public final class ContentBoxDetector {
     static final double BAR_MAX_STD = 12;
     static final double FLAT_FRAME_STD = 2;
 
-    public ContentBox detect(List<Plane> samples) {
+    public PixelRect detect(List<Plane> samples) {
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("no samples");
         }
@@ -36,7 +36,7 @@ public final class ContentBoxDetector {
             }
         }
         if (pictures.isEmpty()) {
-            return ContentBox.full(w, h);
+            return PixelRect.full(w, h);
         }
         boolean[] barRow = new boolean[h];
         boolean[] barCol = new boolean[w];
@@ -71,9 +71,9 @@ public final class ContentBoxDetector {
             right--;
         }
         if ((bottom - top) * 4 < h || (right - left) * 4 < w) {
-            return ContentBox.full(w, h);
+            return PixelRect.full(w, h);
         }
-        return new ContentBox(left, top, right - left, bottom - top);
+        return new PixelRect(left, top, right - left, bottom - top);
     }
 
     private static boolean isBar(Plane p, int x0, int y0, int dx, int dy, int n) {

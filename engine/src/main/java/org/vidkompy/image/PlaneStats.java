@@ -4,10 +4,10 @@ package org.vidkompy.image;
 public record PlaneStats(double mean, double std) {
 
     public static PlaneStats of(Plane p) {
-        return of(p, ContentBox.full(p.width(), p.height()));
+        return of(p, PixelRect.full(p.width(), p.height()));
     }
 
-    public static PlaneStats of(Plane p, ContentBox box) {
+    public static PlaneStats of(Plane p, PixelRect box) {
         double sum = 0;
         double sumSq = 0;
         float[] d = p.data();

@@ -1,5 +1,6 @@
 package org.vidkompy.io;
 
+import org.vidkompy.image.PixelRect;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT2020_CL;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT2020_NCL;
@@ -94,12 +95,12 @@ final class FrameConverter implements AutoCloseable {
     void convert(AVFrame f, Path file) {
         int shownW = orientation.shownWidth(f.width(), f.height());
         int shownH = orientation.shownHeight(f.width(), f.height());
-        CropRect shown = format.crop() != null ? format.crop() : new CropRect(0, 0, shownW, shownH);
+        PixelRect shown = format.crop() != null ? format.crop() : new PixelRect(0, 0, shownW, shownH);
         if (shown.x() + shown.width() > shownW || shown.y() + shown.height() > shownH) {
             throw new MediaException(file, "crop " + shown + " lies outside the " + shownW + "x" + shownH
                     + " picture");
         }
-        CropRect c = orientation.isNone() ? shown : orientation.toStored(shown, f.width(), f.height());
+        PixelRect c = orientation.isNone() ? shown : orientation.toStored(shown, f.width(), f.height());
         prepare(f, c);
         AVPixFmtDescriptor desc = av_pix_fmt_desc_get(f.format());
         boolean rgb = (desc.flags() & AV_PIX_FMT_FLAG_RGB) != 0;
@@ -143,7 +144,7 @@ final class FrameConverter implements AutoCloseable {
         return 1;
     }
 
-    private void prepare(AVFrame f, CropRect c) {
+    private void prepare(AVFrame f, PixelRect c) {
         int space = f.colorspace();
         int range = f.color_range();
         if (sws != null && f.format() == srcFormat && c.width() == srcW && c.height() == srcH

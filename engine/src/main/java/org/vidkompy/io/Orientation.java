@@ -1,5 +1,6 @@
 package org.vidkompy.io;
 
+import org.vidkompy.image.PixelRect;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_side_data_get;
 
@@ -92,14 +93,14 @@ public final class Orientation {
     }
 
     /** The stored-picture rectangle that shows as {@code shown} in a stored picture of this size. */
-    CropRect toStored(CropRect shown, int storedWidth, int storedHeight) {
+    PixelRect toStored(PixelRect shown, int storedWidth, int storedHeight) {
         int sw = shownWidth(storedWidth, storedHeight);
         int sh = shownHeight(storedWidth, storedHeight);
         int x0 = storedX(shown.x(), shown.y(), sw, sh);
         int y0 = storedY(shown.x(), shown.y(), sw, sh);
         int x1 = storedX(shown.x() + shown.width() - 1, shown.y() + shown.height() - 1, sw, sh);
         int y1 = storedY(shown.x() + shown.width() - 1, shown.y() + shown.height() - 1, sw, sh);
-        return new CropRect(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0) + 1, Math.abs(y1 - y0) + 1);
+        return new PixelRect(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0) + 1, Math.abs(y1 - y0) + 1);
     }
 
     // The inverse of an orthogonal matrix is its transpose: x = a x' + b y', y = c x' + d y'.

@@ -3,7 +3,7 @@ package org.vidkompy.media;
 import java.util.List;
 import org.vidkompy.image.LumaImage;
 import org.vidkompy.image.Plane;
-import org.vidkompy.io.CropRect;
+import org.vidkompy.image.PixelRect;
 
 /**
  * Frames of one clip as the analysis needs them: a few full-resolution samples, one in-order scan of
@@ -37,7 +37,7 @@ public interface ClipSource extends AutoCloseable {
     void close();
 
     /** A thumbnail of {@code region} (null: the whole frame) at {@code width x height}, area-averaged. */
-    record Thumb(CropRect region, int width, int height) {
+    record Thumb(PixelRect region, int width, int height) {
     }
 
     /** What a scan hands out per frame. */

@@ -1,7 +1,6 @@
 package org.vidkompy.media;
 
-import org.vidkompy.image.ContentBox;
-import org.vidkompy.io.CropRect;
+import org.vidkompy.image.PixelRect;
 
 /**
  * The fg's content (letterbox bars left out) in bg pixels: the area of the bg that the analysis
@@ -19,7 +18,7 @@ import org.vidkompy.io.CropRect;
 public record Footprint(double x, double y, double width, double height) {
 
     /** The content {@code box} of a fg whose whole frame has its top-left at (fgX, fgY), drawn {@code scale} times. */
-    public static Footprint of(double fgX, double fgY, double scale, ContentBox box) {
+    public static Footprint of(double fgX, double fgY, double scale, PixelRect box) {
         return new Footprint(fgX + box.x() * scale, fgY + box.y() * scale, box.width() * scale, box.height() * scale);
     }
 
@@ -61,21 +60,21 @@ public record Footprint(double x, double y, double width, double height) {
      * Whole pixels, edges rounded to the nearest: at thumbnail size a half-pixel rounding vanishes.
      * At least one pixel each way. The footprint must not reach left of or above 0.
      */
-    public CropRect rounded() {
+    public PixelRect rounded() {
         int ix0 = (int) Math.round(x);
         int iy0 = (int) Math.round(y);
         int ix1 = Math.max(ix0 + 1, (int) Math.round(right()));
         int iy1 = Math.max(iy0 + 1, (int) Math.round(bottom()));
-        return new CropRect(ix0, iy0, ix1 - ix0, iy1 - iy0);
+        return new PixelRect(ix0, iy0, ix1 - ix0, iy1 - iy0);
     }
 
     /** The whole pixels it touches (edges rounded outwards). The footprint must not reach left of or above 0. */
-    public CropRect enclosing() {
+    public PixelRect enclosing() {
         int ix0 = (int) Math.floor(x);
         int iy0 = (int) Math.floor(y);
         int ix1 = Math.max(ix0 + 1, (int) Math.ceil(right()));
         int iy1 = Math.max(iy0 + 1, (int) Math.ceil(bottom()));
-        return new CropRect(ix0, iy0, ix1 - ix0, iy1 - iy0);
+        return new PixelRect(ix0, iy0, ix1 - ix0, iy1 - iy0);
     }
 
     /** How far {@code other}'s left or right edge lies from this one's, whichever is further, in bg pixels. */

@@ -3,7 +3,7 @@ package org.vidkompy.spatial;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import org.vidkompy.image.ContentBox;
+import org.vidkompy.image.PixelRect;
 import org.vidkompy.image.ContentBoxDetector;
 import org.vidkompy.image.Plane;
 import org.vidkompy.image.PlaneStats;
@@ -57,7 +57,7 @@ public final class SpatialAligner {
         requireSameSize(bgSamples, "bg");
         PrecisionPreset preset = PrecisionPreset.of(options.precision());
         Plane fg0 = fgSamples.get(0);
-        ContentBox box = options.contentBox() != null ? options.contentBox() : boxDetector.detect(fgSamples);
+        PixelRect box = options.contentBox() != null ? options.contentBox() : boxDetector.detect(fgSamples);
         if (!box.fits(fg0.width(), fg0.height())) {
             throw new IllegalArgumentException(box + " is outside the " + fg0.width() + "x" + fg0.height() + " fg");
         }
@@ -66,7 +66,7 @@ public final class SpatialAligner {
             fgContents.add(box.crop(p));
         }
         Plane bg0 = bgSamples.get(0);
-        List<Plane> bgs = thin(usable(bgSamples, ContentBox.full(bg0.width(), bg0.height())),
+        List<Plane> bgs = thin(usable(bgSamples, PixelRect.full(bg0.width(), bg0.height())),
                 Math.max(preset.bgSamples(), options.maxSamples()));
 
         if (options.shift() != null) {
@@ -113,7 +113,7 @@ public final class SpatialAligner {
         requireSameSize(bgSamples, "bg");
         PrecisionPreset preset = PrecisionPreset.of(options.precision());
         Plane fg0 = fgSamples.get(0);
-        ContentBox box = options.contentBox() != null ? options.contentBox() : ContentBox.full(fg0.width(), fg0.height());
+        PixelRect box = options.contentBox() != null ? options.contentBox() : PixelRect.full(fg0.width(), fg0.height());
         List<Plane> fgContents = new ArrayList<>();
         List<Plane> bgs = new ArrayList<>();
         for (int k = 0; k < Math.min(fgSamples.size(), bgSamples.size()); k++) {
@@ -137,7 +137,7 @@ public final class SpatialAligner {
      * The given offset at scale 1. Confidence is the best ZNCC over the usable pairs when the content
      * lies inside the bg there, else 1 (nothing to measure; the caller asserted the placement).
      */
-    private SpatialAlignment fixedShift(SpatialOptions.Shift shift, ContentBox box, List<Plane> fgContents,
+    private SpatialAlignment fixedShift(SpatialOptions.Shift shift, PixelRect box, List<Plane> fgContents,
                                         List<Plane> bgs, PrecisionPreset preset) {
         double confidence = 1;
         if (!fgContents.isEmpty() && !bgs.isEmpty()) {
@@ -154,12 +154,12 @@ public final class SpatialAligner {
     }
 
     /** The inverse of {@link Footprint#of}: from where the content lies to where the whole fg frame does. */
-    private static SpatialAlignment toFrame(ContentPlacement p, ContentBox box, double confidence, Consensus consensus) {
+    private static SpatialAlignment toFrame(ContentPlacement p, PixelRect box, double confidence, Consensus consensus) {
         return new SpatialAlignment(p.x() - box.x() * p.scale(), p.y() - box.y() * p.scale(), p.scale(),
                 confidence, consensus);
     }
 
-    private static List<Plane> usable(List<Plane> samples, ContentBox box) {
+    private static List<Plane> usable(List<Plane> samples, PixelRect box) {
         List<Plane> out = new ArrayList<>();
         for (Plane p : samples) {
             if (PlaneStats.of(p, box).std() >= FLAT_STD) {

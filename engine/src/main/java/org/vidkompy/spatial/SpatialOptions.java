@@ -1,6 +1,6 @@
 package org.vidkompy.spatial;
 
-import org.vidkompy.image.ContentBox;
+import org.vidkompy.image.PixelRect;
 
 /**
  * How {@link SpatialAligner#locate} searches.
@@ -17,7 +17,7 @@ import org.vidkompy.image.ContentBox;
  *                      instead of thinning to the preset: a caller whose samples are not taken at
  *                      corresponding moments offers many so that some pairs do correspond
  */
-public record SpatialOptions(boolean unscaled, int precision, Shift shift, ContentBox contentBox,
+public record SpatialOptions(boolean unscaled, int precision, Shift shift, PixelRect contentBox,
                              double minConfidence, int maxSamples) {
 
     /**
@@ -37,7 +37,7 @@ public record SpatialOptions(boolean unscaled, int precision, Shift shift, Conte
         }
     }
 
-    public SpatialOptions(boolean unscaled, int precision, Shift shift, ContentBox contentBox, double minConfidence) {
+    public SpatialOptions(boolean unscaled, int precision, Shift shift, PixelRect contentBox, double minConfidence) {
         this(unscaled, precision, shift, contentBox, minConfidence, 0);
     }
 
@@ -67,7 +67,7 @@ public record SpatialOptions(boolean unscaled, int precision, Shift shift, Conte
         return withShift(0, 0);
     }
 
-    public SpatialOptions withContentBox(ContentBox value) {
+    public SpatialOptions withContentBox(PixelRect value) {
         return new SpatialOptions(unscaled, precision, shift, value, minConfidence, maxSamples);
     }
 

@@ -1,5 +1,6 @@
 package org.vidkompy.io;
 
+import org.vidkompy.image.PixelRect;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +37,7 @@ class FrameReaderTest {
         byte[] cut = new byte[w * 180 * 3];
         try (FrameReader r = FrameReader.open(Fixtures.demo().background(), ReaderOptions.of(
                 FrameFormat.of(PixelLayout.RGB24, 320, 180),
-                new FrameFormat(PixelLayout.RGB24, w, 180, new CropRect(0, 0, w, 180))))) {
+                new FrameFormat(PixelLayout.RGB24, w, 180, new PixelRect(0, 0, w, 180))))) {
             for (int i = 0; i < 3; i++) {
                 assertTrue(r.next());
                 r.output(0).copyTo(full);
@@ -59,7 +60,7 @@ class FrameReaderTest {
         byte[] cut = new byte[w * h * 3];
         byte[] read = new byte[w * h * 3];
         try (FrameReader a = FrameReader.open(src, ReaderOptions.of(new FrameFormat(PixelLayout.RGB24, w, h,
-                new CropRect(0, 0, w, h))));
+                new PixelRect(0, 0, w, h))));
              FrameReader b = FrameReader.open(odd, ReaderOptions.of(FrameFormat.of(PixelLayout.RGB24, w, h)))) {
             assertEquals(w, b.width());
             assertEquals(h, b.height());
@@ -108,7 +109,7 @@ class FrameReaderTest {
     @Test
     void fullSizeRgbAndCroppedThumbnailTogether() {
         GeneratedPair p = Fixtures.demo();
-        CropRect crop = new CropRect(83, 47, 160, 90);
+        PixelRect crop = new PixelRect(83, 47, 160, 90);
         try (FrameReader r = FrameReader.open(p.background(), ReaderOptions.of(
                 FrameFormat.of(PixelLayout.RGB24, 320, 180),
                 new FrameFormat(PixelLayout.GRAY8, 160, 90, crop),

@@ -1,5 +1,6 @@
 package org.vidkompy.io;
 
+import org.vidkompy.image.PixelRect;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,7 +60,7 @@ class RotationTest {
     void cropIsInShownCoordinates() {
         Path tagged = Remux.to("mp4").rotated(90, false).write(Fixtures.demo().background(), dir.resolve("t.mp4"));
         FrameFormat whole = FrameFormat.of(PixelLayout.RGB24, H, W);
-        FrameFormat part = new FrameFormat(PixelLayout.RGB24, 40, 30, new CropRect(10, 20, 40, 30));
+        FrameFormat part = new FrameFormat(PixelLayout.RGB24, 40, 30, new PixelRect(10, 20, 40, 30));
         byte[] full = new byte[W * H * 3];
         byte[] cut = new byte[40 * 30 * 3];
         try (FrameReader r = FrameReader.open(tagged, ReaderOptions.of(whole, part))) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vidkompy.image.ContentBox;
+import org.vidkompy.image.PixelRect;
 import org.vidkompy.image.ContentBoxDetector;
 import org.vidkompy.image.Plane;
 import org.vidkompy.synth.Scene;
@@ -102,9 +102,9 @@ class SpatialAlignerTest {
         for (Plane p : Frames.fg(scene, 61.7, 40.4, 1, 192, 108, 6, 26, 46)) {
             fg.add(Frames.noise(Frames.bars(p, 8, 16, 8, 16, 0), 2, p.hashCode()));
         }
-        ContentBox box = new ContentBoxDetector().detect(fg);
+        PixelRect box = new ContentBoxDetector().detect(fg);
         System.out.println("letterbox: detected " + box + ", true 8,16 192x108");
-        assertEquals(new ContentBox(8, 16, 192, 108), box);
+        assertEquals(new PixelRect(8, 16, 192, 108), box);
         List<Plane> bg = Frames.bg(scene, 6, 26, 46);
         SpatialAlignment a = locate("letterboxed + pillarboxed", fg, bg, SpatialOptions.defaults());
         // The bars sit outside the bg: the whole frame starts 8 px left of and 16 px above the picture.

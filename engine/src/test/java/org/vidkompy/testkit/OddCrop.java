@@ -27,7 +27,7 @@ import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
-import org.vidkompy.io.CropRect;
+import org.vidkompy.image.PixelRect;
 import org.vidkompy.io.FrameFormat;
 import org.vidkompy.io.FrameReader;
 import org.vidkompy.io.PixelLayout;
@@ -45,7 +45,7 @@ public final class OddCrop {
     public static Path write(Path source, int width, int height, int fps, Path target) {
         AVFormatContext out = new AVFormatContext(null);
         AVPacket pkt = av_packet_alloc();
-        FrameFormat f = new FrameFormat(PixelLayout.RGB24, width, height, new CropRect(0, 0, width, height));
+        FrameFormat f = new FrameFormat(PixelLayout.RGB24, width, height, new PixelRect(0, 0, width, height));
         try (FrameReader r = FrameReader.open(source, ReaderOptions.of(f))) {
             check(avformat_alloc_output_context2(out, null, "nut", target.toString()), "muxer");
             AVStream st = avformat_new_stream(out, (AVCodec) null);

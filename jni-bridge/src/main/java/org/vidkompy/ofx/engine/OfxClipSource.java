@@ -7,7 +7,7 @@ import org.vidkompy.media.ClipSource;
 import org.vidkompy.image.AreaSampler;
 import org.vidkompy.image.LumaImage;
 import org.vidkompy.image.Plane;
-import org.vidkompy.io.CropRect;
+import org.vidkompy.image.PixelRect;
 
 /**
  * A host clip as an analysis {@link ClipSource}. Hosts give random access to any frame, so every
@@ -95,7 +95,7 @@ public final class OfxClipSource implements ClipSource {
 
     /** The thumbnail's region (the whole frame when none), clipped to the frame. */
     private AreaSampler sampler(Thumb t) {
-        CropRect r = t.region();
+        PixelRect r = t.region();
         int x0 = r == null ? 0 : r.x();
         int y0 = r == null ? 0 : r.y();
         int w = r == null ? info.width() : Math.min(r.width(), info.width() - x0);

@@ -1,19 +1,20 @@
 package org.vidkompy.image;
 
 /**
- * The part of a frame that carries picture, in that frame's pixels: columns {@code [x, x+width)},
- * rows {@code [y, y+height)}. Everything outside is letterbox or pillarbox bars.
+ * A rectangle of a frame in its pixels: columns {@code [x, x+width)}, rows {@code [y, y+height)}.
+ * The analysis uses it for the part of the fg that carries picture (letterbox and pillarbox bars
+ * left out) and for the regions a reader crops before scaling.
  */
-public record ContentBox(int x, int y, int width, int height) {
+public record PixelRect(int x, int y, int width, int height) {
 
-    public ContentBox {
+    public PixelRect {
         if (x < 0 || y < 0 || width <= 0 || height <= 0) {
-            throw new IllegalArgumentException("bad content box " + x + "," + y + " " + width + "x" + height);
+            throw new IllegalArgumentException("bad rectangle " + x + "," + y + " " + width + "x" + height);
         }
     }
 
-    public static ContentBox full(int width, int height) {
-        return new ContentBox(0, 0, width, height);
+    public static PixelRect full(int width, int height) {
+        return new PixelRect(0, 0, width, height);
     }
 
     public boolean fits(int frameWidth, int frameHeight) {
