@@ -6,8 +6,6 @@ import org.vidkompy.align.ClipScanner.Scans;
 import org.vidkompy.image.PixelRect;
 import org.vidkompy.media.Alignment;
 import org.vidkompy.media.Clip;
-import org.vidkompy.media.FrameRange;
-import org.vidkompy.media.Placement;
 import org.vidkompy.media.Timing;
 import org.vidkompy.spatial.SpatialAligner;
 import org.vidkompy.spatial.SpatialAlignment;
@@ -102,9 +100,8 @@ public final class Analyzer {
         Alignment alignment = new Alignment(
                 new Clip(bi.name(), bi.width(), bi.height(), bi.fps(), time.bgFrames()),
                 new Clip(fi.name(), fi.width(), fi.height(), fi.fps(), scans.fg().descriptors().size()),
-                new Placement(place.x(), place.y(), place.scale(), place.confidence()),
-                new Timing(t.confidence(), t.map(), t.frameConfidence(),
-                        t.unmatched().stream().map(r -> new FrameRange(r.first(), r.last())).toList()));
+                place.placement(),
+                new Timing(t.confidence(), t.map(), t.frameConfidence(), t.unmatched()));
         return new Result(alignment, scans.box(), place, t,
                 new Timings(scans.samplingSeconds(), scanTime, spatialTime, temporalTime), rounds);
     }

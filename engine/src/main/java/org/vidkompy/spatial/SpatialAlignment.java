@@ -1,20 +1,39 @@
 package org.vidkompy.spatial;
 
+import org.vidkompy.media.Placement;
+
 /**
- * Where the foreground sits in the background.
+ * What the spatial search found: the fg's {@link Placement} and how many samples agreed on it.
  *
- * @param x          left edge of the whole (scaled) fg frame in bg pixels; fg pixel (u, v) covers bg area
- *                   {@code [x + u*scale, x + (u+1)*scale) x [y + v*scale, y + (v+1)*scale)}
- * @param y          top edge, likewise
- * @param scale      fg→bg factor: the fg is drawn {@code fgWidth * scale} bg pixels wide
- * @param confidence ZNCC of the fg content against the bg at this placement, for the best-matching
- *                   sample pair after refinement (1 for a fixed shift that could not be measured)
- * @param consensus  how many fg samples independently pointed at this placement
+ * <p>In the placement, x and y are the left and top edges of the whole (scaled) fg frame in bg pixels:
+ * fg pixel (u, v) covers bg area {@code [x + u*scale, x + (u+1)*scale) x [y + v*scale, y + (v+1)*scale)};
+ * confidence is the ZNCC of the fg content against the bg at this placement, for the best-matching
+ * sample pair after refinement (1 for a fixed shift that could not be measured).
  */
-public record SpatialAlignment(double x, double y, double scale, double confidence, Consensus consensus) {
+public record SpatialAlignment(Placement placement, Consensus consensus) {
+
+    public SpatialAlignment(double x, double y, double scale, double confidence, Consensus consensus) {
+        this(new Placement(x, y, scale, confidence), consensus);
+    }
 
     public SpatialAlignment(double x, double y, double scale, double confidence) {
         this(x, y, scale, confidence, Consensus.NONE);
+    }
+
+    public double x() {
+        return placement.x();
+    }
+
+    public double y() {
+        return placement.y();
+    }
+
+    public double scale() {
+        return placement.scale();
+    }
+
+    public double confidence() {
+        return placement.confidence();
     }
 
     /**
@@ -35,6 +54,6 @@ public record SpatialAlignment(double x, double y, double scale, double confiden
     @Override
     public String toString() {
         return String.format(java.util.Locale.ROOT, "offset=(%.3f, %.3f), scale=%.5f, confidence=%.4f, agreement=%d/%d",
-                x, y, scale, confidence, consensus.agreeing(), consensus.voting());
+                x(), y(), scale(), confidence(), consensus.agreeing(), consensus.voting());
     }
 }
