@@ -98,14 +98,7 @@ final class ClipScanner {
             FgSide fgSide = f.get();
             return new Scans(bgScan, fgSide.scan(), fgSide.box(), fgSide.spec(), fgSide.samplingSeconds());
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error er) {
-                throw er;
-            }
-            throw new IllegalStateException(c);
+            throw TaskFailures.unwrap(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AnalysisCancelledException();

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.vidkompy.align.AnalysisCancelledException;
+import org.vidkompy.align.TaskFailures;
 import org.vidkompy.align.AnalysisOptions;
 import org.vidkompy.align.Analyzer;
 import org.vidkompy.media.ClipSource;
@@ -77,17 +78,10 @@ public final class EngineAnalyzer implements OfxAnalyzer {
         try {
             result = task.get();
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof AnalysisCancelledException) {
+            if (e.getCause() instanceof AnalysisCancelledException) {
                 return Optional.empty();
             }
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error er) {
-                throw er;
-            }
-            throw new IllegalStateException(c);
+            throw TaskFailures.unwrap(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();

@@ -9,6 +9,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.vidkompy.align.AnalysisCancelledException;
+import org.vidkompy.align.TaskFailures;
 
 /**
  * Runs host calls on the host's own thread. The analysis works on threads of its own (it scans both
@@ -38,14 +39,7 @@ final class HostThread {
         try {
             return f.get();
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error er) {
-                throw er;
-            }
-            throw new IllegalStateException(c);
+            throw TaskFailures.unwrap(e);
         } catch (CancellationException e) {
             throw new AnalysisCancelledException();
         } catch (InterruptedException e) {
