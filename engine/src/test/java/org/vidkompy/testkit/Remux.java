@@ -141,10 +141,7 @@ public final class Remux {
             return target;
         } finally {
             av_packet_free(pkt);
-            if (out.pb() != null && !out.pb().isNull()) {
-                avio_closep(out.pb());
-            }
-            avformat_free_context(out);
+            Remux.closeOutput(out);
             avformat_close_input(in);
         }
     }
@@ -183,5 +180,13 @@ public final class Remux {
         if (ret < 0) {
             throw new IllegalStateException("remux: " + what + " failed (" + ret + ")");
         }
+    }
+
+    /** Closes an output context a fixture wrote, whether or not it got as far as its file. */
+    static void closeOutput(AVFormatContext out) {
+        if (out.pb() != null && !out.pb().isNull()) {
+            avio_closep(out.pb());
+        }
+        avformat_free_context(out);
     }
 }

@@ -20,18 +20,11 @@ class ConformanceIT {
             "--bg-size", "128x96"};
 
     private static String[] args(String... more) {
-        String[] all = new String[CLIPS.length + more.length];
-        System.arraycopy(CLIPS, 0, all, 0, CLIPS.length);
-        System.arraycopy(more, 0, all, CLIPS.length, more.length);
-        return all;
+        return TestHost.concat(CLIPS, more);
     }
 
     private static void assertDone(TestHost.Run run) {
-        assertEquals(0, run.exitCode(), run::dump);
-        assertTrue(run.has("DONE"), run::dump);
-        assertTrue(run.has("LIVE_IMAGES count=0"), () -> "images leaked\n" + run.dump());
-        assertTrue(run.lines("PROPERTY_ERROR").isEmpty(), run::dump);
-        assertTrue(run.lines("PARAM_SET_IN_RENDER").isEmpty(), run::dump);
+        run.assertDone();
         assertFalse(run.stderr().contains("Exception"), run::dump);
     }
 
@@ -49,7 +42,7 @@ class ConformanceIT {
             String[] placement = {"--set", "offsetX=30.25", "--set", "offsetY=12.5", "--set", "scale=0.75",
                     "--set", "featherMargin=3", "--scale", scale, "--render", "3"};
             TestHost.Run whole = TestHost.run("roi-whole-" + scale, args(placement));
-            TestHost.Run bands = TestHost.run("roi-bands-" + scale, args(concat(placement, "--roi-bands", "6")));
+            TestHost.Run bands = TestHost.run("roi-bands-" + scale, args(TestHost.concat(placement, "--roi-bands", "6")));
             assertDone(whole);
             assertDone(bands);
             assertAllRendered(bands);
@@ -165,10 +158,4 @@ class ConformanceIT {
         }
     }
 
-    private static String[] concat(String[] a, String... b) {
-        String[] all = new String[a.length + b.length];
-        System.arraycopy(a, 0, all, 0, a.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
-    }
 }

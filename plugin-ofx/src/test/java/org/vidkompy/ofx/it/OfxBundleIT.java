@@ -29,18 +29,11 @@ class OfxBundleIT {
             "--bg-size", "128x96"};
 
     private static String[] args(String[] first, String... more) {
-        String[] all = new String[first.length + more.length];
-        System.arraycopy(first, 0, all, 0, first.length);
-        System.arraycopy(more, 0, all, first.length, more.length);
-        return all;
+        return TestHost.concat(first, more);
     }
 
     private static void assertDone(TestHost.Run run) {
-        assertEquals(0, run.exitCode(), run::dump);
-        assertTrue(run.has("DONE"), run::dump);
-        assertTrue(run.has("LIVE_IMAGES count=0"), () -> "images leaked\n" + run.dump());
-        assertTrue(run.lines("PROPERTY_ERROR").isEmpty(), run::dump);
-        assertTrue(run.lines("PARAM_SET_IN_RENDER").isEmpty(), run::dump);
+        run.assertDone();
     }
 
     @Test

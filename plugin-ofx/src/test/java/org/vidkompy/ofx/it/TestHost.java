@@ -23,7 +23,23 @@ final class TestHost {
     private TestHost() {
     }
 
+    /** {@code first} followed by {@code more}: host arguments built from a shared start. */
+    static String[] concat(String[] first, String... more) {
+        String[] all = Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
     record Run(int exitCode, List<String> log, String stderr, Path out) {
+        /** The session ended normally: no failure, no leaked image, no host-flagged misuse. */
+        void assertDone() {
+            org.junit.jupiter.api.Assertions.assertEquals(0, exitCode, this::dump);
+            org.junit.jupiter.api.Assertions.assertTrue(has("DONE"), this::dump);
+            org.junit.jupiter.api.Assertions.assertTrue(has("LIVE_IMAGES count=0"), () -> "images leaked\n" + dump());
+            org.junit.jupiter.api.Assertions.assertTrue(lines("PROPERTY_ERROR").isEmpty(), this::dump);
+            org.junit.jupiter.api.Assertions.assertTrue(lines("PARAM_SET_IN_RENDER").isEmpty(), this::dump);
+        }
+
         List<String> lines(String prefix) {
             return log.stream().filter(l -> l.startsWith(prefix)).collect(Collectors.toList());
         }
