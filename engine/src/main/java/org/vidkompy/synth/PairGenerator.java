@@ -18,7 +18,10 @@ import org.vidkompy.io.WriterOptions;
 /**
  * Writes a fg/bg pair with known truth: the bg is the procedural {@link Scene}; the fg is a window
  * onto it (any sub-pixel offset and scale) re-timed by the spec's map, graded, noised,
- * letterboxed, faded in, and both are encoded as H.264 MP4 at the spec's crf.
+ * letterboxed, faded in, and both are encoded as H.264 MP4 at the spec's crf. A spec with explicit
+ * fg timestamps ({@link FgTimes}) gives a variable-frame-rate fg whose file carries them exactly; a
+ * spec with a {@link Grade} grades the fg non-linearly first; a fg past the bg's edges sees real
+ * scene there ({@link Scene#of}).
  */
 public final class PairGenerator {
 
@@ -30,7 +33,7 @@ public final class PairGenerator {
 
     public GeneratedPair generate(PairSpec spec, Path dir, String bgName, String fgName) throws IOException {
         Files.createDirectories(dir);
-        Scene scene = new Scene(spec.seed(), spec.bgWidth(), spec.bgHeight(), spec.staticFrom(), spec.staticTo());
+        Scene scene = Scene.of(spec);
         Path bg = dir.resolve(bgName);
         Path fg = dir.resolve(fgName);
         writeBackground(spec, scene, bg, dir);
@@ -84,15 +87,26 @@ public final class PairGenerator {
         Random noise = new Random(spec.seed() * 31 + 7);
         Path wav = null;
         Rational fps = spec.fgFps();
+        FgTimes times = spec.times();
         WriterOptions opts = WriterOptions.of(w, h, fps).withQuality(spec.crf(), "veryfast");
+        double seconds = spec.fgFrames() / fps.toDouble();
+        if (times != null) {
+            opts = opts.withTimeBase(times.timeBase());
+            seconds = times.seconds(spec.fgFrames() - 1) + 1 / fps.toDouble();
+        }
+        Grade grade = spec.grade();
+        double[] graded = grade.isIdentity() ? null : new double[cw * ch * 3];
         if (spec.fgAudio()) {
             wav = Files.createTempFile(dir, ".fgtone", ".wav");
-            ToneTrack.writeWav(wav, spec.fgFrames() / fps.toDouble() + 0.5, FG_TONE_BASE, FG_TONE_SLOPE);
+            ToneTrack.writeWav(wav, seconds + 0.5, FG_TONE_BASE, FG_TONE_SLOPE);
             opts = opts.withAudio(AudioSource.of(wav));
         }
         try (VideoWriter writer = VideoWriter.create(out, opts)) {
             for (int j = 0; j < spec.fgFrames(); j++) {
                 scene.renderRgb(spec.map()[j], content, contentRgb);
+                if (graded != null) {
+                    grade.apply(contentRgb, cw, ch, graded);
+                }
                 double fade = spec.fadeFrames() > 0 ? Math.min(1.0, (double) j / spec.fadeFrames()) : 1.0;
                 java.util.Arrays.fill(rgb, (byte) 0);
                 for (int y = 0; y < ch; y++) {
@@ -100,7 +114,8 @@ public final class PairGenerator {
                         int s = 3 * (y * cw + x);
                         int d = 3 * ((y + spec.barY()) * w + x + spec.barX());
                         for (int c = 0; c < 3; c++) {
-                            double v = (contentRgb[s + c] & 0xff) * spec.gain() + spec.bias();
+                            double in = graded != null ? graded[s + c] : contentRgb[s + c] & 0xff;
+                            double v = in * spec.gain() + spec.bias();
                             if (spec.noise() > 0) {
                                 v += noise.nextGaussian() * spec.noise();
                             }
@@ -111,7 +126,7 @@ public final class PairGenerator {
                 }
                 buf.clear();
                 buf.put(rgb).flip();
-                writer.write(buf, j);
+                writer.write(buf, times != null ? times.pts()[j] : j);
             }
             writer.finish();
         } finally {
@@ -133,6 +148,10 @@ public final class PairGenerator {
         t.put("fgFps", spec.fgFps().toString());
         t.put("bgFrames", spec.bgFrames());
         t.put("map", spec.map());
+        if (spec.times() != null) {
+            t.put("fgTimeBase", spec.times().timeBase().toString());
+            t.put("fgPts", spec.times().pts());
+        }
         t.put("spec", spec);
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(truth.toFile(), t);

@@ -23,13 +23,15 @@ import org.vidkompy.io.Rational;
  * @param crf        x264 crf for both files
  * @param bgAudio    give the bg a generated audio track
  * @param fgAudio    give the fg a generated audio track
+ * @param grade      non-linear grade of the fg, applied before gain/bias ({@link Grade#NONE} for none)
+ * @param times      explicit per-frame fg timestamps (variable frame rate), or null for {@code j / fgFps}
  */
 public record PairSpec(
         long seed,
         int bgWidth, int bgHeight, Rational bgFps, int bgFrames, int staticFrom, int staticTo,
         int fgWidth, int fgHeight, double x, double y, double scale, Rational fgFps, int[] map,
         double gain, double bias, double noise, int barX, int barY, int fadeFrames,
-        int crf, boolean bgAudio, boolean fgAudio) {
+        int crf, boolean bgAudio, boolean fgAudio, Grade grade, FgTimes times) {
 
     public PairSpec {
         if (map.length == 0) {
@@ -40,6 +42,22 @@ public record PairSpec(
                 throw new IllegalArgumentException("map entry " + v + " outside the bg's " + bgFrames + " frames");
             }
         }
+        if (grade == null) {
+            grade = Grade.NONE;
+        }
+        if (times != null && times.pts().length != map.length) {
+            throw new IllegalArgumentException(times.pts().length + " fg timestamps for " + map.length + " frames");
+        }
+    }
+
+    /** A spec without a non-linear grade and with constant-rate fg timestamps. */
+    public PairSpec(long seed,
+            int bgWidth, int bgHeight, Rational bgFps, int bgFrames, int staticFrom, int staticTo,
+            int fgWidth, int fgHeight, double x, double y, double scale, Rational fgFps, int[] map,
+            double gain, double bias, double noise, int barX, int barY, int fadeFrames,
+            int crf, boolean bgAudio, boolean fgAudio) {
+        this(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight, x, y, scale, fgFps,
+                map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, Grade.NONE, null);
     }
 
     /**
@@ -60,48 +78,72 @@ public record PairSpec(
         return new Viewport(x + barX * scale, y + barY * scale, scale, fgWidth - 2 * barX, fgHeight - 2 * barY);
     }
 
+    /** Another constant-rate timing (explicit timestamps, if any, are dropped). */
     public PairSpec withMap(Rational newFgFps, int[] newMap) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
-                x, y, scale, newFgFps, newMap, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio);
+                x, y, scale, newFgFps, newMap, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade,
+                null);
     }
 
     public PairSpec withGeometry(int w, int h, double nx, double ny, double s) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, w, h, nx, ny, s,
-                fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio);
+                fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times);
     }
 
     public PairSpec withBackground(int w, int h, int frames) {
         return new PairSpec(seed, w, h, bgFps, frames, staticFrom, staticTo, fgWidth, fgHeight, x, y, scale,
-                fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio);
+                fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times);
     }
 
     public PairSpec withStatic(int from, int to) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, from, to, fgWidth, fgHeight, x, y, scale,
-                fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio);
+                fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times);
     }
 
     public PairSpec withGrade(double g, double b, double sigma) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
-                x, y, scale, fgFps, map, g, b, sigma, barX, barY, fadeFrames, crf, bgAudio, fgAudio);
+                x, y, scale, fgFps, map, g, b, sigma, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times);
     }
 
     public PairSpec withBars(int bx, int by) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
-                x, y, scale, fgFps, map, gain, bias, noise, bx, by, fadeFrames, crf, bgAudio, fgAudio);
+                x, y, scale, fgFps, map, gain, bias, noise, bx, by, fadeFrames, crf, bgAudio, fgAudio, grade, times);
     }
 
     public PairSpec withFade(int frames) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
-                x, y, scale, fgFps, map, gain, bias, noise, barX, barY, frames, crf, bgAudio, fgAudio);
+                x, y, scale, fgFps, map, gain, bias, noise, barX, barY, frames, crf, bgAudio, fgAudio, grade, times);
     }
 
     public PairSpec withCrf(int c) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
-                x, y, scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, c, bgAudio, fgAudio);
+                x, y, scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, c, bgAudio, fgAudio, grade, times);
+    }
+
+    /** A non-linear grade of the fg (gamma, saturation, tint, contrast, blur/sharpen). */
+    public PairSpec withLook(Grade g) {
+        return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
+                x, y, scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, g, times);
+    }
+
+    /**
+     * A variable-frame-rate fg: explicit timestamps with the map that goes with them; {@code nominal}
+     * is the rate the fg file declares.
+     */
+    public PairSpec withTimes(Rational nominal, FgTimes t, int[] newMap) {
+        return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
+                x, y, scale, nominal, newMap, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade,
+                t);
+    }
+
+    /** A spec at another bg frame rate (the map is kept as it is). */
+    public PairSpec withBgFps(Rational fps, int frames) {
+        return new PairSpec(seed, bgWidth, bgHeight, fps, frames, staticFrom, staticTo, fgWidth, fgHeight, x, y,
+                scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times);
     }
 
     public PairSpec withAudio(boolean bg, boolean fg) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
-                x, y, scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bg, fg);
+                x, y, scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bg, fg, grade, times);
     }
 }

@@ -31,19 +31,33 @@ public final class Scene {
     private final double[][] blob; // per blob: cx, cy, vx, vy, radius, r, g, b, phase, texture offset
     private final int staticFrom;
     private final int staticTo;
+    /** Texture beyond the bg frame on each side, in bg pixels: the sway's margin plus any overhang room. */
+    private final int marginX;
+    private final int marginY;
 
     /**
      * @param staticFrom first bg frame of a range in which the scene stands still (or -1)
      * @param staticTo   last bg frame of that range, inclusive
      */
     public Scene(long seed, int bgWidth, int bgHeight, int staticFrom, int staticTo) {
+        this(seed, bgWidth, bgHeight, staticFrom, staticTo, 0, 0);
+    }
+
+    /**
+     * A scene with real picture {@code overhangX} / {@code overhangY} bg pixels beyond each side of the
+     * bg frame, for a fg that extends past the bg (a 16:9 master over a 4:3 pan-and-scan). With no
+     * overhang the scene is the same, pixel for pixel, as without it; with some, it is another scene.
+     */
+    public Scene(long seed, int bgWidth, int bgHeight, int staticFrom, int staticTo, int overhangX, int overhangY) {
         this.bgWidth = bgWidth;
         this.bgHeight = bgHeight;
         this.staticFrom = staticFrom;
         this.staticTo = staticTo;
+        this.marginX = margin(bgWidth) + Math.max(0, overhangX);
+        this.marginY = margin(bgHeight) + Math.max(0, overhangY);
         // Margin so that panning and small negative coordinates stay inside the texture.
-        this.texW = (bgWidth + 2 * margin(bgWidth)) * OVERSAMPLE;
-        this.texH = (bgHeight + 2 * margin(bgHeight)) * OVERSAMPLE;
+        this.texW = (bgWidth + 2 * marginX) * OVERSAMPLE;
+        this.texH = (bgHeight + 2 * marginY) * OVERSAMPLE;
         Random rnd = new Random(seed);
         // Natural images have strongly correlated channels: one detailed luma texture with hard-edged
         // structures, tinted by two low-frequency chroma fields.
@@ -76,6 +90,22 @@ public final class Scene {
 
     public Scene(long seed, int bgWidth, int bgHeight) {
         this(seed, bgWidth, bgHeight, -1, -1);
+    }
+
+    /** The scene of a spec: with room for its fg's overhang past the bg frame, if it has one. */
+    public static Scene of(PairSpec spec) {
+        Viewport c = spec.contentViewport();
+        double left = -c.x();
+        double right = c.x() + c.width() * c.scale() - spec.bgWidth();
+        double top = -c.y();
+        double bottom = c.y() + c.height() * c.scale() - spec.bgHeight();
+        int ox = overhang(Math.max(left, right));
+        int oy = overhang(Math.max(top, bottom));
+        return new Scene(spec.seed(), spec.bgWidth(), spec.bgHeight(), spec.staticFrom(), spec.staticTo(), ox, oy);
+    }
+
+    private static int overhang(double beyond) {
+        return beyond > 0 ? (int) Math.ceil(beyond) + 2 : 0;
     }
 
     public int width() {
@@ -116,8 +146,8 @@ public final class Scene {
         int ss = s > 1.01 ? (int) Math.ceil(s) : 1;
         // A slow handheld-like camera sway (up to about 0.4% of the width per frame) that stays inside
         // the texture's margin however long the clip.
-        double panX = margin(bgWidth) + 0.8 * margin(bgWidth) * Math.sin(t / 71.0);
-        double panY = margin(bgHeight) + 0.6 * margin(bgHeight) * Math.cos(t / 97.0);
+        double panX = marginX + 0.8 * margin(bgWidth) * Math.sin(t / 71.0);
+        double panY = marginY + 0.6 * margin(bgHeight) * Math.cos(t / 97.0);
         double[][] bp = blobPositions(t);
         float[] px = new float[3];
         float[] acc = new float[3];
