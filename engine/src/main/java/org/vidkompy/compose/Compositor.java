@@ -314,8 +314,7 @@ public final class Compositor implements AutoCloseable {
                 blend(j * outW, 0, s0);
                 // Fully covered: the fg replaces the bg, no blend (the same rounding as blend's).
                 for (int k = s0 * 3, end = s1 * 3; k < end; k++) {
-                    int q = (int) (acc[k] + 0.5f);
-                    line[k] = (byte) (q < 0 ? 0 : (q > 255 ? 255 : q));
+                    line[k] = (byte) Math.max(0, Math.min(255, (int) (acc[k] + 0.5f)));
                 }
                 blend(j * outW, s1, outW);
                 out.put(p, line, 0, rowLen);
