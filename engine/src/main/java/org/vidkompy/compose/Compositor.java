@@ -32,6 +32,9 @@ public final class Compositor implements AutoCloseable {
     private final AxisWeights wy;
     /** Opacity of every output pixel of the covered rectangle: coverage × feather. */
     private final float[] alpha;
+    /** Per output row, the longest run of columns [solidFrom, solidTo) that the fg covers fully. */
+    private final int[] solidFrom;
+    private final int[] solidTo;
     private final Band[] bands;
     private final List<Callable<Void>> remoteBands;
     private final ExecutorService pool;
@@ -51,6 +54,22 @@ public final class Compositor implements AutoCloseable {
             for (int i = 0; i < wx.count; i++) {
                 alpha[j * wx.count + i] = wx.coverage[i] * wy.coverage[j]
                         * Math.min(feather.column(i), feather.row(j));
+            }
+        }
+        this.solidFrom = new int[wy.count];
+        this.solidTo = new int[wy.count];
+        for (int j = 0; j < wy.count; j++) {
+            int row = j * wx.count;
+            for (int i = 0; i < wx.count; ) {
+                int start = i;
+                while (i < wx.count && alpha[row + i] >= 1f) {
+                    i++;
+                }
+                if (i - start > solidTo[j] - solidFrom[j]) {
+                    solidFrom[j] = start;
+                    solidTo[j] = i;
+                }
+                i = Math.max(i, start + 1);
             }
         }
         int n = Math.max(1, Math.min(threads, Math.max(1, wy.count / 8)));
@@ -143,6 +162,8 @@ public final class Compositor implements AutoCloseable {
         private final float[] horizontal;
         private final float[] acc;
         private final byte[] line;
+        /** The fg bytes the uniform run reads, as floats: converted once, not once per tap. */
+        private final float[] fgRow;
 
         Band(int from, int to) {
             this.from = from;
@@ -152,6 +173,7 @@ public final class Compositor implements AutoCloseable {
             this.horizontal = new float[fgRows * wx.count * 3];
             this.acc = new float[wx.count * 3];
             this.line = new byte[wx.count * 3];
+            this.fgRow = new float[wx.taps == 4 ? (wx.uniformTo - wx.uniformFrom + 3) * 3 : 0];
         }
 
         void run() {
@@ -212,7 +234,8 @@ public final class Compositor implements AutoCloseable {
 
         /**
          * The same sums as {@link #resampleRange} in the same order (so the result is identical), with
-         * the four weights hoisted: the bulk of every row at scale 1.
+         * the four weights hoisted: the bulk of every row at scale 1. The bytes are converted to floats
+         * first (exactly, once each), which leaves a plain float loop the JIT vectorizes.
          */
         private void resampleUniform(byte[] src, int srcRow, int r) {
             int k0 = wx.uniformFrom * 4;
@@ -221,15 +244,20 @@ public final class Compositor implements AutoCloseable {
             float w2 = wx.weight[k0 + 2];
             float w3 = wx.weight[k0 + 3];
             int s = srcRow + wx.index[k0] * 3;
+            int n = (wx.uniformTo - wx.uniformFrom) * 3;
+            float[] f = fgRow;
+            for (int k = 0; k < n + 9; k++) {
+                f[k] = src[s + k] & 0xff;
+            }
+            float[] h = horizontal;
             int dst = (r * wx.count + wx.uniformFrom) * 3;
-            int end = dst + (wx.uniformTo - wx.uniformFrom) * 3;
-            for (; dst < end; dst++, s++) {
+            for (int k = 0; k < n; k++) {
                 float a = 0;
-                a += (src[s] & 0xff) * w0;
-                a += (src[s + 3] & 0xff) * w1;
-                a += (src[s + 6] & 0xff) * w2;
-                a += (src[s + 9] & 0xff) * w3;
-                horizontal[dst] = a;
+                a += f[k] * w0;
+                a += f[k + 3] * w1;
+                a += f[k + 6] * w2;
+                a += f[k + 9] * w3;
+                h[dst + k] = a;
             }
         }
 
@@ -278,26 +306,37 @@ public final class Compositor implements AutoCloseable {
                         }
                     }
                 }
-                int a = j * outW;
                 int p = (wy.first + j) * canvasStride + x0;
                 // Whole rows in and out: absolute bulk transfers beat a get and a put per byte.
                 out.get(p, line, 0, rowLen);
-                for (int i = 0, k = 0; i < outW; i++, a++, k += 3) {
-                    float op = alpha[a];
-                    if (op <= 0f) {
-                        continue;
-                    }
-                    for (int c = 0; c < 3; c++) {
-                        float v = acc[k + c];
-                        if (op < 1f) {
-                            float under = line[k + c] & 0xff;
-                            v = under + op * (v - under);
-                        }
-                        int q = (int) (v + 0.5f);
-                        line[k + c] = (byte) (q < 0 ? 0 : (q > 255 ? 255 : q));
-                    }
+                int s0 = solidFrom[j];
+                int s1 = solidTo[j];
+                blend(j * outW, 0, s0);
+                // Fully covered: the fg replaces the bg, no blend (the same rounding as blend's).
+                for (int k = s0 * 3, end = s1 * 3; k < end; k++) {
+                    line[k] = (byte) Math.max(0, Math.min(255, (int) (acc[k] + 0.5f)));
                 }
+                blend(j * outW, s1, outW);
                 out.put(p, line, 0, rowLen);
+            }
+        }
+
+        /** Columns [from, to) of the current row: acc over line, each pixel at its opacity. */
+        private void blend(int rowAlpha, int from, int to) {
+            for (int i = from, a = rowAlpha + from, k = from * 3; i < to; i++, a++, k += 3) {
+                float op = alpha[a];
+                if (op <= 0f) {
+                    continue;
+                }
+                for (int c = 0; c < 3; c++) {
+                    float v = acc[k + c];
+                    if (op < 1f) {
+                        float under = line[k + c] & 0xff;
+                        v = under + op * (v - under);
+                    }
+                    int q = (int) (v + 0.5f);
+                    line[k + c] = (byte) (q < 0 ? 0 : (q > 255 ? 255 : q));
+                }
             }
         }
     }

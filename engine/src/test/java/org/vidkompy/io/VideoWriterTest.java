@@ -119,4 +119,32 @@ class VideoWriterTest {
             assertEquals(0, files.count(), "no output and no temporary file may remain");
         }
     }
+
+    /**
+     * The encoder threads as ffmpeg's own {@code -c:v libx264} does: x264 picks its frame threads
+     * from the core count (thread_count 0) with frame, not sliced, threading. x264 writes the
+     * settings it used into the stream, which is what this reads back.
+     */
+    @Test
+    void x264UsesFrameThreadsLikeFfmpegsDefault() throws java.io.IOException {
+        Path out = dir.resolve("threads.mp4");
+        ByteBuffer rgb = ByteBuffer.allocateDirect(640 * 360 * 3);
+        try (VideoWriter w = VideoWriter.create(out, WriterOptions.of(640, 360, new Rational(25, 1))
+                .withTimeBase(new Rational(1, 25)))) {
+            for (int i = 0; i < 3; i++) {
+                w.write(rgb, i);
+            }
+            w.finish();
+        }
+        String bytes = new String(Files.readAllBytes(out), java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("x264 - core [^\\x00]*").matcher(bytes);
+        assertTrue(m.find(), "x264 writes its settings into the stream");
+        String settings = m.group();
+        assertTrue(settings.contains(" sliced_threads=0 "), settings);
+        java.util.regex.Matcher threads = java.util.regex.Pattern.compile(" threads=(\\d+) ").matcher(settings);
+        assertTrue(threads.find(), settings);
+        if (Runtime.getRuntime().availableProcessors() > 1) {
+            assertTrue(Integer.parseInt(threads.group(1)) > 1, settings);
+        }
+    }
 }
