@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.vidkompy.io.FrameFormat;
+import org.vidkompy.io.FrameCursor;
 import org.vidkompy.io.FrameReader;
 import org.vidkompy.io.FrameTimes;
 import org.vidkompy.io.MediaException;
@@ -130,10 +131,13 @@ final class RenderPipeline {
         stages.add("decode bg", clock -> {
             try (FrameReader r = FrameReader.open(bg, ReaderOptions.of(FrameFormat.of(PixelLayout.RGB24,
                     g.bgWidth(), g.bgHeight())))) {
-                BgCursor cursor = new BgCursor(r, bgTimes);
+                FrameCursor cursor = new FrameCursor(r, bgTimes);
                 for (int k = 0; k < n; k++) {
                     int fgIndex = range.first() + k;
-                    cursor.moveTo(map[fgIndex], fgIndex);
+                    if (!cursor.moveTo(map[fgIndex])) {
+                        throw new MediaException(r.path(), "ends before bg frame " + map[fgIndex]
+                                + ", which the alignment puts under fg frame " + fgIndex);
+                    }
                     Canvas c = clock.take(freeCanvases);
                     c.rgb.put(0, r.output(0).pixels(), 0, canvasBytes);
                     c.index = fgIndex;

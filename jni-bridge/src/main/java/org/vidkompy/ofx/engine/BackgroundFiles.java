@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.vidkompy.io.FrameFormat;
+import org.vidkompy.io.FrameCursor;
 import org.vidkompy.io.FrameReader;
-import org.vidkompy.io.FrameTimes;
 import org.vidkompy.io.MediaException;
 import org.vidkompy.io.PixelLayout;
 import org.vidkompy.io.ReaderOptions;
@@ -100,11 +100,9 @@ public final class BackgroundFiles implements BackgroundVideos {
     /**
      * One background video: its shape, and its frames by index at any output size, decoded in
      * order and converted by swscale exactly as {@code vidkompy render} reads the bg (same
-     * conversion, RGBA instead of RGB24, alpha 255). A jump back or far ahead seeks exactly with
-     * the frame timestamps the probe collected.
+     * conversion, RGBA instead of RGB24, alpha 255), and reached the same way ({@link FrameCursor}).
      */
     public static final class File implements BackgroundVideos.Video, AutoCloseable {
-        static final int SEEK_AHEAD = 300;
         static final int CACHED_FRAMES = 4;
 
         private final MediaClip info;
@@ -116,7 +114,7 @@ public final class BackgroundFiles implements BackgroundVideos {
             }
         };
 
-        private record Reader(FrameReader reader, int width, int height) {
+        private record Reader(FrameReader reader, FrameCursor cursor, int width, int height) {
         }
 
         File(MediaClip info) {
@@ -162,37 +160,15 @@ public final class BackgroundFiles implements BackgroundVideos {
                     readers.values().forEach(x -> x.reader().close());
                     readers.clear();
                 }
-                r = new Reader(FrameReader.open(info.path(),
-                        ReaderOptions.of(FrameFormat.of(PixelLayout.RGBA, width, height))), width, height);
+                FrameReader opened = FrameReader.open(info.path(),
+                        ReaderOptions.of(FrameFormat.of(PixelLayout.RGBA, width, height)));
+                r = new Reader(opened, new FrameCursor(opened, info.times()), width, height);
                 readers.put(sizeKey, r);
             }
+            if (!r.cursor().moveTo(target)) {
+                throw new MediaException(info.path(), "ends before frame " + target);
+            }
             FrameReader reader = r.reader();
-            int cur = reader.index();
-            if (target != cur) {
-                if (target < cur || target - cur > SEEK_AHEAD || !reader.indexExact()) {
-                    FrameTimes times = info.times();
-                    if (target >= times.count()) {
-                        throw new MediaException(info.path(), "holds " + times.count() + " frames, frame " + target
-                                + " was asked for");
-                    }
-                    reader.seek(times.seconds(target), target);
-                    if (!reader.next()) {
-                        throw new MediaException(info.path(), "cannot decode frame " + target);
-                    }
-                } else {
-                    while (reader.index() < target - 1) {
-                        if (!reader.skip()) {
-                            throw new MediaException(info.path(), "ends after " + (reader.index() + 1) + " frames");
-                        }
-                    }
-                    if (!reader.next()) {
-                        throw new MediaException(info.path(), "ends after " + (reader.index() + 1) + " frames");
-                    }
-                }
-            }
-            if (reader.index() != target) {
-                throw new MediaException(info.path(), "landed on frame " + reader.index() + " instead of " + target);
-            }
             byte[] out = new byte[width * height * 4];
             reader.output(0).copyTo(out);
             return out;
