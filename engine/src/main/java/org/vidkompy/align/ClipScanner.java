@@ -28,7 +28,7 @@ final class ClipScanner {
     private final ContentBoxDetector boxes = new ContentBoxDetector();
 
     /** Frames kept whole during a scan, in clip order, shrunk by {@code factor} (1: full size). */
-    record Kept(int[] indices, List<LumaImage> wholes, double factor) {
+    record Kept(int[] indices, List<LumaImage> wholes, double factor, double[] times) {
 
         boolean contains(int index) {
             return position(index) >= 0;
@@ -56,10 +56,18 @@ final class ClipScanner {
 
     /** The fg's scan: a descriptor per frame, a fine thumbnail per frame for the time refinement. */
     record FgScan(DescriptorSequence descriptors, ThumbnailStore fine, Kept kept) {
+        /** Every fg frame's presentation time, seconds. */
+        double[] times() {
+            return kept.times();
+        }
     }
 
     /** The bg's scan: a whole-frame thumbnail per frame, from which any footprint can be cut later. */
     record BgScan(ThumbnailStore store, Kept kept) {
+        /** Every bg frame's presentation time, seconds. */
+        double[] times() {
+            return kept.times();
+        }
     }
 
     /** Both scans, with the fg's content box and descriptor spec found on the way. */
@@ -140,8 +148,10 @@ final class ClipScanner {
         List<Integer> got = new ArrayList<>();
         List<LumaImage> wholes = new ArrayList<>();
         int[] next = {0};
+        FrameClock clock = new FrameClock(clip.info().fps());
         clip.scan(thumbs, (index, ts, planes, whole) -> {
             sink.accept(planes);
+            clock.add(ts);
             if (next[0] < n && index >= wanted[next[0]]) {
                 got.add(index);
                 wholes.add(whole.grab().shrunk(plan.keepFactor));
@@ -157,7 +167,7 @@ final class ClipScanner {
                 }
             }
         });
-        return new Kept(got.stream().mapToInt(Integer::intValue).toArray(), wholes, plan.keepFactor);
+        return new Kept(got.stream().mapToInt(Integer::intValue).toArray(), wholes, plan.keepFactor, clock.times());
     }
 
     private static List<Plane> planes(List<LumaImage> images) {

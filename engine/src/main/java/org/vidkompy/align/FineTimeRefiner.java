@@ -83,38 +83,161 @@ final class FineTimeRefiner {
         return out;
     }
 
-    /** The refined map; {@code map} itself is left unchanged. */
-    int[] refine(int[] map, double bgPerFg) {
+    /**
+     * Cost per bg frame by which a candidate lies from the moment the timestamps put the fg frame at,
+     * at least: small next to what one frame of motion changes in clean pictures, so the pictures
+     * decide where they can; where they cannot (several fg frames per bg frame, a still or slow
+     * stretch, heavy noise) the bg frame nearest in time wins. Noisier pictures raise it
+     * ({@link #TIME_WEIGHT_PER_COST}).
+     */
+    static final double TIME_WEIGHT = 0.004;
+    /** The time weight is at least this share of the clip's median best picture cost (its noise). */
+    static final double TIME_WEIGHT_PER_COST = 0.3;
+    /**
+     * A frame's pictures decide when its best candidate beats every other by this share of its own
+     * cost (compression noise grows with the cost), and by {@link #DECISIVE_MIN} at least.
+     */
+    static final double DECISIVE_SHARE = 0.25;
+    static final double DECISIVE_MIN = 0.0005;
+
+    /**
+     * Picture costs (1 - ZNCC on the fine thumbnails) of every fg frame against the bg frames within
+     * {@link #RADIUS} of the coarse path, computed once for every choice made from them.
+     */
+    final class Costs {
+        final int[] map;
+        final int states = 2 * RADIUS + 1;
+        final float[] cost;
+        final boolean[] informative;
+
+        private Costs(int[] map) {
+            this.map = map.clone();
+            int n = map.length;
+            int nbg = bgStore.size();
+            cost = new float[n * states];
+            informative = new boolean[n];
+            BgWindow window = new BgWindow();
+            float[] fgVec = new float[w * h];
+            Plane fgPlane = new Plane(w, h, new float[w * h]);
+            for (int i = 0; i < n; i++) {
+                informative[i] = normalise(fgStore, i, fgPlane, fgVec);
+                for (int s = 0; s < states; s++) {
+                    float c = 0;
+                    if (informative[i]) {
+                        float[] b = window.get(clamp(map[i] + s - RADIUS, nbg));
+                        c = b == null ? 1 : 1 - dot(fgVec, b) / fgVec.length;
+                    }
+                    cost[i * states + s] = c;
+                }
+                window.release(map[i] - RADIUS - 1);
+            }
+        }
+
+        int bg(int i, int s) {
+            return clamp(map[i] + s - RADIUS, bgStore.size());
+        }
+
+        /** The bg frame the pictures alone prefer for every fg frame. */
+        int[] best() {
+            int[] out = new int[map.length];
+            for (int i = 0; i < map.length; i++) {
+                out[i] = bg(i, argmin(i));
+            }
+            return out;
+        }
+
+        /** Which frames the pictures place by themselves: one candidate clearly beats all others. */
+        boolean[] decisive() {
+            boolean[] out = new boolean[map.length];
+            for (int i = 0; i < map.length; i++) {
+                if (!informative[i]) {
+                    continue;
+                }
+                int a = argmin(i);
+                float best = cost[i * states + a];
+                double second = Double.MAX_VALUE;
+                for (int s = 0; s < states; s++) {
+                    if (bg(i, s) != bg(i, a)) {
+                        second = Math.min(second, cost[i * states + s]);
+                    }
+                }
+                out[i] = second - best >= Math.max(DECISIVE_MIN, DECISIVE_SHARE * best);
+            }
+            return out;
+        }
+
+        /** The time weight for these pictures: {@link #TIME_WEIGHT}, or more where they are noisy. */
+        double timeWeight() {
+            float[] bests = new float[map.length];
+            int k = 0;
+            for (int i = 0; i < map.length; i++) {
+                if (informative[i]) {
+                    bests[k++] = cost[i * states + argmin(i)];
+                }
+            }
+            if (k == 0) {
+                return TIME_WEIGHT;
+            }
+            java.util.Arrays.sort(bests, 0, k);
+            return Math.max(TIME_WEIGHT, TIME_WEIGHT_PER_COST * bests[k / 2]);
+        }
+
+        private int argmin(int i) {
+            int a = 0;
+            for (int s = 1; s < states; s++) {
+                if (cost[i * states + s] < cost[i * states + a]) {
+                    a = s;
+                }
+            }
+            return a;
+        }
+    }
+
+    /** The picture costs around the coarse path {@code map}. */
+    Costs costs(int[] map) {
+        return new Costs(map);
+    }
+
+    /**
+     * The monotone choice among the candidates: picture costs, plus either the distance to each fg
+     * frame's moment in bg time or, where that is unknown, a step prior on the coarse path's local rate.
+     *
+     * @param at the fractional bg position of every fg frame's moment ({@link org.vidkompy.temporal.TimeLine}),
+     *           NaN where unknown
+     */
+    int[] choose(Costs table, double bgPerFg, double[] at) {
+        int[] map = table.map;
         double[] expect = expectedSteps(map, bgPerFg);
+        double timeWeight = table.timeWeight();
+        // Where the timestamps place both frames, their distance to the moment holds the path smooth
+        // already; a step prior on top would fight the pictures at every dropped or doubled frame.
+        double[] stepWeight = new double[map.length];
+        for (int i = 1; i < map.length; i++) {
+            stepWeight[i] = Double.isNaN(at[i]) || Double.isNaN(at[i - 1]) ? STEP_PENALTY : 0;
+        }
         int n = map.length;
-        int states = 2 * RADIUS + 1;
-        int nbg = bgStore.size();
+        int states = table.states;
         double[] cost = new double[states];
         double[] prev = new double[states];
         int[] prevBg = new int[states];
         int[] back = new int[n * states];
         int[] bgOf = new int[n * states];
-        BgWindow window = new BgWindow();
-        float[] fgVec = new float[w * h];
-        Plane fgPlane = new Plane(w, h, new float[w * h]);
 
         for (int i = 0; i < n; i++) {
-            boolean fgInformative = normalise(fgStore, i, fgPlane, fgVec);
             double[] cur = new double[states];
             int[] curBg = new int[states];
             for (int s = 0; s < states; s++) {
-                int j = clamp(map[i] + s - RADIUS, nbg);
+                int j = table.bg(i, s);
                 curBg[s] = j;
-                double c = 0;
-                if (fgInformative) {
-                    float[] b = window.get(j);
-                    c = b == null ? 1 : 1 - dot(fgVec, b) / fgVec.length;
+                double c = table.cost[i * states + s];
+                if (!Double.isNaN(at[i])) {
+                    c += timeWeight * Math.abs(j - at[i]);
                 }
                 cur[s] = c;
             }
             if (i == 0) {
                 for (int s = 0; s < states; s++) {
-                    cost[s] = cur[s] + STEP_PENALTY * Math.abs(s - RADIUS);
+                    cost[s] = cur[s] + (Double.isNaN(at[0]) ? STEP_PENALTY * Math.abs(s - RADIUS) : 0);
                     bgOf[s] = curBg[s];
                 }
             } else {
@@ -128,7 +251,7 @@ final class FineTimeRefiner {
                         if (step < 0 || prev[t] == Double.MAX_VALUE) {
                             continue;
                         }
-                        double v = prev[t] + STEP_PENALTY * Math.abs(step - expected);
+                        double v = prev[t] + stepWeight[i] * Math.abs(step - expected);
                         if (v < best) {
                             best = v;
                             arg = t;
@@ -142,7 +265,6 @@ final class FineTimeRefiner {
             }
             prev = cost.clone();
             prevBg = curBg;
-            window.release(map[i] - RADIUS - 1);
         }
         int s = 0;
         for (int t = 1; t < states; t++) {

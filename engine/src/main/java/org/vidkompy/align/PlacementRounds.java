@@ -38,6 +38,10 @@ final class PlacementRounds {
     static final int MIN_MARGIN = 64;
     /** A final placement that moves the footprint by more than this many thumbnail pixels is iterated. */
     static final double ITERATE_THUMB_PIXELS = 0.05;
+    /** bg frames either side of the map's that the final placement tries as the pairs' moment. */
+    static final int TIME_REACH = 1;
+    /** By how much (mean ZNCC) a neighbouring moment must beat the map's to be taken. */
+    static final double TIME_MARGIN = 0.002;
     /** Rounds of time alignment and final placement at most. */
     static final int MAX_ROUNDS = 4;
 
@@ -86,19 +90,47 @@ final class PlacementRounds {
         progress.stage("refining", FINAL_PAIRS);
         Clip bi = bg.info();
         int n = Math.min(FINAL_PAIRS, pairs.size());
-        PixelRect crop = (long) n * bi.width() * bi.height() * Float.BYTES <= FINAL_BUDGET
+        int frames = n * (2 * TIME_REACH + 1);
+        PixelRect crop = (long) frames * bi.width() * bi.height() * Float.BYTES <= FINAL_BUDGET
                 ? new PixelRect(0, 0, bi.width(), bi.height()) : cropAround(current, so.contentBox(), bi);
         List<Plane> fgs = new ArrayList<>();
-        List<Plane> bgs = new ArrayList<>();
+        // bgs.get(d + TIME_REACH): the bg frames d frames after the ones the map names.
+        List<List<Plane>> bgs = new ArrayList<>();
+        for (int d = -TIME_REACH; d <= TIME_REACH; d++) {
+            bgs.add(new ArrayList<>());
+        }
         for (Pair p : pairs.subList(0, n)) {
+            List<LumaImage> around = bg.frames(p.bg() - TIME_REACH, 2 * TIME_REACH + 1);
+            if (around.size() != 2 * TIME_REACH + 1) {
+                continue; // at the bg's first or last frame: no neighbour on one side
+            }
             fgs.add(scans.fg().kept().full(p.fg(), fg).toPlane());
-            LumaImage b = scans.bg().kept().full(p.bg(), bg);
-            bgs.add(crop.width() == b.width() && crop.height() == b.height() ? b.toPlane()
-                    : b.toPlane(crop.x(), crop.y(), crop.width(), crop.height()));
+            for (int k = 0; k < around.size(); k++) {
+                LumaImage b = around.get(k);
+                bgs.get(k).add(crop.width() == b.width() && crop.height() == b.height() ? b.toPlane()
+                        : b.toPlane(crop.x(), crop.y(), crop.width(), crop.height()));
+            }
             progress.advance(fgs.size());
         }
-        SpatialAlignment r = spatial.refine(fgs, bgs, shifted(current, -crop.x(), -crop.y()), so);
-        return shifted(r, crop.x(), crop.y());
+        if (fgs.isEmpty()) {
+            return current;
+        }
+        // Time and position can trade: where the picture drifts, bg frames one step off, seen a
+        // fraction of a pixel further along, nearly match too, and a placement made from them would
+        // keep the time alignment one frame off. The same pairs one frame earlier and later settle it:
+        // the true moments match best, because what moves on its own paths matches only there.
+        SpatialAlignment start = shifted(current, -crop.x(), -crop.y());
+        SpatialAlignment best = spatial.refine(fgs, bgs.get(TIME_REACH), start, so);
+        for (int d = -TIME_REACH; d <= TIME_REACH; d++) {
+            if (d == 0) {
+                continue;
+            }
+            SpatialAlignment other = spatial.refine(fgs, bgs.get(d + TIME_REACH), start, so);
+            if (other.confidence() > best.confidence() + TIME_MARGIN) {
+                best = other;
+            }
+        }
+        return shifted(best, crop.x(), crop.y());
     }
 
     /**

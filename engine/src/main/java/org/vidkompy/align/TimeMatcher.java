@@ -14,6 +14,7 @@ import org.vidkompy.temporal.DescriptorSpec;
 import org.vidkompy.temporal.TemporalAligner;
 import org.vidkompy.temporal.TemporalAlignment;
 import org.vidkompy.temporal.TemporalOptions;
+import org.vidkompy.temporal.TimeLine;
 
 /**
  * Which bg frame lies under every fg frame, for a placement: bg descriptors cut at the footprint,
@@ -25,6 +26,13 @@ final class TimeMatcher {
 
     /** A footprint smaller than this in the stored thumbnails is scanned from the video instead. */
     static final int STORE_MIN_FOOTPRINT = 24;
+
+    /**
+     * How much a frame the pictures did not decide alone counts for the time curve, against 1 for one
+     * they did: enough to carry the curve through a noisy or slow stretch, too little to outvote clear
+     * evidence nearby.
+     */
+    static final double UNDECIDED_WEIGHT = 0.1;
 
     private final TemporalAligner temporal;
 
@@ -44,7 +52,7 @@ final class TimeMatcher {
         if (options.window() > 0) {
             to = to.withWindow(options.window());
         }
-        TemporalAlignment time = temporal.align(scans.fg().descriptors(), bgd, to);
+        TemporalAlignment time = temporal.align(scans.fg().descriptors(), scans.fg().times(), bgd, to);
         return new Match(refine(time, scans, area, bi, fi, options.border()), bgd.size());
     }
 
@@ -76,8 +84,27 @@ final class TimeMatcher {
         ThumbnailStore fgFine = scans.fg().fine();
         ThumbnailStore bgStore = scans.bg().store();
         AreaSampler cut = sampler(bgStore, inStore(area, bi, bgStore), fgFine.width(), fgFine.height());
-        int[] refined = new FineTimeRefiner(fgFine, bgStore, cut, fineMask(border, scans.box(), fgFine))
-                .refine(time.map(), bi.fps() / fi.fps());
+        FineTimeRefiner refiner = new FineTimeRefiner(fgFine, bgStore, cut, fineMask(border, scans.box(), fgFine));
+        boolean[] trusted = new boolean[time.map().length];
+        for (int i = 0; i < trusted.length; i++) {
+            trusted[i] = time.frameConfidence()[i] > 0;
+        }
+        // The pictures decide every frame they can tell apart from its neighbours; a curve through
+        // the times of the frames (TimeLine), led by those, then places the others nearest in time.
+        FineTimeRefiner.Costs costs = refiner.costs(time.map());
+        double[] none = new double[trusted.length];
+        java.util.Arrays.fill(none, Double.NaN);
+        int[] smooth = refiner.choose(costs, bi.fps() / fi.fps(), none);
+        int[] best = costs.best();
+        boolean[] decisive = costs.decisive();
+        double[] weight = new double[trusted.length];
+        int[] evidence = new int[trusted.length];
+        for (int i = 0; i < trusted.length; i++) {
+            weight[i] = !trusted[i] ? 0 : decisive[i] ? 1 : UNDECIDED_WEIGHT;
+            evidence[i] = decisive[i] ? best[i] : smooth[i];
+        }
+        double[] at = new TimeLine(scans.bg().times()).positions(scans.fg().times(), evidence, weight);
+        int[] refined = refiner.choose(costs, bi.fps() / fi.fps(), at);
         return new TemporalAlignment(refined, time.frameConfidence(), time.confidence(), time.unmatched(),
                 time.uninformative());
     }

@@ -30,6 +30,18 @@ public interface ClipSource extends AutoCloseable {
     /** Frame {@code index} at full resolution. */
     LumaImage frame(int index);
 
+    /**
+     * Frames {@code from .. from + count - 1} at full resolution, clipped to the clip: a run costs
+     * about what its last frame alone costs where frames decode in order.
+     */
+    default List<LumaImage> frames(int from, int count) {
+        List<LumaImage> out = new java.util.ArrayList<>();
+        for (int i = Math.max(0, from); i < from + count && i < info().frames(); i++) {
+            out.add(frame(i));
+        }
+        return out;
+    }
+
     /** How many frames must be decoded to get frame {@code index} alone (0 where access is free). */
     int fetchCost(int index);
 

@@ -180,6 +180,27 @@ public final class FfmpegClipSource implements ClipSource {
     }
 
     @Override
+    public List<LumaImage> frames(int from, int count) {
+        int first = Math.max(0, from);
+        int end = Math.min(scanned, from + count);
+        List<LumaImage> out = new ArrayList<>();
+        if (first >= end) {
+            return out;
+        }
+        try (FrameReader r = FrameReader.open(video.path(),
+                ReaderOptions.of(FrameFormat.of(PixelLayout.GRAY8, video.width(), video.height())))) {
+            r.seek(timestamps[first], first);
+            for (int i = first; i < end; i++) {
+                if (!r.next()) {
+                    throw new MediaException(video.path(), "cannot decode frame " + i);
+                }
+                out.add(copy(r.output(0)));
+            }
+        }
+        return out;
+    }
+
+    @Override
     public void close() {
         // Readers are opened per call and closed there.
     }

@@ -49,6 +49,28 @@ public final class DescriptorSequence {
         return new DescriptorSequence(spec, count, dimension, vectors, inv, new long[count], new long[count]);
     }
 
+    /**
+     * A sequence whose frame {@code k} is this one's frame {@code source[k]}, or an uninformative
+     * frame where {@code source[k]} is negative.
+     */
+    DescriptorSequence resampled(int[] source) {
+        int m = source.length;
+        byte[] v = new byte[m * dimension];
+        float[] inv = new float[m];
+        long[] p = new long[m];
+        long[] d = new long[m];
+        for (int k = 0; k < m; k++) {
+            int i = source[k];
+            if (i >= 0) {
+                System.arraycopy(vectors, i * dimension, v, k * dimension, dimension);
+                inv[k] = invNorm[i];
+                p[k] = pHash[i];
+                d[k] = dHash[i];
+            }
+        }
+        return new DescriptorSequence(spec, m, dimension, v, inv, p, d);
+    }
+
     public static Builder builder(DescriptorSpec spec) {
         return new Builder(spec);
     }

@@ -48,6 +48,26 @@ public final class TemporalAligner {
         return finish(fg, bg, path, opts);
     }
 
+    /**
+     * The alignment of an fg whose frames sit at their own times (variable rate): aligned on a
+     * regular grid ({@link TimeGrid}) and read back per frame. {@code opts.fgFps()} is replaced by the
+     * grid's rate.
+     *
+     * @param fgTimes every fg frame's presentation time, seconds, rising
+     */
+    public TemporalAlignment align(DescriptorSequence fg, double[] fgTimes, DescriptorSequence bg,
+                                   TemporalOptions opts) {
+        if (fgTimes.length != fg.size()) {
+            throw new IllegalArgumentException(fgTimes.length + " timestamps for " + fg.size() + " fg frames");
+        }
+        TimeGrid grid = TimeGrid.of(fgTimes, opts.fgFps());
+        TemporalOptions gridded = opts.withFgFps(grid.fps());
+        if (grid.isIdentity()) {
+            return align(fg, bg, gridded);
+        }
+        return grid.gather(align(grid.spread(fg), bg, gridded), fg);
+    }
+
     private int[] coarseToFine(DescriptorSequence fg, DescriptorSequence bg, TemporalOptions opts) {
         double r = opts.bgPerFg();
         List<AlignmentLevel> levels = planner.plan(fg.size(), bg.size(), r, opts.coarseCellBudget());

@@ -73,6 +73,11 @@ public record TemporalOptions(double fgFps, double bgFps, int window, float step
         return bgFps / fgFps;
     }
 
+    public TemporalOptions withFgFps(double fps) {
+        return new TemporalOptions(fps, bgFps, window, stepPenalty, cutPenalty, mismatchCost, unmatchedThreshold,
+                trajectoryPenalty, trajectorySeconds, refineRadius, coarseCellBudget);
+    }
+
     public TemporalOptions withWindow(int w) {
         return new TemporalOptions(fgFps, bgFps, w, stepPenalty, cutPenalty, mismatchCost, unmatchedThreshold,
                 trajectoryPenalty, trajectorySeconds, refineRadius, coarseCellBudget);

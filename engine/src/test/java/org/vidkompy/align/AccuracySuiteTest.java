@@ -58,6 +58,9 @@ class AccuracySuiteTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void recoversTheTruth(String name, PairSpec spec) {
+        String only = System.getProperty("vidkompy.wide.only");
+        org.junit.jupiter.api.Assumptions.assumeTrue(only == null || name.matches("(?i).*(" + only + ").*"),
+                "not selected by vidkompy.wide.only");
         GeneratedPair pair = Fixtures.pair("acc-" + name.replaceAll("\\W+", "-"), spec);
         PairAnalysis analysis = Guice.createInjector(new EngineModule()).getInstance(PairAnalysis.class);
         PairAnalysis.Outcome o = analysis.run(pair.background(), pair.foreground(), AnalysisOptions.defaults(), null,
@@ -79,6 +82,9 @@ class AccuracySuiteTest {
                 exact++;
             } else {
                 worst = Math.max(worst, Math.abs(map[i] - truth[i]));
+                if (Boolean.getBoolean("vidkompy.wide.verbose")) {
+                    System.out.printf("  fg %d: bg %d, truth %d%n", i, map[i], truth[i]);
+                }
             }
         }
         double share = 100.0 * exact / truth.length;

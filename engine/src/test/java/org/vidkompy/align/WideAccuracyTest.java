@@ -39,8 +39,9 @@ import org.vidkompy.testkit.Fixtures;
  * (also written to {@code target/wide-accuracy.md}).
  * <pre>
  * ./mvnw -B -pl engine -am test -Dtest=WideAccuracyTest -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dvidkompy.wide=true
+ *     -Dvidkompy.wide=true [-Dvidkompy.wide.only=REGEX] [-Dvidkompy.wide.verbose=true]
  * </pre>
+ * {@code vidkompy.wide.only} runs the cases whose names match; {@code verbose} lists every wrong frame.
  */
 @EnabledIfSystemProperty(named = "vidkompy.wide", matches = "true")
 class WideAccuracyTest {
@@ -102,6 +103,9 @@ class WideAccuracyTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void meetsTheTarget(String name, PairSpec spec) {
+        String only = System.getProperty("vidkompy.wide.only");
+        org.junit.jupiter.api.Assumptions.assumeTrue(only == null || name.matches("(?i).*(" + only + ").*"),
+                "not selected by vidkompy.wide.only");
         Measured m;
         try {
             m = measure(name, spec);
@@ -142,6 +146,9 @@ class WideAccuracyTest {
                 exact++;
             } else {
                 worst = Math.max(worst, Math.abs(map[i] - truth[i]));
+                if (Boolean.getBoolean("vidkompy.wide.verbose")) {
+                    System.out.printf("  fg %d: bg %d, truth %d%n", i, map[i], truth[i]);
+                }
             }
         }
         return new Measured(a.spatial().x() - spec.x(), a.spatial().y() - spec.y(),

@@ -1,0 +1,241 @@
+package org.vidkompy.temporal;
+
+import java.util.Arrays;
+
+/**
+ * Where, in bg time, every fg frame's moment falls: a smooth curve through the matched frames of a
+ * path, read off at each fg frame's own timestamp and expressed as a fractional bg frame position.
+ *
+ * <p>The pictures say which bg frame an fg frame resembles; they cannot say which one is nearest in
+ * time when several fg frames share one bg frame (a 50 fps fg over 25 fps), when adjacent bg frames
+ * barely differ (slow motion in the picture, heavy noise). Timestamps can: fg frames sit at their own
+ * presentation times (variable rate, drops, jitter), bg frames at theirs, and the map between the two
+ * times is piecewise smooth (an offset, a speed that may drift, ramp or step, forward cuts).
+ *
+ * <p>It is fitted locally, at several scales: around every fg frame, windows of 2x8, 2x32 and 2x128
+ * fg frames centred on it, ending at it and starting at it, a straight line in the smallest and a
+ * parabola (a speed that changes steadily) in the larger ones, through the points the caller trusts
+ * (frames whose pictures decided by themselves). The best-fitting window wins and near ties go to the
+ * larger one: a long window averages the most evidence, a short or one-sided one follows a speed
+ * step or a cut from its clean side instead of smoothing over it. Points a fit misses by more than a
+ * frame are dropped and the fit repeated, so a few wrong matches do not bend it.
+ */
+public final class TimeLine {
+
+    /** Half-sizes of the fitting windows, in fg frames; the smallest is fitted with a line. */
+    static final int[] HALF_WINDOWS = {128, 32, 8};
+    /** A line needs this much weight of points (decisive frames count 1), a parabola twice as much. */
+    static final int MIN_POINTS = 5;
+    /** Residual, in bg frames, beyond which a point is an outlier. */
+    static final double OUTLIER = 1.0;
+    /**
+     * Mean squared misses (in frames squared) closer than this are a tie, kept by the larger window:
+     * integer frame positions alone miss a smooth curve by about 0.29 frames (0.083 squared).
+     */
+    static final double TIE = 0.02;
+    /** Fits are compared on the weight points within this many fg frames of where they are used. */
+    static final int LOCAL = 8;
+
+    private final double[] bgTimes;
+    private final double bgFrameSeconds;
+
+    /**
+     * @param bgTimes every bg frame's presentation time in seconds, rising
+     */
+    public TimeLine(double[] bgTimes) {
+        this.bgTimes = bgTimes;
+        this.bgFrameSeconds = typicalStep(bgTimes);
+    }
+
+    /**
+     * The fractional bg position of every fg frame's moment; NaN where no window holds enough weight
+     * points (the pictures alone decide there).
+     *
+     * @param fgTimes every fg frame's presentation time in seconds, rising
+     * @param path    bg frame per fg frame
+     * @param weight  how much each path entry counts: 1 for frames whose pictures decided by themselves,
+     *                less for frames placed with help from their neighbours, 0 for no evidence
+     */
+    public double[] positions(double[] fgTimes, int[] path, double[] weight) {
+        int n = path.length;
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = bgTime(path[i]);
+        }
+        double[] bestRms = new double[n];
+        double[] out = new double[n];
+        Arrays.fill(bestRms, Double.POSITIVE_INFINITY);
+        Arrays.fill(out, Double.NaN);
+        Fit fit = new Fit();
+        for (int h : HALF_WINDOWS) {
+            int degree = h == HALF_WINDOWS[HALF_WINDOWS.length - 1] ? 1 : 2;
+            // A long window's curve changes slowly along the clip: fit it every few frames and read it
+            // off at each frame's own time in between.
+            int stride = Math.max(1, h / 8);
+            for (int anchor = 0; anchor < n; anchor += stride) {
+                int[][] windows = {{anchor - h, anchor + h}, {anchor - 2 * h, anchor}, {anchor, anchor + 2 * h}};
+                for (int[] w : windows) {
+                    int a = Math.max(0, w[0]);
+                    int b = Math.min(n - 1, w[1]);
+                    if (!fit.fit(fgTimes, y, weight, a, b, fgTimes[anchor], degree, bgFrameSeconds)) {
+                        continue;
+                    }
+                    // Judged where it is used, on either side of the frame: a long window fits its far
+                    // ends well and may still bend past a speed step right here, which its own mean
+                    // misfit would hide; and across a cut only one side can fit at all.
+                    int e = Math.min(n, anchor + stride);
+                    for (int i = anchor; i < e; i++) {
+                        double before = fit.residual(fgTimes, y, weight, Math.max(0, i - LOCAL), i, bgFrameSeconds);
+                        double after = fit.residual(fgTimes, y, weight, i, Math.min(n - 1, i + LOCAL), bgFrameSeconds);
+                        double rms = Math.min(before, after);
+                        if (rms < bestRms[i] - TIE) {
+                            bestRms[i] = rms;
+                            out[i] = position(fit.at(fgTimes[i]));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Presentation time of bg frame {@code j}, extended at the bg's frame rate beyond its ends. */
+    double bgTime(int j) {
+        int last = bgTimes.length - 1;
+        if (j < 0) {
+            return bgTimes[0] + j * bgFrameSeconds;
+        }
+        if (j > last) {
+            return bgTimes[last] + (j - last) * bgFrameSeconds;
+        }
+        return bgTimes[j];
+    }
+
+    /** The fractional bg frame index at time {@code t} (linear between frames, extended beyond the ends). */
+    double position(double t) {
+        int last = bgTimes.length - 1;
+        if (t <= bgTimes[0]) {
+            return (t - bgTimes[0]) / bgFrameSeconds;
+        }
+        if (t >= bgTimes[last]) {
+            return last + (t - bgTimes[last]) / bgFrameSeconds;
+        }
+        int k = Arrays.binarySearch(bgTimes, t);
+        if (k >= 0) {
+            return k;
+        }
+        int hi = -k - 1;
+        int lo = hi - 1;
+        double span = bgTimes[hi] - bgTimes[lo];
+        return span > 0 ? lo + (t - bgTimes[lo]) / span : lo;
+    }
+
+    private static double typicalStep(double[] times) {
+        if (times.length < 2) {
+            return 1 / 25.0;
+        }
+        double[] d = new double[times.length - 1];
+        for (int i = 1; i < times.length; i++) {
+            d[i - 1] = times[i] - times[i - 1];
+        }
+        Arrays.sort(d);
+        double m = d[d.length / 2];
+        return m > 0 ? m : 1 / 25.0;
+    }
+
+    /**
+     * A least-squares polynomial (degree 1 or 2) through the weight points of a window, in time
+     * relative to the frame it is for, outliers dropped once.
+     */
+    private static final class Fit {
+        double x0;
+        final double[] c = new double[3];
+
+        double at(double t) {
+            double d = t - x0;
+            return c[0] + d * (c[1] + d * c[2]);
+        }
+
+        boolean fit(double[] x, double[] y, double[] weight, int a, int b, double x0, int degree, double unit) {
+            this.x0 = x0;
+            if (!solve(x, y, weight, a, b, degree, Double.POSITIVE_INFINITY)) {
+                return false;
+            }
+            return solve(x, y, weight, a, b, degree, OUTLIER * unit);
+        }
+
+        /** Least squares over the weight points the current curve misses by at most {@code keep}. */
+        private boolean solve(double[] x, double[] y, double[] weight, int a, int b, int degree, double keep) {
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            double s4 = 0;
+            double t0 = 0;
+            double t1 = 0;
+            double t2 = 0;
+            boolean first = Double.isInfinite(keep);
+            for (int k = a; k <= b; k++) {
+                if (!(weight[k] > 0) || (!first && Math.abs(y[k] - at(x[k])) > keep)) {
+                    continue;
+                }
+                double wk = weight[k];
+                double d = x[k] - x0;
+                double d2 = d * d;
+                s0 += wk;
+                s1 += wk * d;
+                s2 += wk * d2;
+                s3 += wk * d2 * d;
+                s4 += wk * d2 * d2;
+                t0 += wk * y[k];
+                t1 += wk * d * y[k];
+                t2 += wk * d2 * y[k];
+            }
+            if (s0 < MIN_POINTS * degree) {
+                return false;
+            }
+            // y values are absolute times; solve for the offset from their mean to keep precision.
+            double mean = t0 / s0;
+            t1 -= mean * s1;
+            t2 -= mean * s2;
+            t0 = 0;
+            if (degree == 1) {
+                double den = s0 * s2 - s1 * s1;
+                if (!(den > 1e-18 * s0 * s2)) {
+                    return false;
+                }
+                c[1] = (s0 * t1 - s1 * t0) / den;
+                c[0] = mean + (t0 - c[1] * s1) / s0;
+                c[2] = 0;
+                return true;
+            }
+            double det = s0 * (s2 * s4 - s3 * s3) - s1 * (s1 * s4 - s3 * s2) + s2 * (s1 * s3 - s2 * s2);
+            if (!(Math.abs(det) > 1e-18 * s0 * s2 * s4)) {
+                return false;
+            }
+            double c0 = t0 * (s2 * s4 - s3 * s3) - s1 * (t1 * s4 - s3 * t2) + s2 * (t1 * s3 - s2 * t2);
+            double c1 = s0 * (t1 * s4 - t2 * s3) - t0 * (s1 * s4 - s3 * s2) + s2 * (s1 * t2 - t1 * s2);
+            double c2 = s0 * (s2 * t2 - s3 * t1) - s1 * (s1 * t2 - t1 * s2) + t0 * (s1 * s3 - s2 * s2);
+            c[0] = mean + c0 / det;
+            c[1] = c1 / det;
+            c[2] = c2 / det;
+            return true;
+        }
+
+        /** Weighted mean squared miss over the points of {@code a..b}, in frames, a miss counting a frame at most. */
+        double residual(double[] x, double[] y, double[] weight, int a, int b, double unit) {
+            double keep = OUTLIER * unit;
+            double sum = 0;
+            double n = 0;
+            for (int k = a; k <= b; k++) {
+                if (!(weight[k] > 0)) {
+                    continue;
+                }
+                double r = Math.min(Math.abs(y[k] - at(x[k])), keep) / unit;
+                sum += weight[k] * r * r;
+                n += weight[k];
+            }
+            return n > 0 ? sum / n : Double.POSITIVE_INFINITY;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.vidkompy.temporal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** The time curve recovers the true fractional bg position from integer matches, some of them wrong. */
+class TimeLineTest {
+
+    private static double[] bgTimes(int n, double fps) {
+        double[] t = new double[n];
+        for (int j = 0; j < n; j++) {
+            t[j] = j / fps;
+        }
+        return t;
+    }
+
+    /** fg times with random drops (a variable-rate capture at {@code fps}). */
+    private static double[] fgTimes(Random rnd, int n, double fps, double dropP) {
+        double[] t = new double[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            while (rnd.nextDouble() < dropP) {
+                k++;
+            }
+            t[i] = k++ / fps;
+        }
+        return t;
+    }
+
+    @ParameterizedTest(name = "speed {0} -> {1} at fg frame {2}, {3} wrong")
+    @CsvSource({"1.0, 1.0, 0, 0.0", "1.0, 2.0, 150, 0.0", "1.0, 0.5, 100, 0.05", "0.8, 1.3, 200, 0.10",
+            "2.0, 2.0, 0, 0.10", "0.25, 0.25, 0, 0.0", "4.0, 4.0, 0, 0.05"})
+    void findsTheMomentOfEveryFrame(double from, double to, int stepAt, double wrongShare) {
+        Random rnd = new Random(Double.hashCode(from * 31 + to) + stepAt);
+        int n = 300;
+        double[] ft = fgTimes(rnd, n, 30, 0.2);
+        double[] truth = new double[n];
+        // bg position = integral of the speed over fg time, in bg frames at 25 fps.
+        double p = 40.3;
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                p += (ft[i] - ft[i - 1]) * 25 * (i <= stepAt ? from : to);
+            }
+            truth[i] = p;
+        }
+        int[] path = new int[n];
+        double[] weight = new double[n];
+        for (int i = 0; i < n; i++) {
+            path[i] = (int) Math.round(truth[i]);
+            if (rnd.nextDouble() < wrongShare) {
+                path[i] += rnd.nextBoolean() ? 1 : -1;
+                weight[i] = 0.1; // a wrong pick rarely looks decisive
+            } else {
+                weight[i] = 1;
+            }
+        }
+        TimeLine line = new TimeLine(bgTimes(2000, 25));
+        double[] at = line.positions(ft, path, weight);
+        int nearest = 0;
+        double worst = 0;
+        for (int i = 0; i < n; i++) {
+            worst = Math.max(worst, Math.abs(at[i] - truth[i]));
+            if (Math.round(at[i]) == Math.round(truth[i])) {
+                nearest++;
+            }
+        }
+        assertTrue(worst < 0.45, "worst miss " + worst + " bg frames");
+        assertTrue(nearest >= 0.97 * n, nearest + " of " + n + " frames nearest in time");
+    }
+
+    @Test
+    void aForwardCutIsFollowedFromBothSides() {
+        int n = 200;
+        double[] ft = bgTimes(n, 25);
+        int[] path = new int[n];
+        for (int i = 0; i < n; i++) {
+            path[i] = 10 + i + (i >= 100 ? 75 : 0);
+        }
+        double[] weight = new double[n];
+        Arrays.fill(weight, 1);
+        double[] at = new TimeLine(bgTimes(400, 25)).positions(ft, path, weight);
+        for (int i = 0; i < n; i++) {
+            assertEquals(path[i], at[i], 0.05, "frame " + i);
+        }
+    }
+
+    @Test
+    void withoutEvidenceTheMomentIsUnknown() {
+        double[] ft = bgTimes(50, 25);
+        int[] path = new int[50];
+        double[] at = new TimeLine(bgTimes(100, 25)).positions(ft, path, new double[50]);
+        assertTrue(Arrays.stream(at).allMatch(Double::isNaN));
+    }
+
+    @Test
+    void aVariableRateBgIsReadInItsOwnFrames() {
+        // bg frames at irregular times: the position is a fractional bg index, not time x rate.
+        double[] bt = {0, 0.04, 0.10, 0.12, 0.20, 0.24, 0.30, 0.36, 0.40, 0.48, 0.52};
+        TimeLine line = new TimeLine(bt);
+        assertEquals(2.5, line.position(0.11), 1e-9);
+        assertEquals(0.0, line.position(0.0), 1e-9);
+        assertEquals(10.0, line.position(0.52), 1e-9);
+        assertEquals(0.10, line.bgTime(2), 1e-12);
+    }
+}
