@@ -154,6 +154,9 @@ final class FineTimeRefiner {
                     continue;
                 }
                 int a = argmin(i);
+                if (atWindowEdge(i, a)) {
+                    continue; // the true best may lie beyond the window
+                }
                 float best = cost[i * states + a];
                 double second = Double.MAX_VALUE;
                 for (int s = 0; s < states; s++) {
@@ -180,6 +183,12 @@ final class FineTimeRefiner {
             }
             java.util.Arrays.sort(bests, 0, k);
             return Math.max(TIME_WEIGHT, TIME_WEIGHT_PER_COST * bests[k / 2]);
+        }
+
+        /** Whether candidate {@code s} is the window's first or last while the bg goes on beyond it. */
+        private boolean atWindowEdge(int i, int s) {
+            int j = bg(i, s);
+            return (s == 0 && j > 0) || (s == states - 1 && j < bgStore.size() - 1);
         }
 
         private int argmin(int i) {

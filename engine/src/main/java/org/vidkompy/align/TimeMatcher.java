@@ -33,6 +33,8 @@ final class TimeMatcher {
      * evidence nearby.
      */
     static final double UNDECIDED_WEIGHT = 0.1;
+    /** Frames by which the time curve may leave the coarse path before the search window follows it. */
+    static final double RECENTRE = 1.5;
 
     private final TemporalAligner temporal;
 
@@ -91,22 +93,63 @@ final class TimeMatcher {
         }
         // The pictures decide every frame they can tell apart from its neighbours; a curve through
         // the times of the frames (TimeLine), led by those, then places the others nearest in time.
+        // Where that curve leaves the coarse path's window (a speed step the coarse path smoothed
+        // over), the window moves to the curve and the pictures are looked at again.
+        TimeLine line = new TimeLine(scans.bg().times());
+        double r = bi.fps() / fi.fps();
         FineTimeRefiner.Costs costs = refiner.costs(time.map());
-        double[] none = new double[trusted.length];
+        double[] at = timeCurve(refiner, costs, trusted, line, scans.fg().times(), r);
+        int[] centre = recentred(time.map(), at, bi.frames());
+        if (centre != null) {
+            costs = refiner.costs(centre);
+            at = timeCurve(refiner, costs, trusted, line, scans.fg().times(), r);
+        }
+        int[] refined = refiner.choose(costs, r, at);
+        return new TemporalAlignment(refined, time.frameConfidence(), time.confidence(), time.unmatched(),
+                time.uninformative());
+    }
+
+    /**
+     * Where every fg frame's moment falls in bg frames: a {@link TimeLine} through the frames the
+     * pictures decide alone (full weight) and, lightly, the others as the step prior placed them.
+     */
+    private static double[] timeCurve(FineTimeRefiner refiner, FineTimeRefiner.Costs costs, boolean[] trusted,
+                                      TimeLine line, double[] fgTimes, double bgPerFg) {
+        int n = trusted.length;
+        double[] none = new double[n];
         java.util.Arrays.fill(none, Double.NaN);
-        int[] smooth = refiner.choose(costs, bi.fps() / fi.fps(), none);
+        int[] smooth = refiner.choose(costs, bgPerFg, none);
         int[] best = costs.best();
         boolean[] decisive = costs.decisive();
-        double[] weight = new double[trusted.length];
-        int[] evidence = new int[trusted.length];
-        for (int i = 0; i < trusted.length; i++) {
+        double[] weight = new double[n];
+        int[] evidence = new int[n];
+        for (int i = 0; i < n; i++) {
             weight[i] = !trusted[i] ? 0 : decisive[i] ? 1 : UNDECIDED_WEIGHT;
             evidence[i] = decisive[i] ? best[i] : smooth[i];
         }
-        double[] at = new TimeLine(scans.bg().times()).positions(scans.fg().times(), evidence, weight);
-        int[] refined = refiner.choose(costs, bi.fps() / fi.fps(), at);
-        return new TemporalAlignment(refined, time.frameConfidence(), time.confidence(), time.unmatched(),
-                time.uninformative());
+        return line.positions(fgTimes, evidence, weight);
+    }
+
+    /**
+     * The coarse path moved to the time curve where the two differ by more than {@link #RECENTRE}
+     * frames (kept non-decreasing, inside the bg), or null where they agree everywhere.
+     */
+    private static int[] recentred(int[] map, double[] at, long bgFrames) {
+        int[] out = map.clone();
+        boolean moved = false;
+        for (int i = 0; i < out.length; i++) {
+            if (!Double.isNaN(at[i]) && Math.abs(at[i] - map[i]) > RECENTRE) {
+                out[i] = (int) Math.max(0, Math.min(bgFrames - 1, Math.round(at[i])));
+                moved = true;
+            }
+        }
+        if (!moved) {
+            return null;
+        }
+        for (int i = 1; i < out.length; i++) {
+            out[i] = Math.max(out[i], out[i - 1]);
+        }
+        return out;
     }
 
     /** The footprint in the stored bg thumbnails' pixels. */
