@@ -33,6 +33,8 @@ public final class TimeLine {
      * integer frame positions alone miss a smooth curve by about 0.29 frames (0.083 squared).
      */
     static final double TIE = 0.02;
+    /** Weight of the misfit over the whole neighbourhood next to that of its better side. */
+    static final double BOTH_SIDES = 0.25;
     /** Fits are compared on the weight points within this many fg frames of where they are used. */
     static final int LOCAL = 8;
 
@@ -80,15 +82,21 @@ public final class TimeLine {
                     if (!fit.fit(fgTimes, y, weight, a, b, fgTimes[anchor], degree, bgFrameSeconds)) {
                         continue;
                     }
-                    // Judged where it is used, on either side of the frame: a long window fits its far
-                    // ends well and may still bend past a speed step right here, which its own mean
-                    // misfit would hide; and across a cut only one side can fit at all.
+                    // Judged where it is used, on the frame's own neighbourhood: a long window fits its
+                    // far ends well and may still bend past a speed step right here, which its own mean
+                    // misfit would hide. Misses count a frame at most. A cut or a speed step lies on
+                    // one side of a frame at most, so what counts is the better side; the whole
+                    // neighbourhood breaks near ties, so the curve that also explains the other side wins.
                     int e = Math.min(n, anchor + stride);
                     for (int i = anchor; i < e; i++) {
-                        double before = fit.residual(fgTimes, y, weight, Math.max(0, i - LOCAL), i, bgFrameSeconds);
-                        double after = fit.residual(fgTimes, y, weight, i, Math.min(n - 1, i + LOCAL), bgFrameSeconds);
-                        double rms = Math.min(before, after);
-                        if (rms < bestRms[i] - TIE) {
+                        int lo = Math.max(0, i - LOCAL);
+                        int hi = Math.min(n - 1, i + LOCAL);
+                        double before = fit.residual(fgTimes, y, weight, lo, i, bgFrameSeconds);
+                        double after = fit.residual(fgTimes, y, weight, i, hi, bgFrameSeconds);
+                        double around = fit.residual(fgTimes, y, weight, lo, hi, bgFrameSeconds);
+                        double rms = Math.min(before, after) + BOTH_SIDES * around;
+                        double needed = bestRms[i] - TIE;
+                        if (rms < needed) {
                             bestRms[i] = rms;
                             out[i] = position(fit.at(fgTimes[i]));
                         }
