@@ -86,7 +86,7 @@ public final class Analyzer {
             if (so.shift() != null) {
                 break; // a placement given by the user is not refined
             }
-            SpatialAlignment refined = placement.last(bg, fg, scans, time.alignment(), placed, place, progress);
+            SpatialAlignment refined = placement.last(bg, fg, scans, time.alignment(), time.tone(), placed, place, progress);
             spatialTime += clock.lap();
             boolean settled = PlacementRounds.settled(place, refined, scans.box());
             place = refined;

@@ -2,6 +2,7 @@ package org.vidkompy.align;
 
 import org.vidkompy.image.AreaSampler;
 import org.vidkompy.image.Plane;
+import org.vidkompy.image.ToneCurve;
 
 /**
  * The last word on time: for every fg frame, the bg frame under it is re-chosen among its
@@ -29,6 +30,8 @@ final class FineTimeRefiner {
     private final AreaSampler bgCut;
     private final int w;
     private final int h;
+    /** The fg's levels mapped onto the bg's grade before comparing. */
+    private final ToneCurve tone;
     /** Pixels compared (border mode), or null for all. */
     private final boolean[] mask;
 
@@ -37,9 +40,12 @@ final class FineTimeRefiner {
      * @param bgStore whole-frame bg thumbnails of every frame
      * @param bgCut   cuts the footprint out of a bg store frame at w x h
      * @param mask    the pixels to compare (border mode), or null for all
+     * @param tone    maps the fg's levels onto the bg's grade
      */
-    FineTimeRefiner(ThumbnailStore fgStore, ThumbnailStore bgStore, AreaSampler bgCut, boolean[] mask) {
+    FineTimeRefiner(ThumbnailStore fgStore, ThumbnailStore bgStore, AreaSampler bgCut, boolean[] mask,
+                    ToneCurve tone) {
         this.mask = mask;
+        this.tone = tone;
         this.fgStore = fgStore;
         this.bgStore = bgStore;
         this.bgCut = bgCut;
@@ -316,7 +322,7 @@ final class FineTimeRefiner {
         int off = store.offset(i);
         float[] d = scratch.data();
         for (int k = 0; k < d.length; k++) {
-            d[k] = c[off + k] & 0xff;
+            d[k] = tone.map(c[off + k] & 0xff);
         }
         return normalise(d, out);
     }

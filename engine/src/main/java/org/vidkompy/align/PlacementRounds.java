@@ -9,6 +9,7 @@ import org.vidkompy.align.ClipScanner.Scans;
 import org.vidkompy.image.PixelRect;
 import org.vidkompy.image.LumaImage;
 import org.vidkompy.image.Plane;
+import org.vidkompy.image.ToneCurve;
 import org.vidkompy.media.Clip;
 import org.vidkompy.media.Footprint;
 import org.vidkompy.spatial.SpatialAligner;
@@ -81,8 +82,8 @@ final class PlacementRounds {
      * motion cannot bias it, at full resolution. Falls back to the current placement when no pair is
      * confirmed.
      */
-    SpatialAlignment last(ClipSource bg, ClipSource fg, Scans scans, TemporalAlignment time, SpatialOptions so,
-                          SpatialAlignment current, AnalysisProgress progress) {
+    SpatialAlignment last(ClipSource bg, ClipSource fg, Scans scans, TemporalAlignment time, ToneCurve tone,
+                          SpatialOptions so, SpatialAlignment current, AnalysisProgress progress) {
         List<Pair> pairs = sameMoments(bg, fg, scans, time);
         if (pairs.isEmpty()) {
             return current;
@@ -104,7 +105,9 @@ final class PlacementRounds {
             if (around.size() != 2 * TIME_REACH + 1) {
                 continue; // at the bg's first or last frame: no neighbour on one side
             }
-            fgs.add(scans.fg().kept().full(p.fg(), fg).toPlane());
+            Plane f = scans.fg().kept().full(p.fg(), fg).toPlane();
+            tone.apply(f); // compared in the bg's grade: blind to any monotone tone change
+            fgs.add(f);
             for (int k = 0; k < around.size(); k++) {
                 LumaImage b = around.get(k);
                 bgs.get(k).add(crop.width() == b.width() && crop.height() == b.height() ? b.toPlane()
@@ -179,14 +182,16 @@ final class PlacementRounds {
 
     /**
      * Whether moving from {@code before} to {@code after} leaves the time alignment as it was: no
-     * corner of the footprint moves by more than {@link #ITERATE_THUMB_PIXELS} pixels of the
-     * descriptor thumbnails it is cut into.
+     * corner of the footprint moves by more than {@link #ITERATE_THUMB_PIXELS} pixels of the fine
+     * thumbnails the last word on time is spoken on (a fraction of a pixel there already tips frames
+     * where the picture drifts).
      */
     static boolean settled(SpatialAlignment before, SpatialAlignment after, PixelRect box) {
         Footprint a = Footprint.of(before.x(), before.y(), before.scale(), box);
         Footprint b = Footprint.of(after.x(), after.y(), after.scale(), box);
-        double moved = Math.max(a.edgeShiftX(b) / a.width() * DescriptorSpec.THUMB_WIDTH,
-                a.edgeShiftY(b) / a.height() * DescriptorSpec.THUMB_HEIGHT);
+        double thumb = Math.max(ScanPlan.FINE_SIZE, DescriptorSpec.THUMB_WIDTH);
+        double extent = Math.max(a.width(), a.height());
+        double moved = Math.max(a.edgeShiftX(b), a.edgeShiftY(b)) / extent * thumb;
         return moved <= ITERATE_THUMB_PIXELS;
     }
 

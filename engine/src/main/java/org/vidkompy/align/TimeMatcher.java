@@ -6,6 +6,7 @@ import org.vidkompy.align.ClipScanner.Scans;
 import org.vidkompy.image.AreaSampler;
 import org.vidkompy.image.PixelRect;
 import org.vidkompy.image.Plane;
+import org.vidkompy.image.ToneCurve;
 import org.vidkompy.media.Clip;
 import org.vidkompy.media.Footprint;
 import org.vidkompy.spatial.SpatialAlignment;
@@ -43,7 +44,7 @@ final class TimeMatcher {
     }
 
     /** The time alignment, and how many bg frames it was made from. */
-    record Match(TemporalAlignment alignment, int bgFrames) {
+    record Match(TemporalAlignment alignment, int bgFrames, ToneCurve tone) {
     }
 
     Match match(ClipSource bg, Clip fi, Scans scans, SpatialAlignment place, AnalysisOptions options) {
@@ -55,7 +56,8 @@ final class TimeMatcher {
             to = to.withWindow(options.window());
         }
         TemporalAlignment time = temporal.align(scans.fg().descriptors(), scans.fg().times(), bgd, to);
-        return new Match(refine(time, scans, area, bi, fi, options.border()), bgd.size());
+        Refined r = refine(time, scans, area, bi, fi, options.border());
+        return new Match(r.alignment(), bgd.size(), r.tone());
     }
 
     /** The bg descriptors of the footprint: cut from the stored thumbnails, or scanned if too small there. */
@@ -81,12 +83,18 @@ final class TimeMatcher {
     }
 
     /** The temporal map with every frame re-chosen among its neighbours on the fine thumbnails. */
-    private static TemporalAlignment refine(TemporalAlignment time, Scans scans, Footprint area, Clip bi, Clip fi,
+    /** The refined time alignment, and the tone curve found on the way. */
+    private record Refined(TemporalAlignment alignment, ToneCurve tone) {
+    }
+
+    private static Refined refine(TemporalAlignment time, Scans scans, Footprint area, Clip bi, Clip fi,
                                             int border) {
         ThumbnailStore fgFine = scans.fg().fine();
         ThumbnailStore bgStore = scans.bg().store();
         AreaSampler cut = sampler(bgStore, inStore(area, bi, bgStore), fgFine.width(), fgFine.height());
-        FineTimeRefiner refiner = new FineTimeRefiner(fgFine, bgStore, cut, fineMask(border, scans.box(), fgFine));
+        ToneCurve tone = ToneMatch.of(fgFine, bgStore, cut, time.map());
+        FineTimeRefiner refiner = new FineTimeRefiner(fgFine, bgStore, cut, fineMask(border, scans.box(), fgFine),
+                tone);
         boolean[] trusted = new boolean[time.map().length];
         for (int i = 0; i < trusted.length; i++) {
             trusted[i] = time.frameConfidence()[i] > 0;
@@ -105,8 +113,8 @@ final class TimeMatcher {
             at = timeCurve(refiner, costs, trusted, line, scans.fg().times(), r);
         }
         int[] refined = refiner.choose(costs, r, at);
-        return new TemporalAlignment(refined, time.frameConfidence(), time.confidence(), time.unmatched(),
-                time.uninformative());
+        return new Refined(new TemporalAlignment(refined, time.frameConfidence(), time.confidence(), time.unmatched(),
+                time.uninformative()), tone);
     }
 
     /**

@@ -96,6 +96,12 @@ class WideAccuracyTest {
                 Arguments.of("VFR phone + grade + crf 30",
                         base.withTimes(phone.nominal(), phone.times(), phone.map())
                                 .withLook(Grade.gamma(0.7).withSaturation(1.3).withTint(1.1, 1.0, 0.9)).withCrf(30)),
+                Arguments.of("grade 0.7/sat 1.3/warm",
+                        base.withLook(Grade.gamma(0.7).withSaturation(1.3).withTint(1.1, 1.0, 0.9))),
+                Arguments.of("grade 0.7/sat 1.3/warm + crf 30",
+                        base.withLook(Grade.gamma(0.7).withSaturation(1.3).withTint(1.1, 1.0, 0.9)).withCrf(30)),
+                Arguments.of("crf 30", base.withCrf(30)),
+                Arguments.of("VFR phone + crf 30", base.withTimes(phone.nominal(), phone.times(), phone.map()).withCrf(30)),
                 Arguments.of("gamma 1.6 + contrast + noise 5 + crf 35",
                         base.withLook(Grade.gamma(1.6).withContrast(0.5)).withGrade(1.0, 0, 5).withCrf(35)));
     }
