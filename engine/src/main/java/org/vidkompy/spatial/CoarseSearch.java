@@ -26,6 +26,10 @@ final class CoarseSearch {
         this.correlator = correlator;
     }
 
+    Correlator correlator() {
+        return correlator;
+    }
+
     /**
      * @param fgContents fg samples cropped to the content box, full resolution
      * @param bgThumbs   bg samples shrunk by {@code factor}

@@ -5,19 +5,25 @@ import java.util.List;
 
 /**
  * The scales tried by the coarse search: a geometric grid anchored at 1 (so scale 1 itself is always
- * tried when allowed), from the largest scale at which the fg content still fits in the bg down to an
- * eighth of it, plus the exact fitting scale, which is what a fg that was scaled to fit will have.
+ * tried when allowed), from the largest scale at which the fg content still fits in the bg (at most
+ * {@link #MAX_SCALE}) down to an eighth of the fit capped at {@link #RANGE_ANCHOR}, plus the exact
+ * fitting scale, which is what a fg that was scaled to fit will have.
  */
 final class ScaleSweep {
 
-    /** Fg drawn more than 4x enlarged is not a use case; capping keeps the sweep short for tiny fgs. */
-    static final double MAX_SCALE = 4;
+    /** A small fg blown up 8x (a 40 px clip over 320 px of the bg) is the largest enlargement searched. */
+    static final double MAX_SCALE = 8;
+    /**
+     * The low end is {@link #MAX_RANGE} below this many times the fit, not below {@link #MAX_SCALE}:
+     * raising the top for blown-up fgs must not drop the half-size scales of an fg that fits 8x over.
+     */
+    static final double RANGE_ANCHOR = 4;
     /** Smallest fg footprint considered, relative to the largest that fits. */
     static final double MAX_RANGE = 8;
 
     List<Double> scales(double fit, double step) {
         double hi = Math.min(fit, MAX_SCALE);
-        double lo = hi / MAX_RANGE;
+        double lo = Math.min(fit, RANGE_ANCHOR) / MAX_RANGE;
         double logStep = Math.log(step);
         int first = (int) Math.ceil(Math.log(lo) / logStep - 1e-9);
         int last = (int) Math.floor(Math.log(hi) / logStep + 1e-9);

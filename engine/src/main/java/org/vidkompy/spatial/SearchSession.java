@@ -35,6 +35,15 @@ final class SearchSession {
      * {@link CoarseSearch#MIN_TEMPLATE}: scale 1 would never be tried and a wrong, larger scale won.
      */
     static final int MIN_UNIT_TEMPLATE = 2 * CoarseSearch.MIN_TEMPLATE;
+    /**
+     * Correlation grid pixels (sample pairs x scales x FFT grid) one coarse search may spend, about
+     * three seconds on one core. The usual thumbnail grid is 128x64, so hundreds of pairs over a full
+     * sweep stay within it; a tiny fg (a thirtieth of the bg's width) keeps the thumbnail at full
+     * working size, a 1024x512 grid, where 24 x 24 pairs took 25 s for scale 1 alone.
+     */
+    static final long COARSE_BUDGET = 48L << 20;
+    /** Thinning keeps at least this many fg samples, each still against every bg sample it can. */
+    static final int MIN_BUDGET_FG = 2;
 
     private final List<Plane> fgContents;
     private final List<Plane> bgSamples;
@@ -60,6 +69,26 @@ final class SearchSession {
         this.bounds = new Bounds(bg0.width(), bg0.height(), fg0.width(), fg0.height(), MIN_SCALE);
         this.refiner = new PlacementRefiner(new LevelCache(fgContents, bgSamples), bounds);
         this.voting = new Voting(fg0.width(), fg0.height(), thumbFactor, preset.scaleStep());
+    }
+
+    /**
+     * This session, or one on fewer samples when correlating all pairs at {@code scales} scales would
+     * exceed {@link #COARSE_BUDGET}. fg samples go first: the bg samples are dense in time, so each fg
+     * sample kept still meets a bg sample from nearly its moment.
+     */
+    SearchSession within(int scales) {
+        Plane bg0 = bgSamples.get(0);
+        long grid = (long) CpuCorrelator.nextPow2((int) Math.ceil(bg0.width() / thumbFactor))
+                * CpuCorrelator.nextPow2((int) Math.ceil(bg0.height() / thumbFactor));
+        long pairs = Math.max(1, COARSE_BUDGET / (grid * Math.max(1, scales)));
+        if ((long) fgContents.size() * bgSamples.size() <= pairs) {
+            return this;
+        }
+        int nf = (int) Math.max(Math.min(MIN_BUDGET_FG, fgContents.size()),
+                Math.min(fgContents.size(), pairs / bgSamples.size()));
+        int nb = (int) Math.max(1, Math.min(bgSamples.size(), pairs / nf));
+        return new SearchSession(SpatialAligner.thin(fgContents, nf), SpatialAligner.thin(bgSamples, nb), preset,
+                coarse.correlator());
     }
 
     Bounds bounds() {

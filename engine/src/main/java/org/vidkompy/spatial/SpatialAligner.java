@@ -78,18 +78,19 @@ public final class SpatialAligner {
         SearchSession session = new SearchSession(fgContents, bgs, preset, correlator);
         double fit = session.bounds().fitScale();
         SearchResult result;
+        List<Double> scales = sweep.scales(fit, preset.scaleStep());
         if (options.unscaled() && fit >= 1) {
             SearchResult unit = session.search(List.of(1.0), false);
             result = unit;
             if (unit == null || !preference.unitUnbeatable(unit.confidence())) {
-                SearchResult scaled = session.search(sweep.scales(fit, preset.scaleStep()), true);
+                SearchResult scaled = session.within(scales.size()).search(scales, true);
                 if (unit == null || scaled != null
                         && preference.scaledClearlyBetter(scaled.confidence(), unit.confidence())) {
                     result = scaled;
                 }
             }
         } else {
-            result = session.search(sweep.scales(fit, preset.scaleStep()), true);
+            result = session.within(scales.size()).search(scales, true);
         }
         if (result == null) {
             throw new NoMatchException(0, "the fg content is too small or too flat at every scale that fits");
