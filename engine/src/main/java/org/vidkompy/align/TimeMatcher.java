@@ -47,19 +47,20 @@ final class TimeMatcher {
     Match match(ClipSource bg, Clip fi, Scans scans, SpatialAlignment place, AnalysisOptions options) {
         Clip bi = bg.info();
         Footprint area = Footprint.of(place.x(), place.y(), place.scale(), scans.box());
-        DescriptorSequence bgd = bgDescriptors(bg, scans, area);
+        OverlapView view = OverlapView.of(scans, area, bi.width(), bi.height(),
+                fineMask(options.border(), scans.box(), scans.fg().fine()));
+        DescriptorSequence bgd = bgDescriptors(bg, scans, area, view.spec());
         TemporalOptions to = TemporalOptions.of(fi.fps(), bi.fps());
         if (options.window() > 0) {
             to = to.withWindow(options.window());
         }
-        TemporalAlignment time = temporal.align(scans.fg().descriptors(), scans.fg().times(), bgd, to);
-        return new Match(refine(time, scans, area, bi, fi, options.border()), bgd.size());
+        TemporalAlignment time = temporal.align(view.fg(), scans.fg().times(), bgd, to);
+        return new Match(refine(time, scans, area, bi, fi, view.fineMask()), bgd.size());
     }
 
     /** The bg descriptors of the footprint: cut from the stored thumbnails, or scanned if too small there. */
-    private static DescriptorSequence bgDescriptors(ClipSource bg, Scans scans, Footprint area) {
+    private static DescriptorSequence bgDescriptors(ClipSource bg, Scans scans, Footprint area, DescriptorSpec spec) {
         Clip bi = bg.info();
-        DescriptorSpec spec = scans.spec();
         ThumbnailStore store = scans.bg().store();
         Footprint cut = inStore(area, bi, store);
         DescriptorSequence.Builder builder = DescriptorSequence.builder(spec);
@@ -80,11 +81,11 @@ final class TimeMatcher {
 
     /** The temporal map with every frame re-chosen among its neighbours on the fine thumbnails. */
     private static TemporalAlignment refine(TemporalAlignment time, Scans scans, Footprint area, Clip bi, Clip fi,
-                                            int border) {
+                                            boolean[] fineMask) {
         ThumbnailStore fgFine = scans.fg().fine();
         ThumbnailStore bgStore = scans.bg().store();
         AreaSampler cut = sampler(bgStore, inStore(area, bi, bgStore), fgFine.width(), fgFine.height());
-        FineTimeRefiner refiner = new FineTimeRefiner(fgFine, bgStore, cut, fineMask(border, scans.box(), fgFine));
+        FineTimeRefiner refiner = new FineTimeRefiner(fgFine, bgStore, cut, fineMask);
         boolean[] trusted = new boolean[time.map().length];
         for (int i = 0; i < trusted.length; i++) {
             trusted[i] = time.frameConfidence()[i] > 0;

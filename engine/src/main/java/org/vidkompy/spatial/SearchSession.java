@@ -47,6 +47,12 @@ final class SearchSession {
     private final Voting voting;
 
     SearchSession(List<Plane> fgContents, List<Plane> bgSamples, PrecisionPreset preset, Correlator correlator) {
+        this(fgContents, bgSamples, preset, correlator, false);
+    }
+
+    /** With {@code overhang}, refinements may move the content partly beyond the bg (see {@link Bounds}). */
+    SearchSession(List<Plane> fgContents, List<Plane> bgSamples, PrecisionPreset preset, Correlator correlator,
+                  boolean overhang) {
         this.fgContents = fgContents;
         this.bgSamples = bgSamples;
         this.preset = preset;
@@ -57,7 +63,7 @@ final class SearchSession {
         double byBg = Math.sqrt((double) bg0.width() * bg0.height() / thumbArea);
         double byFg = Math.min(fg0.width(), fg0.height()) / (double) MIN_UNIT_TEMPLATE;
         this.thumbFactor = Math.max(1, Math.min(byBg, byFg));
-        this.bounds = new Bounds(bg0.width(), bg0.height(), fg0.width(), fg0.height(), MIN_SCALE);
+        this.bounds = new Bounds(bg0.width(), bg0.height(), fg0.width(), fg0.height(), MIN_SCALE, overhang);
         this.refiner = new PlacementRefiner(new LevelCache(fgContents, bgSamples), bounds);
         this.voting = new Voting(fg0.width(), fg0.height(), thumbFactor, preset.scaleStep());
     }

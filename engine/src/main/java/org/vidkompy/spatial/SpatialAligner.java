@@ -31,15 +31,24 @@ import org.vidkompy.spatial.SpatialAlignment.Consensus;
 public final class SpatialAligner {
 
     static final double FLAT_STD = 2;
+    /**
+     * Below this ZNCC the fg may lie partly outside the bg, where the whole-fg search cannot put it:
+     * {@link OverhangSearch} is tried too. True placements inside the bg score above 0.9.
+     */
+    static final double OVERHANG_TRY = 0.8;
+    /** By how much an overhanging placement must beat the best placement inside the bg. */
+    static final double OVERHANG_MARGIN = 0.1;
 
     private final Correlator correlator;
     private final ContentBoxDetector boxDetector = new ContentBoxDetector();
     private final ScaleSweep sweep = new ScaleSweep();
     private final UnscaledPreference preference = new UnscaledPreference();
+    private final OverhangSearch overhang;
 
     @Inject
     public SpatialAligner(Correlator correlator) {
         this.correlator = correlator;
+        this.overhang = new OverhangSearch(correlator);
     }
 
     /** Single image in single image. */
@@ -91,6 +100,12 @@ public final class SpatialAligner {
         } else {
             result = session.search(sweep.scales(fit, preset.scaleStep()), true);
         }
+        if (result == null || result.confidence() < OVERHANG_TRY) {
+            SearchResult over = overhang.search(fgContents, bgs, preset, options.unscaled());
+            if (over != null && (result == null || over.confidence() > result.confidence() + OVERHANG_MARGIN)) {
+                result = over;
+            }
+        }
         if (result == null) {
             throw new NoMatchException(0, "the fg content is too small or too flat at every scale that fits");
         }
@@ -127,8 +142,12 @@ public final class SpatialAligner {
             return start;
         }
         boolean freeScale = !(options.unscaled() && start.scale() == 1.0);
-        SearchSession session = new SearchSession(fgContents, bgs, preset, correlator);
         Footprint area = Footprint.of(start.x(), start.y(), start.scale(), box);
+        Plane bg0 = bgs.get(0);
+        // A start reaching beyond the bg is refined on the overlap only.
+        boolean beyond = area.x() < -OverhangSearch.SLACK || area.y() < -OverhangSearch.SLACK
+                || area.right() > bg0.width() + OverhangSearch.SLACK || area.bottom() > bg0.height() + OverhangSearch.SLACK;
+        SearchSession session = new SearchSession(fgContents, bgs, preset, correlator, beyond);
         SearchResult r = session.refineFrom(new ContentPlacement(area.x(), area.y(), start.scale()), freeScale);
         return toFrame(r.placement(), box, r.confidence(), r.consensus());
     }
