@@ -27,10 +27,14 @@ record OverlapView(DescriptorSpec spec, DescriptorSequence fg, boolean[] fineMas
      * fg is then not found).
      */
     static OverlapView of(Scans scans, Footprint area, int bgWidth, int bgHeight, boolean[] fineMask) {
+        ThumbnailStore store = scans.bg().store();
+        // The stored bg thumbnails' outermost pixels are made by the decoder's filter at the frame's
+        // edge, unlike the fg's of the same scene area: one of them is left out on every side.
+        double margin = Math.max((double) bgWidth / store.width(), (double) bgHeight / store.height());
         DescriptorSpec spec = scans.spec();
         ThumbnailStore fine = scans.fg().fine();
         OverlapView own = new OverlapView(spec, scans.fg().descriptors(), fineMask);
-        boolean[] thumb = inside(area, spec.thumbWidth(), spec.thumbHeight(), bgWidth, bgHeight);
+        boolean[] thumb = inside(area, spec.thumbWidth(), spec.thumbHeight(), bgWidth, bgHeight, margin);
         if (thumb == null) {
             return own;
         }
@@ -50,7 +54,7 @@ record OverlapView(DescriptorSpec spec, DescriptorSequence fg, boolean[] fineMas
             down.apply(fine.chunk(i), fine.offset(i), t);
             builder.add(t);
         }
-        boolean[] fineInside = inside(area, fine.width(), fine.height(), bgWidth, bgHeight);
+        boolean[] fineInside = inside(area, fine.width(), fine.height(), bgWidth, bgHeight, margin);
         if (fineMask != null) {
             for (int k = 0; k < fineInside.length; k++) {
                 fineInside[k] &= fineMask[k];
@@ -60,23 +64,26 @@ record OverlapView(DescriptorSpec spec, DescriptorSequence fg, boolean[] fineMas
     }
 
     /**
-     * The pixels of a {@code w x h} thumbnail of the footprint whose area lies wholly inside the bg;
-     * null when all do.
+     * The pixels of a {@code w x h} thumbnail of the footprint whose area lies wholly inside the bg,
+     * {@code margin} bg pixels in from the edges the footprint crosses; null when the footprint lies
+     * inside the bg.
      */
-    static boolean[] inside(Footprint area, int w, int h, int bgWidth, int bgHeight) {
+    static boolean[] inside(Footprint area, int w, int h, int bgWidth, int bgHeight, double margin) {
+        if (area.x() >= -1e-6 && area.y() >= -1e-6 && area.right() <= bgWidth + 1e-6
+                && area.bottom() <= bgHeight + 1e-6) {
+            return null;
+        }
         double cw = area.width() / w;
         double ch = area.height() / h;
         boolean[] on = new boolean[w * h];
-        boolean all = true;
         for (int v = 0; v < h; v++) {
             double y0 = area.y() + v * ch;
-            boolean row = y0 >= -1e-6 && y0 + ch <= bgHeight + 1e-6;
+            boolean row = y0 >= margin - 1e-6 && y0 + ch <= bgHeight - margin + 1e-6;
             for (int u = 0; u < w; u++) {
                 double x0 = area.x() + u * cw;
-                on[v * w + u] = row && x0 >= -1e-6 && x0 + cw <= bgWidth + 1e-6;
-                all &= on[v * w + u];
+                on[v * w + u] = row && x0 >= margin - 1e-6 && x0 + cw <= bgWidth - margin + 1e-6;
             }
         }
-        return all ? null : on;
+        return on;
     }
 }

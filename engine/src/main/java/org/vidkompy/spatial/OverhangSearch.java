@@ -23,6 +23,10 @@ final class OverhangSearch {
     static final double[] OFFSETS = {0, 0.25, 0.5};
     /** A placement overhangs when it reaches beyond the bg by more than this many bg pixels. */
     static final double SLACK = 1;
+    /** Tile placements, the best first, judged on the whole overlap. */
+    static final int JUDGED = 3;
+    /** Best-fitting pairs refined on their own from the chosen tile's placement. */
+    static final int REFINED_PAIRS = 4;
 
     private final Correlator correlator;
     private final ScaleSweep sweep = new ScaleSweep();
@@ -36,10 +40,10 @@ final class OverhangSearch {
     SearchResult search(List<Plane> fgContents, List<Plane> bgs, PrecisionPreset preset, boolean unscaled) {
         Plane fg0 = fgContents.get(0);
         Plane bg0 = bgs.get(0);
-        Bounds whole = new Bounds(bg0.width(), bg0.height(), fg0.width(), fg0.height(), SearchSession.MIN_SCALE, true);
+        Bounds all = new Bounds(bg0.width(), bg0.height(), fg0.width(), fg0.height(), SearchSession.MIN_SCALE, true);
         int tw = (int) Math.round(fg0.width() * TILE);
         int th = (int) Math.round(fg0.height() * TILE);
-        SearchResult best = null;
+        List<SearchResult> found = new ArrayList<>();
         for (double oy : OFFSETS) {
             for (double ox : OFFSETS) {
                 PixelRect tile = new PixelRect((int) Math.round(fg0.width() * ox), (int) Math.round(fg0.height() * oy),
@@ -52,15 +56,30 @@ final class OverhangSearch {
                 ContentPlacement p = new ContentPlacement(t.x() - tile.x() * t.scale(), t.y() - tile.y() * t.scale(),
                         t.scale());
                 // A placement inside the bg is the ordinary search's to find.
-                if (!whole.overhangs(p, SLACK) || whole.overlapShare(p) < MIN_OVERLAP) {
+                if (!all.overhangs(p, SLACK) || all.overlapShare(p) < MIN_OVERLAP) {
                     continue;
                 }
-                if (best == null || r.confidence() > best.confidence()) {
-                    best = new SearchResult(p, r.confidence(), r.consensus());
-                }
+                found.add(new SearchResult(p, r.confidence(), r.consensus()));
             }
         }
-        return best;
+        // A quarter of the fg matches something by chance far more easily than the whole overlap: the
+        // leading tiles' placements are judged by the ZNCC of everything over the bg there.
+        found.sort(java.util.Comparator.comparingDouble(SearchResult::confidence).reversed());
+        SearchSession whole = new SearchSession(fgContents, bgs, preset, correlator, true);
+        SearchResult best = null;
+        for (SearchResult r : found.subList(0, Math.min(JUDGED, found.size()))) {
+            double z = whole.measure(r.placement());
+            if (best == null || z > best.confidence()) {
+                best = new SearchResult(r.placement(), z, r.consensus());
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        // The tile's own search may lean on pairs of different moments; pairs of one moment settle it.
+        SearchResult refined = whole.refineBestPairs(best.placement(), REFINED_PAIRS,
+                !(unscaled && best.placement().scale() == 1.0));
+        return refined.confidence() >= best.confidence() ? refined : best;
     }
 
     private SearchResult searchTile(PixelRect tile, List<Plane> fgContents, List<Plane> bgs, PrecisionPreset preset,

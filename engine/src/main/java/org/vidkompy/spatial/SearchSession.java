@@ -152,6 +152,40 @@ final class SearchSession {
         return new SearchResult(r.placement(), mean, new Consensus(pairs.size(), pairs.size()));
     }
 
+    /**
+     * From a placement found on part of the fg: the {@code count} pairs that fit best there, each
+     * refined on its own from 1/4 resolution down; the one that ends best. Pairs of nearly the same
+     * moment fit best and are not pulled aside by camera motion, as pairs of other moments are.
+     */
+    SearchResult refineBestPairs(ContentPlacement start, int count, boolean freeScale) {
+        List<SamplePair> pairs = new ArrayList<>();
+        for (int f = 0; f < fgContents.size(); f++) {
+            for (int b = 0; b < bgSamples.size(); b++) {
+                pairs.add(new SamplePair(f, b));
+            }
+        }
+        double[] z = refiner.measure(start, pairs);
+        Integer[] order = new Integer[pairs.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(z[b], z[a]));
+        List<Double> factors = levelFactors();
+        int from = 0;
+        while (from < factors.size() - 1 && factors.get(from) > 4) {
+            from++;
+        }
+        Refined best = null;
+        for (int i = 0; i < Math.min(count, order.length); i++) {
+            Refined r = refiner.refine(start, List.of(pairs.get(order[i])), freeScale,
+                    factors.subList(from, factors.size()), preset.iterations());
+            if (best == null || r.best() > best.best()) {
+                best = r;
+            }
+        }
+        return new SearchResult(best.placement(), best.best(), new Consensus(1, Math.min(count, order.length)));
+    }
+
     /** ZNCC at a fixed placement, best over up to {@code maxPairs} pairs, full resolution. */
     double measure(ContentPlacement p) {
         List<SamplePair> pairs = new ArrayList<>();

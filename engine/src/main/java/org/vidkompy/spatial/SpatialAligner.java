@@ -38,6 +38,13 @@ public final class SpatialAligner {
     static final double OVERHANG_TRY = 0.8;
     /** By how much an overhanging placement must beat the best placement inside the bg. */
     static final double OVERHANG_MARGIN = 0.1;
+    /**
+     * Against a placement pressed to the bg's edge, a smaller margin: an fg that overhangs a little
+     * fits passably pressed to the edge it crosses, so that placement is suspect itself.
+     */
+    static final double EDGE_MARGIN = 0.02;
+    /** A placement within this many bg pixels of an edge is at the edge. */
+    static final double EDGE = 2;
 
     private final Correlator correlator;
     private final ContentBoxDetector boxDetector = new ContentBoxDetector();
@@ -100,9 +107,11 @@ public final class SpatialAligner {
         } else {
             result = session.search(sweep.scales(fit, preset.scaleStep()), true);
         }
-        if (result == null || result.confidence() < OVERHANG_TRY) {
+        boolean atEdge = result != null && atEdge(result.placement(), fgContents.get(0), bg0);
+        if (result == null || result.confidence() < OVERHANG_TRY || atEdge) {
             SearchResult over = overhang.search(fgContents, bgs, preset, options.unscaled());
-            if (over != null && (result == null || over.confidence() > result.confidence() + OVERHANG_MARGIN)) {
+            double margin = atEdge ? EDGE_MARGIN : OVERHANG_MARGIN;
+            if (over != null && (result == null || over.confidence() > result.confidence() + margin)) {
                 result = over;
             }
         }
@@ -144,9 +153,9 @@ public final class SpatialAligner {
         boolean freeScale = !(options.unscaled() && start.scale() == 1.0);
         Footprint area = Footprint.of(start.x(), start.y(), start.scale(), box);
         Plane bg0 = bgs.get(0);
-        // A start reaching beyond the bg is refined on the overlap only.
-        boolean beyond = area.x() < -OverhangSearch.SLACK || area.y() < -OverhangSearch.SLACK
-                || area.right() > bg0.width() + OverhangSearch.SLACK || area.bottom() > bg0.height() + OverhangSearch.SLACK;
+        // A start at or beyond the bg's edge is refined on the overlap only, so it may cross the edge.
+        boolean beyond = area.x() < EDGE || area.y() < EDGE || area.right() > bg0.width() - EDGE
+                || area.bottom() > bg0.height() - EDGE;
         SearchSession session = new SearchSession(fgContents, bgs, preset, correlator, beyond);
         SearchResult r = session.refineFrom(new ContentPlacement(area.x(), area.y(), start.scale()), freeScale);
         return toFrame(r.placement(), box, r.confidence(), r.consensus());
@@ -170,6 +179,12 @@ public final class SpatialAligner {
             }
         }
         return new SpatialAlignment(shift.x(), shift.y(), 1, confidence, Consensus.NONE);
+    }
+
+    /** Whether content of {@code fg}'s size at {@code p} lies within {@link #EDGE} pixels of an edge of {@code bg}. */
+    private static boolean atEdge(ContentPlacement p, Plane fg, Plane bg) {
+        return p.x() < EDGE || p.y() < EDGE || p.x() + fg.width() * p.scale() > bg.width() - EDGE
+                || p.y() + fg.height() * p.scale() > bg.height() - EDGE;
     }
 
     /** The inverse of {@link Footprint#of}: from where the content lies to where the whole fg frame does. */
