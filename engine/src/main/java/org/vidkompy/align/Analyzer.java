@@ -96,6 +96,7 @@ public final class Analyzer {
         }
 
         TemporalAlignment t = time.alignment();
+        NotFoundRule.checkOverlap(place, scans.box(), bi.width(), bi.height());
         NotFoundRule.check(place, t);
         Alignment alignment = new Alignment(
                 new Clip(bi.name(), bi.width(), bi.height(), bi.fps(), time.bgFrames()),

@@ -2,6 +2,8 @@ package org.vidkompy.align;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.vidkompy.image.PixelRect;
+import org.vidkompy.media.Footprint;
 import org.vidkompy.spatial.NoMatchException;
 import org.vidkompy.spatial.SpatialAlignment;
 import org.vidkompy.temporal.TemporalAlignment;
@@ -20,8 +22,25 @@ final class NotFoundRule {
      * score above 0.9 in every accuracy case (0.95 with crf 35 and noise), unrelated footage about 0.05.
      */
     static final double MIN_TEMPORAL_CONFIDENCE = 0.25;
+    /**
+     * Below this share of the fg content's area over the bg the fg is not in the bg: a sliver along
+     * an edge matches something by chance, and there would be little of the fg to show.
+     */
+    static final double MIN_OVERLAP = 0.3;
 
     private NotFoundRule() {
+    }
+
+    /** @throws NoMatchException when less than {@link #MIN_OVERLAP} of the fg content lies over the bg */
+    static void checkOverlap(SpatialAlignment place, PixelRect box, int bgWidth, int bgHeight) {
+        Footprint area = Footprint.of(place.x(), place.y(), place.scale(), box);
+        double ox = Math.max(0, Math.min(bgWidth, area.right()) - Math.max(0, area.x()));
+        double oy = Math.max(0, Math.min(bgHeight, area.bottom()) - Math.max(0, area.y()));
+        double share = ox * oy / (area.width() * area.height());
+        if (!(share >= MIN_OVERLAP)) {
+            throw new NoMatchException(place.confidence(), String.format(Locale.ROOT,
+                    "only %.0f %% of the fg lies over the bg", 100 * share));
+        }
     }
 
     /** @throws NoMatchException when the time alignment says the fg is not in the bg */

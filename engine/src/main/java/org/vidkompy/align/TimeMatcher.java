@@ -50,20 +50,21 @@ final class TimeMatcher {
     Match match(ClipSource bg, Clip fi, Scans scans, SpatialAlignment place, AnalysisOptions options) {
         Clip bi = bg.info();
         Footprint area = Footprint.of(place.x(), place.y(), place.scale(), scans.box());
-        DescriptorSequence bgd = bgDescriptors(bg, scans, area);
+        OverlapView view = OverlapView.of(scans, area, bi.width(), bi.height(),
+                fineMask(options.border(), scans.box(), scans.fg().fine()));
+        DescriptorSequence bgd = bgDescriptors(bg, scans, area, view.spec());
         TemporalOptions to = TemporalOptions.of(fi.fps(), bi.fps());
         if (options.window() > 0) {
             to = to.withWindow(options.window());
         }
-        TemporalAlignment time = temporal.align(scans.fg().descriptors(), scans.fg().times(), bgd, to);
-        Refined r = refine(time, scans, area, bi, fi, options.border());
+        TemporalAlignment time = temporal.align(view.fg(), scans.fg().times(), bgd, to);
+        Refined r = refine(time, scans, area, bi, fi, view.fineMask());
         return new Match(r.alignment(), bgd.size(), r.tone());
     }
 
     /** The bg descriptors of the footprint: cut from the stored thumbnails, or scanned if too small there. */
-    private static DescriptorSequence bgDescriptors(ClipSource bg, Scans scans, Footprint area) {
+    private static DescriptorSequence bgDescriptors(ClipSource bg, Scans scans, Footprint area, DescriptorSpec spec) {
         Clip bi = bg.info();
-        DescriptorSpec spec = scans.spec();
         ThumbnailStore store = scans.bg().store();
         Footprint cut = inStore(area, bi, store);
         DescriptorSequence.Builder builder = DescriptorSequence.builder(spec);
@@ -88,13 +89,12 @@ final class TimeMatcher {
     }
 
     private static Refined refine(TemporalAlignment time, Scans scans, Footprint area, Clip bi, Clip fi,
-                                            int border) {
+                                  boolean[] fineMask) {
         ThumbnailStore fgFine = scans.fg().fine();
         ThumbnailStore bgStore = scans.bg().store();
         AreaSampler cut = sampler(bgStore, inStore(area, bi, bgStore), fgFine.width(), fgFine.height());
-        ToneCurve tone = ToneMatch.of(fgFine, bgStore, cut, time.map());
-        FineTimeRefiner refiner = new FineTimeRefiner(fgFine, bgStore, cut, fineMask(border, scans.box(), fgFine),
-                tone);
+        ToneCurve tone = ToneMatch.of(fgFine, bgStore, cut, time.map(), fineMask);
+        FineTimeRefiner refiner = new FineTimeRefiner(fgFine, bgStore, cut, fineMask, tone);
         boolean[] trusted = new boolean[time.map().length];
         for (int i = 0; i < trusted.length; i++) {
             trusted[i] = time.frameConfidence()[i] > 0;

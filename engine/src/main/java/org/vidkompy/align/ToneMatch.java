@@ -16,7 +16,10 @@ final class ToneMatch {
     private ToneMatch() {
     }
 
-    static ToneCurve of(ThumbnailStore fgFine, ThumbnailStore bgStore, AreaSampler bgCut, int[] map) {
+    /**
+     * @param mask the compared pixels of the fine thumbnails (over the bg, in the border), or null for all
+     */
+    static ToneCurve of(ThumbnailStore fgFine, ThumbnailStore bgStore, AreaSampler bgCut, int[] map, boolean[] mask) {
         int n = map.length;
         if (n == 0) {
             return ToneCurve.identity();
@@ -39,8 +42,8 @@ final class ToneMatch {
                 d[p] = c[off + p] & 0xff;
             }
             bgCut.apply(bgStore.chunk(j), bgStore.offset(j), b);
-            ToneCurve.count(f, fgHist);
-            ToneCurve.count(b, bgHist);
+            ToneCurve.count(f, mask, fgHist);
+            ToneCurve.count(b, mask, bgHist);
         }
         return ToneCurve.matching(fgHist, bgHist);
     }

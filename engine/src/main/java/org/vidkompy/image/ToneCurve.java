@@ -95,10 +95,13 @@ public final class ToneCurve {
         }
     }
 
-    /** Adds the 8-bit levels of {@code p} (rounded) to {@code hist}. */
-    public static void count(Plane p, long[] hist) {
-        for (float f : p.data()) {
-            hist[Math.max(0, Math.min(255, Math.round(f)))]++;
+    /** Adds the 8-bit levels of {@code p} (rounded) where {@code mask} is set (null: everywhere) to {@code hist}. */
+    public static void count(Plane p, boolean[] mask, long[] hist) {
+        float[] d = p.data();
+        for (int k = 0; k < d.length; k++) {
+            if (mask == null || mask[k]) {
+                hist[Math.max(0, Math.min(255, Math.round(d[k])))]++;
+            }
         }
     }
 

@@ -115,6 +115,13 @@ final class PlacementRefiner {
         private Plane[] trial;
         private final double[] currentZncc;
         private final double[] trialZncc;
+        /**
+         * Overhang only (else null): the fg pixels whose bg cell, with the resampling kernel's reach,
+         * lies inside the bg; only they are compared, with the fg's statistics over them.
+         */
+        private boolean[] currentMask;
+        private boolean[] trialMask;
+        private final double[] currentFgStd;
 
         Level(List<SamplePair> pairs, double factor) {
             this.factor = factor;
@@ -127,6 +134,7 @@ final class PlacementRefiner {
             trial = new Plane[n];
             currentZncc = new double[n];
             trialZncc = new double[n];
+            currentFgStd = new double[n];
             for (int i = 0; i < n; i++) {
                 fg[i] = levels.fg(pairs.get(i).fg(), factor);
                 bg[i] = levels.bg(pairs.get(i).bg(), factor);
@@ -148,9 +156,13 @@ final class PlacementRefiner {
         /** Resamples every pair at {@code p} into the trial buffers; returns the mean ZNCC. */
         double evaluate(ContentPlacement p) {
             double sum = 0;
+            if (bounds.overhang()) {
+                trialMask = OverlapMask.of(p.x() / factor, p.y() / factor, p.scale(), fg[0].width(),
+                        fg[0].height(), bg[0].width(), bg[0].height());
+            }
             for (int i = 0; i < fg.length; i++) {
                 Resampler.sampleInto(bg[i], p.x() / factor, p.y() / factor, p.scale(), trial[i]);
-                trialZncc[i] = zncc(i, trial[i]);
+                trialZncc[i] = trialMask == null ? zncc(i, trial[i]) : maskedZncc(i, trial[i], trialMask);
                 sum += trialZncc[i];
             }
             return sum / fg.length;
@@ -161,6 +173,45 @@ final class PlacementRefiner {
             current = trial;
             trial = t;
             System.arraycopy(trialZncc, 0, currentZncc, 0, trialZncc.length);
+            currentMask = trialMask; // a new array per evaluation, so nothing is shared
+            if (currentMask != null) {
+                for (int i = 0; i < fg.length; i++) {
+                    currentFgStd[i] = OverlapMask.std(fg[i].data(), currentMask);
+                }
+            }
+        }
+
+        /** ZNCC over the masked pixels only. */
+        private double maskedZncc(int i, Plane warped, boolean[] mask) {
+            float[] f = fg[i].data();
+            float[] w = warped.data();
+            double n = 0;
+            double sf = 0;
+            double sff = 0;
+            double sw = 0;
+            double sww = 0;
+            double sfw = 0;
+            for (int k = 0; k < mask.length; k++) {
+                if (mask[k]) {
+                    double fv = f[k];
+                    double wv = w[k];
+                    n++;
+                    sf += fv;
+                    sff += fv * fv;
+                    sw += wv;
+                    sww += wv * wv;
+                    sfw += fv * wv;
+                }
+            }
+            if (n < 2) {
+                return 0;
+            }
+            double varF = sff / n - (sf / n) * (sf / n);
+            double varW = sww / n - (sw / n) * (sw / n);
+            if (varF <= 1e-12 || varW <= 1e-12) {
+                return 0;
+            }
+            return (sfw / n - (sf / n) * (sw / n)) / Math.sqrt(varF * varW);
         }
 
         void copyZncc(double[] out) {
@@ -220,16 +271,24 @@ final class PlacementRefiner {
             double spp = 0;
             double sf = 0;
             double sfp = 0;
-            int n = (w - 2) * (h - 2);
+            boolean[] mask = currentMask;
+            int n = 0;
             for (int v = 1; v < h - 1; v++) {
                 for (int u = 1; u < w - 1; u++) {
                     int k = v * w + u;
+                    if (mask != null && !compared(mask, k, w)) {
+                        continue;
+                    }
+                    n++;
                     double pv = p[k];
                     sp += pv;
                     spp += pv * pv;
                     sf += f[k];
                     sfp += f[k] * pv;
                 }
+            }
+            if (n < 2) {
+                return;
             }
             double varP = spp / n - (sp / n) * (sp / n);
             if (varP <= 1e-9) {
@@ -247,6 +306,9 @@ final class PlacementRefiner {
                 double cy = v + 0.5;
                 for (int u = 1; u < w - 1; u++) {
                     int k = v * w + u;
+                    if (mask != null && !compared(mask, k, w)) {
+                        continue;
+                    }
                     double gx = (p[k + 1] - p[k - 1]) * inv2s;
                     double gy = (p[k + w] - p[k - w]) * inv2s;
                     double c0 = gx * toBg;
@@ -285,7 +347,11 @@ final class PlacementRefiner {
             double[] jp = {jp0, jp1, jp2};
             double[] j1 = {j10, j1s1, j1s2};
             double[] jj = {j00, j01, j02, j01, j11, j12, j02, j12, j22};
-            double weight = 1.0 / (fgStd[i] * fgStd[i] * n);
+            double std = mask == null ? fgStd[i] : currentFgStd[i];
+            if (std <= 0) {
+                return;
+            }
+            double weight = 1.0 / (std * std * n);
             for (int r = 0; r < 3; r++) {
                 for (int c = 0; c < 3; c++) {
                     double correction = jp[r] * (i00 * jp[c] + i01 * j1[c]) + j1[r] * (i01 * jp[c] + i11 * j1[c]);
@@ -297,6 +363,11 @@ final class PlacementRefiner {
             rhs[1] += weight * r1;
             rhs[2] += weight * r2;
         }
+    }
+
+    /** A pixel and its four neighbours (its central differences) all lie over the bg. */
+    private static boolean compared(boolean[] mask, int k, int w) {
+        return mask[k] && mask[k - 1] && mask[k + 1] && mask[k - w] && mask[k + w];
     }
 
     /** Solves the leading {@code dims}×{@code dims} block of a row-major 3×3 system by Gaussian elimination. */

@@ -56,6 +56,12 @@ final class SearchSession {
     private final Voting voting;
 
     SearchSession(List<Plane> fgContents, List<Plane> bgSamples, PrecisionPreset preset, Correlator correlator) {
+        this(fgContents, bgSamples, preset, correlator, false);
+    }
+
+    /** With {@code overhang}, refinements may move the content partly beyond the bg (see {@link Bounds}). */
+    SearchSession(List<Plane> fgContents, List<Plane> bgSamples, PrecisionPreset preset, Correlator correlator,
+                  boolean overhang) {
         this.fgContents = fgContents;
         this.bgSamples = bgSamples;
         this.preset = preset;
@@ -66,7 +72,7 @@ final class SearchSession {
         double byBg = Math.sqrt((double) bg0.width() * bg0.height() / thumbArea);
         double byFg = Math.min(fg0.width(), fg0.height()) / (double) MIN_UNIT_TEMPLATE;
         this.thumbFactor = Math.max(1, Math.min(byBg, byFg));
-        this.bounds = new Bounds(bg0.width(), bg0.height(), fg0.width(), fg0.height(), MIN_SCALE);
+        this.bounds = new Bounds(bg0.width(), bg0.height(), fg0.width(), fg0.height(), MIN_SCALE, overhang);
         this.refiner = new PlacementRefiner(new LevelCache(fgContents, bgSamples), bounds);
         this.voting = new Voting(fg0.width(), fg0.height(), thumbFactor, preset.scaleStep());
     }
@@ -173,6 +179,40 @@ final class SearchSession {
             mean += z / r.zncc().length;
         }
         return new SearchResult(r.placement(), mean, new Consensus(pairs.size(), pairs.size()));
+    }
+
+    /**
+     * From a placement found on part of the fg: the {@code count} pairs that fit best there, each
+     * refined on its own from 1/4 resolution down; the one that ends best. Pairs of nearly the same
+     * moment fit best and are not pulled aside by camera motion, as pairs of other moments are.
+     */
+    SearchResult refineBestPairs(ContentPlacement start, int count, boolean freeScale) {
+        List<SamplePair> pairs = new ArrayList<>();
+        for (int f = 0; f < fgContents.size(); f++) {
+            for (int b = 0; b < bgSamples.size(); b++) {
+                pairs.add(new SamplePair(f, b));
+            }
+        }
+        double[] z = refiner.measure(start, pairs);
+        Integer[] order = new Integer[pairs.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(z[b], z[a]));
+        List<Double> factors = levelFactors();
+        int from = 0;
+        while (from < factors.size() - 1 && factors.get(from) > 4) {
+            from++;
+        }
+        Refined best = null;
+        for (int i = 0; i < Math.min(count, order.length); i++) {
+            Refined r = refiner.refine(start, List.of(pairs.get(order[i])), freeScale,
+                    factors.subList(from, factors.size()), preset.iterations());
+            if (best == null || r.best() > best.best()) {
+                best = r;
+            }
+        }
+        return new SearchResult(best.placement(), best.best(), new Consensus(1, Math.min(count, order.length)));
     }
 
     /** ZNCC at a fixed placement, best over up to {@code maxPairs} pairs, full resolution. */

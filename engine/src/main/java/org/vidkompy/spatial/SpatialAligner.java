@@ -31,15 +31,31 @@ import org.vidkompy.spatial.SpatialAlignment.Consensus;
 public final class SpatialAligner {
 
     static final double FLAT_STD = 2;
+    /**
+     * Below this ZNCC the fg may lie partly outside the bg, where the whole-fg search cannot put it:
+     * {@link OverhangSearch} is tried too. True placements inside the bg score above 0.9.
+     */
+    static final double OVERHANG_TRY = 0.8;
+    /** By how much an overhanging placement must beat the best placement inside the bg. */
+    static final double OVERHANG_MARGIN = 0.1;
+    /**
+     * Against a placement pressed to the bg's edge, a smaller margin: an fg that overhangs a little
+     * fits passably pressed to the edge it crosses, so that placement is suspect itself.
+     */
+    static final double EDGE_MARGIN = 0.02;
+    /** A placement within this many bg pixels of an edge is at the edge. */
+    static final double EDGE = 2;
 
     private final Correlator correlator;
     private final ContentBoxDetector boxDetector = new ContentBoxDetector();
     private final ScaleSweep sweep = new ScaleSweep();
     private final UnscaledPreference preference = new UnscaledPreference();
+    private final OverhangSearch overhang;
 
     @Inject
     public SpatialAligner(Correlator correlator) {
         this.correlator = correlator;
+        this.overhang = new OverhangSearch(correlator);
     }
 
     /** Single image in single image. */
@@ -92,6 +108,14 @@ public final class SpatialAligner {
         } else {
             result = session.within(scales.size()).search(scales, true);
         }
+        boolean atEdge = result != null && atEdge(result.placement(), fgContents.get(0), bg0);
+        if (result == null || result.confidence() < OVERHANG_TRY || atEdge) {
+            SearchResult over = overhang.search(fgContents, bgs, preset, options.unscaled());
+            double margin = atEdge ? EDGE_MARGIN : OVERHANG_MARGIN;
+            if (over != null && (result == null || over.confidence() > result.confidence() + margin)) {
+                result = over;
+            }
+        }
         if (result == null) {
             throw new NoMatchException(0, "the fg content is too small or too flat at every scale that fits");
         }
@@ -128,8 +152,12 @@ public final class SpatialAligner {
             return start;
         }
         boolean freeScale = !(options.unscaled() && start.scale() == 1.0);
-        SearchSession session = new SearchSession(fgContents, bgs, preset, correlator);
         Footprint area = Footprint.of(start.x(), start.y(), start.scale(), box);
+        Plane bg0 = bgs.get(0);
+        // A start at or beyond the bg's edge is refined on the overlap only, so it may cross the edge.
+        boolean beyond = area.x() < EDGE || area.y() < EDGE || area.right() > bg0.width() - EDGE
+                || area.bottom() > bg0.height() - EDGE;
+        SearchSession session = new SearchSession(fgContents, bgs, preset, correlator, beyond);
         SearchResult r = session.refineFrom(new ContentPlacement(area.x(), area.y(), start.scale()), freeScale);
         return toFrame(r.placement(), box, r.confidence(), r.consensus());
     }
@@ -152,6 +180,12 @@ public final class SpatialAligner {
             }
         }
         return new SpatialAlignment(shift.x(), shift.y(), 1, confidence, Consensus.NONE);
+    }
+
+    /** Whether content of {@code fg}'s size at {@code p} lies within {@link #EDGE} pixels of an edge of {@code bg}. */
+    private static boolean atEdge(ContentPlacement p, Plane fg, Plane bg) {
+        return p.x() < EDGE || p.y() < EDGE || p.x() + fg.width() * p.scale() > bg.width() - EDGE
+                || p.y() + fg.height() * p.scale() > bg.height() - EDGE;
     }
 
     /** The inverse of {@link Footprint#of}: from where the content lies to where the whole fg frame does. */

@@ -1,0 +1,89 @@
+package org.vidkompy.align;
+
+import org.vidkompy.align.ClipScanner.Scans;
+import org.vidkompy.image.AreaSampler;
+import org.vidkompy.image.Plane;
+import org.vidkompy.media.Footprint;
+import org.vidkompy.temporal.DescriptorSequence;
+import org.vidkompy.temporal.DescriptorSpec;
+import org.vidkompy.temporal.ThumbMask;
+
+/**
+ * What the time alignment compares when the fg lies partly outside the bg: only the overlap. The
+ * part of the fg beyond the bg's edge has nothing to match there, and left in it would make every
+ * fg frame look unlike every bg frame. The descriptor mask keeps the thumbnail pixels whose scene
+ * area lies inside the bg; the fg descriptors are made again with it, from the stored fine fg
+ * thumbnails (the scan made them before the placement was known), and the bg's are cut with it.
+ *
+ * @param spec     descriptor spec for both sides
+ * @param fg       the fg descriptors under that spec
+ * @param fineMask the compared pixels of the fine thumbnails, or null for all
+ */
+record OverlapView(DescriptorSpec spec, DescriptorSequence fg, boolean[] fineMask) {
+
+    /**
+     * The view for a footprint (bg pixels) in a {@code bgWidth x bgHeight} bg: the scan's own when
+     * the footprint lies inside the bg, or when too little of it is over the bg to describe (the
+     * fg is then not found).
+     */
+    static OverlapView of(Scans scans, Footprint area, int bgWidth, int bgHeight, boolean[] fineMask) {
+        ThumbnailStore store = scans.bg().store();
+        // The stored bg thumbnails' outermost pixels are made by the decoder's filter at the frame's
+        // edge, unlike the fg's of the same scene area: one of them is left out on every side.
+        double margin = Math.max((double) bgWidth / store.width(), (double) bgHeight / store.height());
+        DescriptorSpec spec = scans.spec();
+        ThumbnailStore fine = scans.fg().fine();
+        OverlapView own = new OverlapView(spec, scans.fg().descriptors(), fineMask);
+        boolean[] thumb = inside(area, spec.thumbWidth(), spec.thumbHeight(), bgWidth, bgHeight, margin);
+        if (thumb == null) {
+            return own;
+        }
+        DescriptorSpec masked;
+        DescriptorSequence.Builder builder;
+        try {
+            masked = new DescriptorSpec(spec.thumbWidth(), spec.thumbHeight(), spec.gridWidth(), spec.gridHeight(),
+                    spec.mask().and(ThumbMask.of(spec.thumbWidth(), spec.thumbHeight(), thumb)), spec.flatStd());
+            builder = DescriptorSequence.builder(masked);
+        } catch (IllegalArgumentException tooLittle) {
+            return own; // no (or too few) descriptor cells over the bg
+        }
+        AreaSampler down = new AreaSampler(fine.width(), fine.height(), 0, 0, fine.width(), fine.height(),
+                spec.thumbWidth(), spec.thumbHeight());
+        Plane t = Plane.allocate(spec.thumbWidth(), spec.thumbHeight());
+        for (int i = 0; i < fine.size(); i++) {
+            down.apply(fine.chunk(i), fine.offset(i), t);
+            builder.add(t);
+        }
+        boolean[] fineInside = inside(area, fine.width(), fine.height(), bgWidth, bgHeight, margin);
+        if (fineMask != null) {
+            for (int k = 0; k < fineInside.length; k++) {
+                fineInside[k] &= fineMask[k];
+            }
+        }
+        return new OverlapView(masked, builder.build(), fineInside);
+    }
+
+    /**
+     * The pixels of a {@code w x h} thumbnail of the footprint whose area lies wholly inside the bg,
+     * {@code margin} bg pixels in from the edges the footprint crosses; null when the footprint lies
+     * inside the bg.
+     */
+    static boolean[] inside(Footprint area, int w, int h, int bgWidth, int bgHeight, double margin) {
+        if (area.x() >= -1e-6 && area.y() >= -1e-6 && area.right() <= bgWidth + 1e-6
+                && area.bottom() <= bgHeight + 1e-6) {
+            return null;
+        }
+        double cw = area.width() / w;
+        double ch = area.height() / h;
+        boolean[] on = new boolean[w * h];
+        for (int v = 0; v < h; v++) {
+            double y0 = area.y() + v * ch;
+            boolean row = y0 >= margin - 1e-6 && y0 + ch <= bgHeight - margin + 1e-6;
+            for (int u = 0; u < w; u++) {
+                double x0 = area.x() + u * cw;
+                on[v * w + u] = row && x0 >= margin - 1e-6 && x0 + cw <= bgWidth - margin + 1e-6;
+            }
+        }
+        return on;
+    }
+}

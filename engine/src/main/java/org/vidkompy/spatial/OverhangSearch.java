@@ -1,0 +1,106 @@
+package org.vidkompy.spatial;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vidkompy.image.PixelRect;
+import org.vidkompy.image.Plane;
+
+/**
+ * The search for an fg that lies partly outside the bg. The FFT search only tries placements with
+ * the whole template inside the bg; an overhanging fg has no such placement, but some part of it
+ * does: a tile of half its width and height at one of nine offsets lies over the bg whenever enough
+ * of the fg does. Each tile is searched like a whole fg; the best tile that puts the whole fg partly
+ * outside the bg, with at least {@link #MIN_OVERLAP} of it over the bg, gives the placement. The
+ * final placement then refines it on the overlap only ({@link PlacementRefiner} with overhang).
+ */
+final class OverhangSearch {
+
+    /** Share of the fg content's area that must lie over the bg. */
+    static final double MIN_OVERLAP = 0.3;
+    /** Tile size as a share of the content's width and height. */
+    static final double TILE = 0.5;
+    /** Tile offsets, as shares of the content's width and height. */
+    static final double[] OFFSETS = {0, 0.25, 0.5};
+    /** A placement overhangs when it reaches beyond the bg by more than this many bg pixels. */
+    static final double SLACK = 1;
+    /** Tile placements, the best first, judged on the whole overlap. */
+    static final int JUDGED = 3;
+    /** Best-fitting pairs refined on their own from the chosen tile's placement. */
+    static final int REFINED_PAIRS = 4;
+
+    private final Correlator correlator;
+    private final ScaleSweep sweep = new ScaleSweep();
+    private final UnscaledPreference preference = new UnscaledPreference();
+
+    OverhangSearch(Correlator correlator) {
+        this.correlator = correlator;
+    }
+
+    /** The best overhanging placement of the content, or null when no tile finds one. */
+    SearchResult search(List<Plane> fgContents, List<Plane> bgs, PrecisionPreset preset, boolean unscaled) {
+        Plane fg0 = fgContents.get(0);
+        Plane bg0 = bgs.get(0);
+        Bounds all = new Bounds(bg0.width(), bg0.height(), fg0.width(), fg0.height(), SearchSession.MIN_SCALE, true);
+        int tw = (int) Math.round(fg0.width() * TILE);
+        int th = (int) Math.round(fg0.height() * TILE);
+        List<SearchResult> found = new ArrayList<>();
+        for (double oy : OFFSETS) {
+            for (double ox : OFFSETS) {
+                PixelRect tile = new PixelRect((int) Math.round(fg0.width() * ox), (int) Math.round(fg0.height() * oy),
+                        tw, th);
+                SearchResult r = searchTile(tile, fgContents, bgs, preset, unscaled);
+                if (r == null) {
+                    continue;
+                }
+                ContentPlacement t = r.placement();
+                ContentPlacement p = new ContentPlacement(t.x() - tile.x() * t.scale(), t.y() - tile.y() * t.scale(),
+                        t.scale());
+                // A placement inside the bg is the ordinary search's to find.
+                if (!all.overhangs(p, SLACK) || all.overlapShare(p) < MIN_OVERLAP) {
+                    continue;
+                }
+                found.add(new SearchResult(p, r.confidence(), r.consensus()));
+            }
+        }
+        // A quarter of the fg matches something by chance far more easily than the whole overlap: the
+        // leading tiles' placements are judged by the ZNCC of everything over the bg there.
+        found.sort(java.util.Comparator.comparingDouble(SearchResult::confidence).reversed());
+        SearchSession whole = new SearchSession(fgContents, bgs, preset, correlator, true);
+        SearchResult best = null;
+        for (SearchResult r : found.subList(0, Math.min(JUDGED, found.size()))) {
+            double z = whole.measure(r.placement());
+            if (best == null || z > best.confidence()) {
+                best = new SearchResult(r.placement(), z, r.consensus());
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        // The tile's own search may lean on pairs of different moments; pairs of one moment settle it.
+        SearchResult refined = whole.refineBestPairs(best.placement(), REFINED_PAIRS,
+                !(unscaled && best.placement().scale() == 1.0));
+        return refined.confidence() >= best.confidence() ? refined : best;
+    }
+
+    private SearchResult searchTile(PixelRect tile, List<Plane> fgContents, List<Plane> bgs, PrecisionPreset preset,
+                                    boolean unscaled) {
+        List<Plane> tiles = new ArrayList<>(fgContents.size());
+        for (Plane p : fgContents) {
+            tiles.add(tile.crop(p));
+        }
+        SearchSession session = new SearchSession(tiles, bgs, preset, correlator);
+        double fit = session.bounds().fitScale();
+        if (unscaled && fit >= 1) {
+            SearchResult unit = session.search(List.of(1.0), false);
+            if (unit != null && preference.unitUnbeatable(unit.confidence())) {
+                return unit;
+            }
+            SearchResult scaled = session.search(sweep.scales(fit, preset.scaleStep()), true);
+            if (unit == null || scaled != null && preference.scaledClearlyBetter(scaled.confidence(), unit.confidence())) {
+                return scaled;
+            }
+            return unit;
+        }
+        return session.search(sweep.scales(fit, preset.scaleStep()), true);
+    }
+}
