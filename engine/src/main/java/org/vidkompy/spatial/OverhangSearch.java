@@ -95,12 +95,14 @@ final class OverhangSearch {
             if (unit != null && preference.unitUnbeatable(unit.confidence())) {
                 return unit;
             }
-            SearchResult scaled = session.search(sweep.scales(fit, preset.scaleStep()), true);
+            List<Double> scales = sweep.scales(fit, preset.scaleStep());
+            SearchResult scaled = session.within(scales.size()).search(scales, true);
             if (unit == null || scaled != null && preference.scaledClearlyBetter(scaled.confidence(), unit.confidence())) {
                 return scaled;
             }
             return unit;
         }
-        return session.search(sweep.scales(fit, preset.scaleStep()), true);
+        List<Double> scales = sweep.scales(fit, preset.scaleStep());
+        return session.within(scales.size()).search(scales, true);
     }
 }

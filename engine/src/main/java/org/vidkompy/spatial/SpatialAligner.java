@@ -43,6 +43,13 @@ public final class SpatialAligner {
      * fits passably pressed to the edge it crosses, so that placement is suspect itself.
      */
     static final double EDGE_MARGIN = 0.02;
+    /**
+     * The overhang search runs only for an fg that spans at least this share of the bg's width or
+     * height (at the scale found, or at scale 1): a master over another framing of it. A small inset
+     * hanging off the frame is rare, and searching tiles of a tiny fg all over a large bg costs minutes
+     * for the many fgs that are simply not there.
+     */
+    static final double OVERHANG_MIN_SPAN = 0.25;
     /** A placement within this many bg pixels of an edge is at the edge. */
     static final double EDGE = 2;
 
@@ -109,7 +116,8 @@ public final class SpatialAligner {
             result = session.within(scales.size()).search(scales, true);
         }
         boolean atEdge = result != null && atEdge(result.placement(), fgContents.get(0), bg0);
-        if (result == null || result.confidence() < OVERHANG_TRY || atEdge) {
+        if ((result == null || result.confidence() < OVERHANG_TRY || atEdge)
+                && mayOverhang(result, fgContents.get(0), bg0)) {
             SearchResult over = overhang.search(fgContents, bgs, preset, options.unscaled());
             double margin = atEdge ? EDGE_MARGIN : OVERHANG_MARGIN;
             if (over != null && (result == null || over.confidence() > result.confidence() + margin)) {
@@ -186,6 +194,11 @@ public final class SpatialAligner {
     private static boolean atEdge(ContentPlacement p, Plane fg, Plane bg) {
         return p.x() < EDGE || p.y() < EDGE || p.x() + fg.width() * p.scale() > bg.width() - EDGE
                 || p.y() + fg.height() * p.scale() > bg.height() - EDGE;
+    }
+
+    private static boolean mayOverhang(SearchResult found, Plane fg, Plane bg) {
+        double scale = found != null ? found.placement().scale() : 1.0;
+        return Math.max(fg.width() * scale / bg.width(), fg.height() * scale / bg.height()) >= OVERHANG_MIN_SPAN;
     }
 
     /** The inverse of {@link Footprint#of}: from where the content lies to where the whole fg frame does. */
