@@ -248,7 +248,8 @@ final class FineTimeRefiner {
                     int arg = -1;
                     for (int t = 0; t < states; t++) {
                         int step = curBg[s] - prevBg[t];
-                        if (step < 0 || prev[t] == Double.MAX_VALUE) {
+                        // Backward only where the coarse path jumps back (a replay): a cut like any other.
+                        if ((step < 0 && expected >= 0) || prev[t] == Double.MAX_VALUE) {
                             continue;
                         }
                         double v = prev[t] + stepWeight[i] * Math.abs(step - expected);
