@@ -13,6 +13,9 @@ import java.util.Objects;
  */
 public final class TemporalAligner {
 
+    /** The smallest coarse budget a re-aligned part gets, whatever its share. */
+    static final long MIN_PART_BUDGET = 20_000;
+
     private final BandCostKernel kernel;
     private final LevelPlanner planner = new LevelPlanner();
     private final SequencePooler pooler = new SequencePooler();
@@ -46,7 +49,10 @@ public final class TemporalAligner {
         int[] firstPass = coarseToFine(fg, bg, opts);
         // Replays: parts of the fg the monotone path could only bend around, aligned on their own.
         firstPass = new ReplayFinder(kernel).follow(fg, bg, firstPass, motion.of(bg),
-                new RateStepPrior(opts.bgPerFg(), 0f, 0f).maxStep(), part -> coarseToFine(part, bg, opts));
+                new RateStepPrior(opts.bgPerFg(), 0f, 0f).maxStep(),
+                // Each part gets its share of the coarse budget: all parts of a round cost one alignment.
+                part -> coarseToFine(part, bg, opts.withCoarseCellBudget(Math.max(MIN_PART_BUDGET,
+                        opts.coarseCellBudget() * part.size() / fg.size()))));
         int[] path = followPieces(fg, bg, firstPass, opts);
         return finish(fg, bg, path, opts);
     }
