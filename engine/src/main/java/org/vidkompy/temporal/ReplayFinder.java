@@ -72,12 +72,15 @@ final class ReplayFinder {
                 if (!tried.add(((long) a << 32) | b)) {
                     continue;
                 }
-                changed |= realign(fg, bg, out, cost, a, b, bad, maxStep, motion, aligner, costs);
+                changed |= realign(fg, bg, out, cost, a, b, bad, maxStep, motion / 2, aligner, costs);
             }
             any |= changed;
             if (!changed) {
                 break;
             }
+        }
+        if (any) {
+            mend(fg, bg, out, cost, bad, good(fg, cost, motion), maxStep, motion / 2, costs);
         }
         return any ? out : path;
     }
@@ -100,6 +103,19 @@ final class ReplayFinder {
         Arrays.sort(c, 0, k);
         float median = c[k / 2];
         return Math.max(Math.max(2 * median, median + BAD_MOTIONS * motion), BAD_FLOOR);
+    }
+
+    /** The cost below which a frame matches well: the clip's median plus a frame of typical change. */
+    private static float good(DescriptorSequence fg, float[] cost, float motion) {
+        float[] c = new float[cost.length];
+        int k = 0;
+        for (int i = 0; i < cost.length; i++) {
+            if (!fg.isUninformative(i) && !Float.isNaN(cost[i])) {
+                c[k++] = cost[i];
+            }
+        }
+        Arrays.sort(c, 0, k);
+        return k == 0 ? 0f : c[k / 2] + motion;
     }
 
     /** Runs {a, b} of informative frames that match badly (or sit on virtual bg), short good gaps bridged. */
@@ -157,7 +173,57 @@ final class ReplayFinder {
             grow(fg, bg, out, cost, a + r.first(), a + r.last(), maxStep, margin);
             changed = true;
         }
+        if (!changed && len >= 2 * MIN_RUN) {
+            // A run whose halves lie on either side of a jump back can come back bent once more (a
+            // compromise costs less than leaving one half unmatched): its halves are aligned apart.
+            int mid = a + len / 2;
+            changed = realign(fg, bg, out, cost, a, mid - 1, bad, maxStep, margin, aligner, costs);
+            changed |= realign(fg, bg, out, cost, mid, b, bad, maxStep, margin, aligner, costs);
+        }
         return changed;
+    }
+
+    /**
+     * What the rounds left at the pieces' ends: bad frames too few to align on their own (the tail of a
+     * run that spanned a jump), and the stretch where the old path stalled before it (frames a few bg
+     * frames off are not bad, yet wrong). From the nearest well-matched frame on either side, each
+     * piece is continued frame by frame into the run for as long as its continuation fits better.
+     */
+    private void mend(DescriptorSequence fg, DescriptorSequence bg, int[] out, float[] cost, float bad, float good,
+                      int maxStep, float margin, NeighbourRefiner costs) {
+        costs.costs(fg, bg, out, cost);
+        int n = out.length;
+        int nbg = bg.size();
+        for (int a = 0; a < n; a++) {
+            if (fg.isUninformative(a) || cost[a] < bad) {
+                continue;
+            }
+            int b = a;
+            while (b + 1 < n && (fg.isUninformative(b + 1) || !(cost[b + 1] < bad))) {
+                b++;
+            }
+            int right = b + 1;
+            while (right < n && !(cost[right] < good)) {
+                right++;
+            }
+            for (int i = right - 1; i >= 0 && right < n; i--) {
+                int hi = out[i + 1];
+                if (!take(fg, bg, out, cost, i, Math.max(0, hi - maxStep), Math.min(nbg - 1, hi), margin)) {
+                    break;
+                }
+            }
+            int left = a - 1;
+            while (left >= 0 && !(cost[left] < good)) {
+                left--;
+            }
+            for (int i = left + 1; i < n && left >= 0; i++) {
+                int lo = out[i - 1];
+                if (!take(fg, bg, out, cost, i, Math.max(0, lo), Math.min(nbg - 1, lo + maxStep), margin)) {
+                    break;
+                }
+            }
+            a = b;
+        }
     }
 
     /**
@@ -188,8 +254,8 @@ final class ReplayFinder {
      */
     private boolean take(DescriptorSequence fg, DescriptorSequence bg, int[] out, float[] cost, int i, int lo,
                          int hi, float margin) {
-        if (lo > hi || fg.isUninformative(i) || (out[i] >= lo && out[i] <= hi)) {
-            return false; // already continuous with the piece: the pieces meet here
+        if (lo > hi || fg.isUninformative(i)) {
+            return false;
         }
         float[] c = new float[hi - lo + 1];
         kernel.fill(fg.resampled(new int[] {i}), bg, new Band(new int[] {lo}, new int[] {hi}), 0, 1, c);
