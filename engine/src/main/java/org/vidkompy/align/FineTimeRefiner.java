@@ -7,7 +7,8 @@ import org.vidkompy.image.Plane;
  * The last word on time: for every fg frame, the bg frame under it is re-chosen among its
  * neighbours on the coarse path by comparing larger thumbnails (ZNCC), where a moving object's few
  * pixels per frame are visible and 1-frame differences that the 16x16 descriptors blur away become
- * measurable. A small Viterbi over the candidates keeps the result monotone and follows the coarse
+ * measurable. A small Viterbi over the candidates keeps the result monotone (but for the coarse path's
+ * jumps back, replays, which it takes like cuts) and follows the coarse
  * path's steps where the pictures do not tell frames apart (identical frames, black frames).
  *
  * <p>bg thumbnails are cut from the stored bg thumbnails at the footprint, in a sliding window that
