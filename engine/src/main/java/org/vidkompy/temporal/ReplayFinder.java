@@ -13,7 +13,8 @@ import java.util.Set;
  *
  * <p>A run that itself spans a replay comes back half right (its own alignment is monotone again);
  * the other half stays bad and is taken in the next round. Cheap: only bad runs are re-aligned, each
- * run once, and memory stays O(fg frames) plus what one alignment of the run needs.
+ * run once, and memory stays O(fg frames) plus what one alignment of the run needs. One instance per
+ * alignment: it counts its work.
  */
 final class ReplayFinder {
 
@@ -23,6 +24,17 @@ final class ReplayFinder {
     static final int BRIDGE = 2;
     /** Re-alignment rounds; each takes what the previous one left (a run spanning a replay takes two). */
     static final int MAX_ROUNDS = 4;
+    /**
+     * Work bounds, whatever the footage (an fg that is mostly other footage is bad everywhere): parts
+     * aligned in all, and their frames in all as a multiple of the fg's, so finding replays never costs
+     * more than a few alignments of the whole fg.
+     */
+    static final int MAX_PARTS = 256;
+    static final int MAX_WORK = 4;
+
+    /** Parts and part frames still allowed in this {@link #follow} call. */
+    private int partsLeft;
+    private long framesLeft;
     /** "Bad" is this many bg frames' worth of typical change above the clip's median cost. */
     static final float BAD_MOTIONS = 6f;
     /** ... and at least this much, for footage that barely moves. */
@@ -43,9 +55,10 @@ final class ReplayFinder {
      * @param path    monotone path in bg columns (virtual columns allowed); not modified
      * @param motion  the bg's typical frame-to-frame change ({@link MotionScale})
      * @param maxStep largest ordinary bg step per fg frame
+     * @param matched a frame costing this or more is not placed by its picture (the unmatched threshold)
      * @return the path with replays followed (the same array when nothing changed)
      */
-    int[] follow(DescriptorSequence fg, DescriptorSequence bg, int[] path, float motion, int maxStep,
+    int[] follow(DescriptorSequence fg, DescriptorSequence bg, int[] path, float motion, int maxStep, float matched,
                  PartAligner aligner) {
         int n = fg.size();
         if (n < 2 * MIN_RUN || bg.size() < 2) {
@@ -54,12 +67,16 @@ final class ReplayFinder {
         NeighbourRefiner costs = new NeighbourRefiner(kernel);
         float[] cost = new float[n];
         costs.costs(fg, bg, path, cost);
-        float bad = threshold(fg, cost, motion);
+        // Frames count as placed only below the unmatched threshold too: where most of the fg is
+        // other footage the clip's median is high, and a random near-match must not move a frame.
+        float bad = Math.min(threshold(fg, cost, motion), matched);
         if (Float.isNaN(bad)) {
             return path; // nothing matched anywhere: there is no path to correct
         }
         int[] out = path.clone();
         Set<Long> tried = new HashSet<>();
+        partsLeft = MAX_PARTS;
+        framesLeft = (long) MAX_WORK * n;
         boolean any = false;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             if (round > 0) {
@@ -151,6 +168,11 @@ final class ReplayFinder {
         for (int k = 0; k < len; k++) {
             idx[k] = a + k;
         }
+        if (partsLeft <= 0 || framesLeft < len) {
+            return false;
+        }
+        partsLeft--;
+        framesLeft -= len;
         DescriptorSequence part = fg.resampled(idx);
         int[] sub = aligner.align(part);
         float[] subCost = new float[len];

@@ -49,7 +49,7 @@ public final class TemporalAligner {
         int[] firstPass = coarseToFine(fg, bg, opts);
         // Replays: parts of the fg the monotone path could only bend around, aligned on their own.
         firstPass = new ReplayFinder(kernel).follow(fg, bg, firstPass, motion.of(bg),
-                new RateStepPrior(opts.bgPerFg(), 0f, 0f).maxStep(),
+                new RateStepPrior(opts.bgPerFg(), 0f, 0f).maxStep(), opts.unmatchedThreshold(),
                 // Each part gets its share of the coarse budget: all parts of a round cost one alignment.
                 part -> coarseToFine(part, bg, opts.withCoarseCellBudget(Math.max(MIN_PART_BUDGET,
                         opts.coarseCellBudget() * part.size() / fg.size()))));

@@ -18,7 +18,7 @@ import org.vidkompy.media.FrameRange;
 class TemporalAlignerPropertyTest {
 
     /** Cases per run; {@code -Dvidkompy.property.cases=N -Dvidkompy.property.seed=S} explores further. */
-    private static final int CASES = Integer.getInteger("vidkompy.property.cases", 60);
+    private static final int CASES = Integer.getInteger("vidkompy.property.cases", 48);
     private static final long SEED = Long.getLong("vidkompy.property.seed", 20261201L);
     private static final int DIM = new FrameDescriber(DescriptorSpec.standard()).dimension();
 

@@ -64,6 +64,29 @@ class TemporalReplayTest {
     }
 
     @Test
+    void otherFootageInvitesNoJumps() {
+        DescriptorSequence bg = scene(400, 4);
+        DescriptorSequence other = scene(300, 5);
+        int n = 300;
+        int[] truth = TimeMaps.linear(n, 50, 1.0);
+        // Frames 100..249 are other footage (a title sequence, another camera), found nowhere in the bg.
+        byte[] v = new byte[n * DIM];
+        for (int i = 0; i < n; i++) {
+            DescriptorSequence from = i >= 100 && i < 250 ? other : bg;
+            System.arraycopy(from.vectors(), (i >= 100 && i < 250 ? i : truth[i]) * DIM, v, i * DIM, DIM);
+        }
+        TemporalAlignment a = ALIGNER.align(DescriptorSequence.ofVectors(DescriptorSpec.standard(), n, DIM, v), bg,
+                TemporalOptions.of(25, 25));
+        assertEquals(List.of(), TimeJump.in(a.map(), 1.0).stream().filter(TimeJump::backward).toList());
+        for (int i = 0; i < n; i++) {
+            if (i < 100 || i >= 250) {
+                assertEquals(truth[i], a.map()[i], "frame " + i);
+            }
+        }
+        assertEquals(150, a.unmatchedCount());
+    }
+
+    @Test
     void aMonotoneFgStaysMonotone() {
         DescriptorSequence bg = scene(300, 3);
         int[] truth = TimeMaps.withCut(TimeMaps.linear(150, 20, 1.0), 80, 60);
