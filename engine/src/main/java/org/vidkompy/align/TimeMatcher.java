@@ -103,10 +103,34 @@ final class TimeMatcher {
             weight[i] = !trusted[i] ? 0 : decisive[i] ? 1 : UNDECIDED_WEIGHT;
             evidence[i] = decisive[i] ? best[i] : smooth[i];
         }
-        double[] at = new TimeLine(scans.bg().times()).positions(scans.fg().times(), evidence, weight);
+        double[] at = positions(new TimeLine(scans.bg().times()), scans.fg().times(), evidence, weight, time.map());
         int[] refined = refiner.choose(costs, bi.fps() / fi.fps(), at);
         return new TemporalAlignment(refined, time.frameConfidence(), time.confidence(), time.unmatched(),
                 time.uninformative());
+    }
+
+    /**
+     * The time curve's positions, fitted to every piece between the map's jumps back (replays) on its
+     * own: one curve cannot run through both sides of a replay, and a window that reaches across would
+     * bend towards the other side.
+     */
+    static double[] positions(TimeLine line, double[] fgTimes, int[] evidence, double[] weight, int[] map) {
+        int n = map.length;
+        double[] out = new double[n];
+        int a = 0;
+        for (int i = 1; i <= n; i++) {
+            if (i < n && map[i] >= map[i - 1]) {
+                continue;
+            }
+            if (a == 0 && i == n) {
+                return line.positions(fgTimes, evidence, weight);
+            }
+            double[] piece = line.positions(java.util.Arrays.copyOfRange(fgTimes, a, i),
+                    java.util.Arrays.copyOfRange(evidence, a, i), java.util.Arrays.copyOfRange(weight, a, i));
+            System.arraycopy(piece, 0, out, a, piece.length);
+            a = i;
+        }
+        return out;
     }
 
     /** The footprint in the stored bg thumbnails' pixels. */

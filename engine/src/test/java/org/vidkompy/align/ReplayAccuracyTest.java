@@ -31,7 +31,10 @@ class ReplayAccuracyTest {
 
     static Stream<Arguments> cases() {
         PairSpec base = PairSpec.demo().withAudio(false, false);
+        TimeMaps.Vfr phone = TimeMaps.variableRate(12, 150, new Rational(30, 1), FPS25, 40.1, 0.05, 0.01, 0.3);
         return Stream.of(
+                Arguments.of("replay in a variable-rate phone clip", base.withTimes(phone.nominal(), phone.times(),
+                        TimeMaps.withCut(phone.map(), 70, -40))),
                 Arguments.of("replay 1 s", base.withMap(FPS25,
                         TimeMaps.withCut(TimeMaps.linear(130, 60, 1.0), 70, -25))),
                 Arguments.of("replay 3 s", base.withMap(FPS25,
