@@ -11,8 +11,10 @@ import java.util.Set;
  * of it that match well there (and better than before) replace the path. The result is piecewise
  * monotone, with backward (or forward) jumps where the accepted parts begin and end.
  *
- * <p>A run that itself spans a replay comes back half right (its own alignment is monotone again);
- * the other half stays bad and is taken in the next round. Cheap: only bad runs are re-aligned, each
+ * <p>A run that itself spans a replay comes back half right (its own alignment is monotone again),
+ * the other half stays bad and is taken in the next round; or it comes back bent once more, and its
+ * halves are aligned apart. Last, the pieces' ends are mended frame by frame from the nearest
+ * well-matched frames (the stall before a jump is a few frames off, not bad). Cheap: only bad runs are re-aligned, each
  * run once, and memory stays O(fg frames) plus what one alignment of the run needs. One instance per
  * alignment: it counts its work.
  */
@@ -32,9 +34,6 @@ final class ReplayFinder {
     static final int MAX_PARTS = 256;
     static final int MAX_WORK = 4;
 
-    /** Parts and part frames still allowed in this {@link #follow} call. */
-    private int partsLeft;
-    private long framesLeft;
     /** "Bad" is this many bg frames' worth of typical change above the clip's median cost. */
     static final float BAD_MOTIONS = 6f;
     /** ... and at least this much, for footage that barely moves. */
@@ -46,6 +45,9 @@ final class ReplayFinder {
     }
 
     private final BandCostKernel kernel;
+    /** Parts and part frames still allowed in this {@link #follow} call. */
+    private int partsLeft;
+    private long framesLeft;
 
     ReplayFinder(BandCostKernel kernel) {
         this.kernel = kernel;
@@ -107,6 +109,18 @@ final class ReplayFinder {
      * NaN when no frame has a cost at all.
      */
     static float threshold(DescriptorSequence fg, float[] cost, float motion) {
+        float median = median(fg, cost);
+        return Math.max(Math.max(2 * median, median + BAD_MOTIONS * motion), BAD_FLOOR); // NaN stays NaN
+    }
+
+    /** The cost below which a frame matches well: the clip's median plus a frame of typical change. */
+    private static float good(DescriptorSequence fg, float[] cost, float motion) {
+        float median = median(fg, cost);
+        return Float.isNaN(median) ? 0f : median + motion;
+    }
+
+    /** Median cost of the informative frames that have one; NaN when none has. */
+    private static float median(DescriptorSequence fg, float[] cost) {
         float[] c = new float[cost.length];
         int k = 0;
         for (int i = 0; i < cost.length; i++) {
@@ -118,21 +132,7 @@ final class ReplayFinder {
             return Float.NaN;
         }
         Arrays.sort(c, 0, k);
-        float median = c[k / 2];
-        return Math.max(Math.max(2 * median, median + BAD_MOTIONS * motion), BAD_FLOOR);
-    }
-
-    /** The cost below which a frame matches well: the clip's median plus a frame of typical change. */
-    private static float good(DescriptorSequence fg, float[] cost, float motion) {
-        float[] c = new float[cost.length];
-        int k = 0;
-        for (int i = 0; i < cost.length; i++) {
-            if (!fg.isUninformative(i) && !Float.isNaN(cost[i])) {
-                c[k++] = cost[i];
-            }
-        }
-        Arrays.sort(c, 0, k);
-        return k == 0 ? 0f : c[k / 2] + motion;
+        return c[k / 2];
     }
 
     /** Runs {a, b} of informative frames that match badly (or sit on virtual bg), short good gaps bridged. */
