@@ -3,6 +3,7 @@ package org.vidkompy.align;
 import org.vidkompy.media.FrameRange;
 import org.vidkompy.media.Clip;
 import org.vidkompy.media.Alignment;
+import org.vidkompy.media.TimeJump;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -49,6 +50,12 @@ public final class AlignmentFile {
         ArrayNode un = t.putArray("unmatched");
         for (FrameRange r : a.temporal().unmatched()) {
             un.addArray().add(r.first()).add(r.last());
+        }
+        // Informative, like confidences: read off the map, so readers need not (and do not) read it back.
+        ArrayNode jumps = t.putArray("jumps");
+        for (TimeJump j : a.jumps()) {
+            jumps.addObject().put("fg", j.fgFrame()).put("from", j.bgBefore()).put("to", j.bgAfter())
+                    .put("direction", j.direction());
         }
         try {
             return pretty ? MAPPER.writerWithDefaultPrettyPrinter().without(SerializationFeature.FAIL_ON_EMPTY_BEANS)

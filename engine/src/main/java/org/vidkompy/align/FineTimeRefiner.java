@@ -8,7 +8,8 @@ import org.vidkompy.image.ToneCurve;
  * The last word on time: for every fg frame, the bg frame under it is re-chosen among its
  * neighbours on the coarse path by comparing larger thumbnails (ZNCC), where a moving object's few
  * pixels per frame are visible and 1-frame differences that the 16x16 descriptors blur away become
- * measurable. A small Viterbi over the candidates keeps the result monotone and follows the coarse
+ * measurable. A small Viterbi over the candidates keeps the result monotone (but for the coarse path's
+ * jumps back, replays, which it takes like cuts) and follows the coarse
  * path's steps where the pictures do not tell frames apart (identical frames, black frames).
  *
  * <p>bg thumbnails are cut from the stored bg thumbnails at the footprint, in a sliding window that
@@ -263,7 +264,8 @@ final class FineTimeRefiner {
                     int arg = -1;
                     for (int t = 0; t < states; t++) {
                         int step = curBg[s] - prevBg[t];
-                        if (step < 0 || prev[t] == Double.MAX_VALUE) {
+                        // Backward only where the coarse path jumps back (a replay): a cut like any other.
+                        if ((step < 0 && expected >= 0) || prev[t] == Double.MAX_VALUE) {
                             continue;
                         }
                         double v = prev[t] + stepWeight[i] * Math.abs(step - expected);

@@ -135,12 +135,12 @@ final class TimeMatcher {
             weight[i] = !trusted[i] ? 0 : decisive[i] ? 1 : UNDECIDED_WEIGHT;
             evidence[i] = decisive[i] ? best[i] : smooth[i];
         }
-        return line.positions(fgTimes, evidence, weight);
+        return positions(line, fgTimes, evidence, weight, costs.map);
     }
 
     /**
      * The coarse path moved to the time curve where the two differ by more than {@link #RECENTRE}
-     * frames (kept non-decreasing, inside the bg), or null where they agree everywhere.
+     * frames (kept non-decreasing between the map's jumps back, inside the bg), or null where they agree everywhere.
      */
     private static int[] recentred(int[] map, double[] at, long bgFrames) {
         int[] out = map.clone();
@@ -155,7 +155,33 @@ final class TimeMatcher {
             return null;
         }
         for (int i = 1; i < out.length; i++) {
-            out[i] = Math.max(out[i], out[i - 1]);
+            if (map[i] >= map[i - 1]) { // within a piece; a jump back (a replay) starts a new one
+                out[i] = Math.max(out[i], out[i - 1]);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The time curve's positions, fitted to every piece between the map's jumps back (replays) on its
+     * own: one curve cannot run through both sides of a replay, and a window that reaches across would
+     * bend towards the other side.
+     */
+    static double[] positions(TimeLine line, double[] fgTimes, int[] evidence, double[] weight, int[] map) {
+        int n = map.length;
+        double[] out = new double[n];
+        int a = 0;
+        for (int i = 1; i <= n; i++) {
+            if (i < n && map[i] >= map[i - 1]) {
+                continue;
+            }
+            if (a == 0 && i == n) {
+                return line.positions(fgTimes, evidence, weight);
+            }
+            double[] piece = line.positions(java.util.Arrays.copyOfRange(fgTimes, a, i),
+                    java.util.Arrays.copyOfRange(evidence, a, i), java.util.Arrays.copyOfRange(weight, a, i));
+            System.arraycopy(piece, 0, out, a, piece.length);
+            a = i;
         }
         return out;
     }

@@ -8,4 +8,9 @@ package org.vidkompy.media;
 public record Alignment(Clip background, Clip foreground, Placement spatial, Timing temporal) {
 
     public static final String SCHEMA = "vidkompy.alignment/1";
+
+    /** Where the fg's time jumps in the bg (cuts forward, replays back), read off the map. */
+    public java.util.List<TimeJump> jumps() {
+        return TimeJump.in(temporal.map(), background.fps() / foreground.fps());
+    }
 }

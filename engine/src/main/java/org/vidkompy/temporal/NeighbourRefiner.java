@@ -3,7 +3,8 @@ package org.vidkompy.temporal;
 /**
  * Per-frame refinement of the full-rate path: each fg frame may move to a bg frame within
  * {@code radius} that matches clearly better, as long as it stays between its already refined left
- * neighbour and its right neighbour on the path (the map stays monotone). This undoes the few places
+ * neighbour and its right neighbour on the path (the map stays monotone between jumps; a backward
+ * jump, a replay, bounds nothing). This undoes the few places
  * where the step prior outvoted the pictures, typically the frame right at a cut or a speed change.
  * Also returns the cost of every chosen cell, which the classification reuses.
  */
@@ -39,8 +40,9 @@ final class NeighbourRefiner {
             int base = i * w;
             int chosen = path[i];
             float chosenCost = cost[base + radius];
-            int upper = i + 1 < n ? path[i + 1] : Integer.MAX_VALUE;
-            int from = Math.max(lo[i], prev);
+            // Neighbours bound the move, except across a backward jump (a replay), which is a cut.
+            int upper = i + 1 < n && path[i + 1] >= lo[i] ? path[i + 1] : Integer.MAX_VALUE;
+            int from = Math.max(lo[i], prev <= hi[i] ? prev : Integer.MIN_VALUE);
             int to = Math.min(hi[i], upper);
             float bestCost = Float.isNaN(chosenCost) ? Float.POSITIVE_INFINITY : chosenCost - margin;
             for (int j = from; j <= to; j++) {

@@ -13,6 +13,9 @@ import java.util.Objects;
  */
 public final class TemporalAligner {
 
+    /** The smallest coarse budget a re-aligned part gets, whatever its share. */
+    static final long MIN_PART_BUDGET = 20_000;
+
     private final BandCostKernel kernel;
     private final LevelPlanner planner = new LevelPlanner();
     private final SequencePooler pooler = new SequencePooler();
@@ -44,7 +47,13 @@ public final class TemporalAligner {
                     + fg.spec() + " vs " + bg.spec());
         }
         int[] firstPass = coarseToFine(fg, bg, opts);
-        int[] path = followTrajectory(fg, bg, firstPass, opts);
+        // Replays: parts of the fg the monotone path could only bend around, aligned on their own.
+        firstPass = new ReplayFinder(kernel).follow(fg, bg, firstPass, motion.of(bg),
+                new RateStepPrior(opts.bgPerFg(), 0f, 0f).maxStep(), opts.unmatchedThreshold(),
+                // Each part gets its share of the coarse budget: all parts of a round cost one alignment.
+                part -> coarseToFine(part, bg, opts.withCoarseCellBudget(Math.max(MIN_PART_BUDGET,
+                        opts.coarseCellBudget() * part.size() / fg.size()))));
+        int[] path = followPieces(fg, bg, firstPass, opts);
         return finish(fg, bg, path, opts);
     }
 
@@ -97,6 +106,32 @@ public final class TemporalAligner {
             path = viterbi.solve(f, b, band, new RateStepPrior(ratio, stepPenalty, opts.cutPenalty()),
                     opts.mismatchCost());
             coarser = level;
+        }
+        return path;
+    }
+
+    /**
+     * The trajectory pass for every monotone piece of the first pass on its own: a trajectory (and the
+     * band around it) must not be fitted across a backward jump. One piece, the whole fg, without replays.
+     */
+    private int[] followPieces(DescriptorSequence fg, DescriptorSequence bg, int[] firstPass, TemporalOptions opts) {
+        int n = firstPass.length;
+        int[] path = new int[n];
+        int a = 0;
+        for (int i = 1; i <= n; i++) {
+            if (i < n && firstPass[i] >= firstPass[i - 1]) {
+                continue;
+            }
+            if (a == 0 && i == n) {
+                return followTrajectory(fg, bg, firstPass, opts);
+            }
+            int[] idx = new int[i - a];
+            for (int k = 0; k < idx.length; k++) {
+                idx[k] = a + k;
+            }
+            int[] piece = followTrajectory(fg.resampled(idx), bg, java.util.Arrays.copyOfRange(firstPass, a, i), opts);
+            System.arraycopy(piece, 0, path, a, piece.length);
+            a = i;
         }
         return path;
     }

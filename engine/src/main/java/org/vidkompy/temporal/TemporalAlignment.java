@@ -7,7 +7,8 @@ import java.util.List;
  * Result: which bg frame goes under every fg frame.
  *
  * @param map             {@code map[i]} = 0-based bg frame under fg frame {@code i}; always a valid bg
- *                        index, non-decreasing
+ *                        index, non-decreasing except at jumps back (replays: the fg shows bg moments
+ *                        again; see {@link org.vidkompy.media.TimeJump})
  * @param frameConfidence per fg frame in [0, 1]: 1 = picture-identical match, 0 = placed by extrapolation
  * @param confidence      mean of {@code frameConfidence}
  * @param unmatched       runs of fg frames with picture content found nowhere near the path in the bg

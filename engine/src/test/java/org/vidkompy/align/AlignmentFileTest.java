@@ -70,6 +70,21 @@ class AlignmentFileTest {
     }
 
     @Test
+    void jumpsAreWrittenFromTheMapAndNeedNotBeRead() throws Exception {
+        Alignment replay = new Alignment(valid().background(), new Clip("fg.mp4", 160, 90, 25, 5), valid().spatial(),
+                new Timing(1, new int[] {30, 31, 20, 21, 60}, new float[] {1, 1, 1, 1, 1}, List.of()));
+        ObjectNode root = (ObjectNode) JSON.readTree(AlignmentFile.toJson(replay, false));
+        assertEquals("[{\"fg\":2,\"from\":31,\"to\":20,\"direction\":\"back\"},"
+                + "{\"fg\":4,\"from\":21,\"to\":60,\"direction\":\"forward\"}]",
+                JSON.writeValueAsString(temporal(root).get("jumps")));
+        // A file from before jumps were written (or with them edited away) reads the same map.
+        temporal(root).remove("jumps");
+        Alignment back = AlignmentFile.parse(JSON.writeValueAsString(root), FILE);
+        assertArrayEquals(replay.temporal().map(), back.temporal().map());
+        assertEquals(replay.jumps(), back.jumps());
+    }
+
+    @Test
     void aMapEntryBeyondTheBgIsRefusedNotWrapped() throws Exception {
         String m = refused(edited(r -> temporal(r).withArray("map").set(0, 1L << 40)));
         assertEquals("a.json: temporal.map[0] is 1099511627776, outside 0..199 (the bg's frames)", m);

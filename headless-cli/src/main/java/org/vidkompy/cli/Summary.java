@@ -25,6 +25,13 @@ final class Summary {
             b.append(String.format("%n          %d fg frames not found in the bg: %s", unmatched,
                     a.temporal().unmatched().stream().map(r -> r.first() + "-" + r.last()).toList()));
         }
+        java.util.List<org.vidkompy.media.TimeJump> jumps = a.jumps();
+        if (!jumps.isEmpty()) {
+            // One line: where the fg's time jumps (a replay goes back), the first few of them.
+            b.append(String.format("%n          %d time jumps: %s%s", jumps.size(), String.join(", ", jumps.stream()
+                    .limit(5).map(j -> (j.backward() ? "back" : "forward") + " at fg " + j.fgFrame() + " (bg "
+                            + j.bgBefore() + " -> " + j.bgAfter() + ")").toList()), jumps.size() > 5 ? ", ..." : ""));
+        }
         if (o.fromCache()) {
             b.append(String.format("%n          (from the cache)"));
         } else if (o.details().isPresent()) {
