@@ -45,7 +45,7 @@ public final class SpatialAligner {
     static final double EDGE_MARGIN = 0.02;
     /**
      * The overhang search runs only for an fg that spans at least this share of the bg's width or
-     * height (at the scale found, or at scale 1): a master over another framing of it. A small inset
+     * height (at its own size, or larger where the search found it scaled up): a master over another framing of it. A small inset
      * hanging off the frame is rare, and searching tiles of a tiny fg all over a large bg costs minutes
      * for the many fgs that are simply not there.
      */
@@ -197,7 +197,8 @@ public final class SpatialAligner {
     }
 
     private static boolean mayOverhang(SearchResult found, Plane fg, Plane bg) {
-        double scale = found != null ? found.placement().scale() : 1.0;
+        // At its own size or larger: a doubtful result may have shrunk a large fg to fit it inside.
+        double scale = found != null ? Math.max(1.0, found.placement().scale()) : 1.0;
         return Math.max(fg.width() * scale / bg.width(), fg.height() * scale / bg.height()) >= OVERHANG_MIN_SPAN;
     }
 
