@@ -1,8 +1,5 @@
 package org.vidkompy.align;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.google.inject.Guice;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,9 +19,9 @@ import org.vidkompy.media.Alignment;
 import org.vidkompy.synth.GeneratedPair;
 import org.vidkompy.synth.Grade;
 import org.vidkompy.synth.PairSpec;
-import org.vidkompy.synth.Scene;
 import org.vidkompy.synth.TimeMaps;
 import org.vidkompy.testkit.Fixtures;
+import org.vidkompy.testkit.TruthScore;
 
 /**
  * The ground-truth accuracy suite: real encoded fg/bg pairs with a known offset, scale and per-frame
@@ -143,46 +140,20 @@ class AccuracySuiteTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void recoversTheTruth(String name, PairSpec spec, Target target) {
-        String only = System.getProperty("vidkompy.accuracy.only");
-        Assumptions.assumeTrue(only == null || name.matches("(?i).*(" + only + ").*"),
-                "not selected by vidkompy.accuracy.only");
+        Assumptions.assumeTrue(TruthScore.selected(name), "not selected by vidkompy.accuracy.only");
         GeneratedPair pair = Fixtures.pair("acc-" + name.replaceAll("\\W+", "-"), spec);
         PairAnalysis analysis = Guice.createInjector(new EngineModule()).getInstance(PairAnalysis.class);
         PairAnalysis.Outcome o = analysis.run(pair.background(), pair.foreground(), AnalysisOptions.defaults(), null,
                 AnalysisProgress.NONE, w -> { });
         Alignment a = o.alignment();
-        Scene scene = new Scene(spec.seed(), spec.bgWidth(), spec.bgHeight(), spec.staticFrom(), spec.staticTo());
-
-        double dx = a.spatial().x() - spec.x();
-        double dy = a.spatial().y() - spec.y();
-        double ds = a.spatial().scale() / spec.scale() - 1;
-        int[] map = a.temporal().map();
-        int[] truth = spec.map();
-        assertEquals(truth.length, map.length, "one map entry per fg frame");
-        int exact = 0;
-        int worst = 0;
-        for (int i = 0; i < truth.length; i++) {
-            boolean same = map[i] == truth[i] || scene.sceneTime(map[i]) == scene.sceneTime(truth[i]);
-            if (same) {
-                exact++;
-            } else {
-                worst = Math.max(worst, Math.abs(map[i] - truth[i]));
-                if (Boolean.getBoolean("vidkompy.accuracy.verbose")) {
-                    System.out.printf("  fg %d: bg %d, truth %d%n", i, map[i], truth[i]);
-                }
-            }
-        }
-        double share = 100.0 * exact / truth.length;
+        TruthScore t = TruthScore.of(a, spec);
         double seconds = o.details().map(d -> d.timings().total()).orElse(Double.NaN);
-        ROWS.add(String.format("| %s | %.1f %% (%d/%d) | %d | %+.3f | %+.3f | %+.3f %% | %.2f s |", name, share, exact,
-                truth.length, worst, dx, dy, 100 * ds, seconds));
+        ROWS.add(String.format("| %s | %.1f %% (%d/%d) | %d | %+.3f | %+.3f | %+.3f %% | %.2f s |", name, t.share(),
+                t.exact(), t.frames(), t.worst(), t.dx(), t.dy(), 100 * t.scaleError(), seconds));
         System.out.printf("%-42s exact %5.1f%% (%d/%d) worst %d dx %+.3f dy %+.3f scale %+.3f%% confidence %.3f/%.3f"
-                        + " %.2f s%n", name, share, exact, truth.length, worst, dx, dy, 100 * ds,
-                a.spatial().confidence(), a.temporal().confidence(), seconds);
-        assertTrue(Math.hypot(dx, dy) <= target.position(), name + ": position off by " + Math.hypot(dx, dy));
-        assertTrue(Math.abs(ds) <= 0.001, name + ": scale off by " + ds);
-        assertTrue(share >= target.exactShare(), name + ": only " + share + "% of frames exact");
-        assertTrue(worst <= target.worst(), name + ": a frame is off by " + worst);
+                        + " %.2f s%n", name, t.share(), t.exact(), t.frames(), t.worst(), t.dx(), t.dy(),
+                100 * t.scaleError(), a.spatial().confidence(), a.temporal().confidence(), seconds);
+        t.assertMeets(name, target.exactShare(), target.worst(), target.position());
     }
 
     @AfterAll

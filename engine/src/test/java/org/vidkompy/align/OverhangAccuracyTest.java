@@ -1,8 +1,6 @@
 package org.vidkompy.align;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
 import java.util.stream.Stream;
@@ -15,8 +13,8 @@ import org.vidkompy.media.Alignment;
 import org.vidkompy.spatial.NoMatchException;
 import org.vidkompy.synth.GeneratedPair;
 import org.vidkompy.synth.PairSpec;
-import org.vidkompy.synth.Scene;
 import org.vidkompy.testkit.Fixtures;
+import org.vidkompy.testkit.TruthScore;
 
 /**
  * An fg partly outside the bg (issue 11): small generated pairs with known truth, analysed end to
@@ -43,36 +41,11 @@ class OverhangAccuracyTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void recoversTheTruthOnTheOverlap(String name, PairSpec spec) {
-        String only = System.getProperty("vidkompy.wide.only");
-        org.junit.jupiter.api.Assumptions.assumeTrue(only == null || name.matches("(?i).*(" + only + ").*"),
-                "not selected by vidkompy.wide.only");
-        Alignment a = analyse(name, spec);
-        Scene scene = new Scene(spec.seed(), spec.bgWidth(), spec.bgHeight(), spec.staticFrom(), spec.staticTo());
-        double dx = a.spatial().x() - spec.x();
-        double dy = a.spatial().y() - spec.y();
-        double ds = a.spatial().scale() / spec.scale() - 1;
-        int[] map = a.temporal().map();
-        int[] truth = spec.map();
-        assertEquals(truth.length, map.length, "one map entry per fg frame");
-        int exact = 0;
-        int worst = 0;
-        for (int i = 0; i < truth.length; i++) {
-            if (map[i] == truth[i] || scene.sceneTime(map[i]) == scene.sceneTime(truth[i])) {
-                exact++;
-            } else {
-                worst = Math.max(worst, Math.abs(map[i] - truth[i]));
-                if (Boolean.getBoolean("vidkompy.wide.verbose")) {
-                    System.out.printf("  fg %d: bg %d, truth %d%n", i, map[i], truth[i]);
-                }
-            }
-        }
-        double share = 100.0 * exact / truth.length;
-        System.out.printf("%-24s exact %.1f%% (%d/%d) worst %d dx %+.3f dy %+.3f scale %+.3f%%%n", name, share, exact,
-                truth.length, worst, dx, dy, 100 * ds);
-        assertTrue(Math.hypot(dx, dy) <= 0.1, name + ": position off by " + Math.hypot(dx, dy));
-        assertTrue(Math.abs(ds) <= 0.001, name + ": scale off by " + ds);
-        assertTrue(share >= 99.5, name + ": only " + share + "% of frames exact");
-        assertTrue(worst <= 1, name + ": a frame is off by " + worst);
+        org.junit.jupiter.api.Assumptions.assumeTrue(TruthScore.selected(name), "not selected by vidkompy.accuracy.only");
+        TruthScore t = TruthScore.of(analyse(name, spec), spec);
+        System.out.printf("%-24s exact %.1f%% (%d/%d) worst %d dx %+.3f dy %+.3f scale %+.3f%%%n", name, t.share(),
+                t.exact(), t.frames(), t.worst(), t.dx(), t.dy(), 100 * t.scaleError());
+        t.assertMeets(name, 99.5, 1, 0.1);
     }
 
     @Test

@@ -16,9 +16,9 @@ import org.vidkompy.media.Alignment;
 import org.vidkompy.media.TimeJump;
 import org.vidkompy.synth.GeneratedPair;
 import org.vidkompy.synth.PairSpec;
-import org.vidkompy.synth.Scene;
 import org.vidkompy.synth.TimeMaps;
 import org.vidkompy.testkit.Fixtures;
+import org.vidkompy.testkit.TruthScore;
 
 /**
  * Replays end to end (issue 11): an fg whose time jumps back in the bg (bg moments shown again) is
@@ -52,25 +52,12 @@ class ReplayAccuracyTest {
         PairAnalysis analysis = Guice.createInjector(new EngineModule()).getInstance(PairAnalysis.class);
         Alignment a = analysis.run(pair.background(), pair.foreground(), AnalysisOptions.defaults(), null,
                 AnalysisProgress.NONE, w -> { }).alignment();
-        Scene scene = new Scene(spec.seed(), spec.bgWidth(), spec.bgHeight(), spec.staticFrom(), spec.staticTo());
-        int[] map = a.temporal().map();
+        TruthScore t = TruthScore.of(a, spec);
         int[] truth = spec.map();
-        assertEquals(truth.length, map.length, name + ": one map entry per fg frame");
-        int exact = 0;
-        int worst = 0;
-        for (int i = 0; i < truth.length; i++) {
-            if (map[i] == truth[i] || scene.sceneTime(map[i]) == scene.sceneTime(truth[i])) {
-                exact++;
-            } else {
-                worst = Math.max(worst, Math.abs(map[i] - truth[i]));
-                System.out.printf("  %s: fg %d on bg %d, truth %d%n", name, i, map[i], truth[i]);
-            }
-        }
-        double share = 100.0 * exact / truth.length;
-        System.out.printf("%-28s exact %.1f%% (%d/%d) worst %d, jumps %s%n", name, share, exact, truth.length, worst,
-                a.jumps());
-        assertTrue(share >= 99.5, name + ": only " + share + "% of frames exact");
-        assertTrue(worst <= 1, name + ": a frame is off by " + worst);
+        System.out.printf("%-28s exact %.1f%% (%d/%d) worst %d, jumps %s%n", name, t.share(), t.exact(), t.frames(),
+                t.worst(), a.jumps());
+        assertTrue(t.share() >= 99.5, name + ": only " + t.share() + "% of frames exact");
+        assertTrue(t.worst() <= 1, name + ": a frame is off by " + t.worst());
 
         List<TimeJump> expected = TimeJump.in(truth, 1.0);
         assertEquals(expected.stream().map(TimeJump::fgFrame).toList(),

@@ -1,6 +1,5 @@
 package org.vidkompy.align;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,9 +15,9 @@ import org.vidkompy.media.Alignment;
 import org.vidkompy.spatial.NoMatchException;
 import org.vidkompy.synth.GeneratedPair;
 import org.vidkompy.synth.PairSpec;
-import org.vidkompy.synth.Scene;
 import org.vidkompy.synth.TimeMaps;
 import org.vidkompy.testkit.Fixtures;
+import org.vidkompy.testkit.TruthScore;
 
 /**
  * Small and large (issue 11): an fg down to a thirtieth of the bg's width, and fgs shown in the bg
@@ -57,9 +56,7 @@ class ScaleRangeTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void meetsTheTarget(String name, PairSpec spec) {
-        String only = System.getProperty("vidkompy.wide.only");
-        org.junit.jupiter.api.Assumptions.assumeTrue(only == null || name.matches("(?i).*(" + only + ").*"),
-                "not selected by vidkompy.wide.only");
+        org.junit.jupiter.api.Assumptions.assumeTrue(TruthScore.selected(name), "not selected by vidkompy.accuracy.only");
         GeneratedPair pair = Fixtures.pair("range-" + name.replaceAll("\\W+", "-"), spec);
         PairAnalysis analysis = Guice.createInjector(new EngineModule()).getInstance(PairAnalysis.class);
         long t0 = System.nanoTime();
@@ -67,33 +64,14 @@ class ScaleRangeTest {
                 null, AnalysisProgress.NONE, w -> { });
         double seconds = (System.nanoTime() - t0) / 1e9;
         Alignment a = o.alignment();
-        Scene scene = new Scene(spec.seed(), spec.bgWidth(), spec.bgHeight(), spec.staticFrom(), spec.staticTo());
-        int[] map = a.temporal().map();
-        int[] truth = spec.map();
-        assertEquals(truth.length, map.length, name + ": one map entry per fg frame");
-        int exact = 0;
-        int worst = 0;
-        for (int i = 0; i < truth.length; i++) {
-            if (map[i] == truth[i] || scene.sceneTime(map[i]) == scene.sceneTime(truth[i])) {
-                exact++;
-            } else {
-                worst = Math.max(worst, Math.abs(map[i] - truth[i]));
-            }
-        }
-        double share = 100.0 * exact / truth.length;
-        double dx = a.spatial().x() - spec.x();
-        double dy = a.spatial().y() - spec.y();
-        double ds = a.spatial().scale() / spec.scale() - 1;
+        TruthScore t = TruthScore.of(a, spec);
         System.out.printf("| %s | %dx%d | %dx%d | %.4g | %.1f %% | %d | %+.3f | %+.3f | %+.3f %% | %.1f s |%n", name,
-                spec.fgWidth(), spec.fgHeight(), spec.bgWidth(), spec.bgHeight(), spec.scale(), share, worst, dx, dy,
-                100 * ds, seconds);
+                spec.fgWidth(), spec.fgHeight(), spec.bgWidth(), spec.bgHeight(), spec.scale(), t.share(), t.worst(), t.dx(),
+                t.dy(), 100 * t.scaleError(), seconds);
         o.details().ifPresent(d -> System.out.println("  " + d.timings()));
         // Known gap: blown up 8x, one fg pixel spans 8 bg pixels and the fit lands about 0.11 px off.
         double posLimit = spec.scale() > 4 ? 0.15 : 0.1;
-        assertTrue(Math.hypot(dx, dy) <= posLimit, name + ": position off by " + Math.hypot(dx, dy));
-        assertTrue(Math.abs(ds) <= 0.001, name + ": scale off by " + ds);
-        assertTrue(share >= 99.5, name + ": only " + share + "% of frames exact");
-        assertTrue(worst <= 1, name + ": a frame is off by " + worst);
+        t.assertMeets(name, 99.5, 1, posLimit);
     }
 
     /** A small fg from another scene: nothing in the bg overlaps it, whatever the scale. */
