@@ -117,7 +117,8 @@ final class FineTimeRefiner {
         final float[] cost;
         final boolean[] informative;
 
-        private Costs(int[] map) {
+        /** @param known costs around another path: rows whose window is the same are taken from it */
+        private Costs(int[] map, Costs known) {
             this.map = map.clone();
             int n = map.length;
             int nbg = bgStore.size();
@@ -127,6 +128,11 @@ final class FineTimeRefiner {
             float[] fgVec = new float[w * h];
             Plane fgPlane = new Plane(w, h, new float[w * h]);
             for (int i = 0; i < n; i++) {
+                if (known != null && known.map[i] == map[i]) {
+                    informative[i] = known.informative[i];
+                    System.arraycopy(known.cost, i * states, cost, i * states, states);
+                    continue;
+                }
                 informative[i] = normalise(fgStore, i, fgPlane, fgVec);
                 for (int s = 0; s < states; s++) {
                     float c = 0;
@@ -211,7 +217,12 @@ final class FineTimeRefiner {
 
     /** The picture costs around the coarse path {@code map}. */
     Costs costs(int[] map) {
-        return new Costs(map);
+        return new Costs(map, null);
+    }
+
+    /** The picture costs around {@code map}, reusing {@code known}'s where the window did not move. */
+    Costs costs(int[] map, Costs known) {
+        return new Costs(map, known);
     }
 
     /**

@@ -43,6 +43,8 @@ final class PlacementRounds {
     static final int TIME_REACH = 1;
     /** By how much (mean ZNCC) a neighbouring moment must beat the map's to be taken. */
     static final double TIME_MARGIN = 0.002;
+    /** Pairs matching at least this well (mean ZNCC) leave no room for another moment: not tried. */
+    static final double UNAMBIGUOUS = 0.995;
     /** Rounds of time alignment and final placement at most. */
     static final int MAX_ROUNDS = 4;
 
@@ -91,49 +93,54 @@ final class PlacementRounds {
         progress.stage("refining", FINAL_PAIRS);
         Clip bi = bg.info();
         int n = Math.min(FINAL_PAIRS, pairs.size());
-        int frames = n * (2 * TIME_REACH + 1);
+        int frames = n * (2 * TIME_REACH + 2);
         PixelRect crop = (long) frames * bi.width() * bi.height() * Float.BYTES <= FINAL_BUDGET
                 ? new PixelRect(0, 0, bi.width(), bi.height()) : cropAround(current, so.contentBox(), bi);
         List<Plane> fgs = new ArrayList<>();
-        // bgs.get(d + TIME_REACH): the bg frames d frames after the ones the map names.
-        List<List<Plane>> bgs = new ArrayList<>();
-        for (int d = -TIME_REACH; d <= TIME_REACH; d++) {
-            bgs.add(new ArrayList<>());
-        }
-        for (Pair p : pairs.subList(0, n)) {
-            List<LumaImage> around = bg.frames(p.bg() - TIME_REACH, 2 * TIME_REACH + 1);
-            if (around.size() != 2 * TIME_REACH + 1) {
-                continue; // at the bg's first or last frame: no neighbour on one side
-            }
+        List<Plane> bgs = new ArrayList<>();
+        List<Pair> used = pairs.subList(0, n);
+        for (Pair p : used) {
             Plane f = scans.fg().kept().full(p.fg(), fg).toPlane();
             tone.apply(f); // compared in the bg's grade: blind to any monotone tone change
             fgs.add(f);
-            for (int k = 0; k < around.size(); k++) {
-                LumaImage b = around.get(k);
-                bgs.get(k).add(crop.width() == b.width() && crop.height() == b.height() ? b.toPlane()
-                        : b.toPlane(crop.x(), crop.y(), crop.width(), crop.height()));
-            }
+            bgs.add(cropped(scans.bg().kept().full(p.bg(), bg), crop));
             progress.advance(fgs.size());
         }
-        if (fgs.isEmpty()) {
-            return current;
-        }
+        SpatialAlignment start = shifted(current, -crop.x(), -crop.y());
+        SpatialAlignment best = spatial.refine(fgs, bgs, start, so);
         // Time and position can trade: where the picture drifts, bg frames one step off, seen a
         // fraction of a pixel further along, nearly match too, and a placement made from them would
-        // keep the time alignment one frame off. The same pairs one frame earlier and later settle it:
-        // the true moments match best, because what moves on its own paths matches only there.
-        SpatialAlignment start = shifted(current, -crop.x(), -crop.y());
-        SpatialAlignment best = spatial.refine(fgs, bgs.get(TIME_REACH), start, so);
-        for (int d = -TIME_REACH; d <= TIME_REACH; d++) {
-            if (d == 0) {
-                continue;
+        // keep the time alignment one frame off. Unless the pairs match all but perfectly, the same
+        // pairs one frame earlier and later settle it: the true moments match best, because what moves
+        // on its own paths matches only there.
+        if (best.confidence() < UNAMBIGUOUS && used.stream().allMatch(p -> p.bg() >= TIME_REACH
+                && p.bg() + TIME_REACH < bi.frames())) {
+            List<List<Plane>> around = new ArrayList<>();
+            for (int d = 0; d <= 2 * TIME_REACH; d++) {
+                around.add(new ArrayList<>());
             }
-            SpatialAlignment other = spatial.refine(fgs, bgs.get(d + TIME_REACH), start, so);
-            if (other.confidence() > best.confidence() + TIME_MARGIN) {
-                best = other;
+            for (Pair p : used) {
+                List<LumaImage> run = bg.frames(p.bg() - TIME_REACH, 2 * TIME_REACH + 1);
+                for (int k = 0; k < run.size(); k++) {
+                    around.get(k).add(cropped(run.get(k), crop));
+                }
+            }
+            for (int d = -TIME_REACH; d <= TIME_REACH; d++) {
+                if (d == 0 || around.get(d + TIME_REACH).size() != fgs.size()) {
+                    continue;
+                }
+                SpatialAlignment other = spatial.refine(fgs, around.get(d + TIME_REACH), start, so);
+                if (other.confidence() > best.confidence() + TIME_MARGIN) {
+                    best = other;
+                }
             }
         }
         return shifted(best, crop.x(), crop.y());
+    }
+
+    private static Plane cropped(LumaImage b, PixelRect crop) {
+        return crop.width() == b.width() && crop.height() == b.height() ? b.toPlane()
+                : b.toPlane(crop.x(), crop.y(), crop.width(), crop.height());
     }
 
     /**

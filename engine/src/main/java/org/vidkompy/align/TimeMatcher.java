@@ -109,7 +109,7 @@ final class TimeMatcher {
         double[] at = timeCurve(refiner, costs, trusted, line, scans.fg().times(), r);
         int[] centre = recentred(time.map(), at, bi.frames());
         if (centre != null) {
-            costs = refiner.costs(centre);
+            costs = refiner.costs(centre, costs);
             at = timeCurve(refiner, costs, trusted, line, scans.fg().times(), r);
         }
         int[] refined = refiner.choose(costs, r, at);
