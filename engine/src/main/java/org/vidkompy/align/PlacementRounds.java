@@ -98,7 +98,12 @@ final class PlacementRounds {
                 ? new PixelRect(0, 0, bi.width(), bi.height()) : cropAround(current, so.contentBox(), bi);
         List<Plane> fgs = new ArrayList<>();
         List<Plane> bgs = new ArrayList<>();
-        List<Pair> used = pairs.subList(0, n);
+        // Pairs at the bg's first or last frame have no neighbour on one side to try; they are left out.
+        List<Pair> used = pairs.subList(0, n).stream()
+                .filter(p -> p.bg() >= TIME_REACH && p.bg() + TIME_REACH < bi.frames()).toList();
+        if (used.isEmpty()) {
+            return current;
+        }
         for (Pair p : used) {
             Plane f = scans.fg().kept().full(p.fg(), fg).toPlane();
             tone.apply(f); // compared in the bg's grade: blind to any monotone tone change
@@ -113,8 +118,7 @@ final class PlacementRounds {
         // keep the time alignment one frame off. Unless the pairs match all but perfectly, the same
         // pairs one frame earlier and later settle it: the true moments match best, because what moves
         // on its own paths matches only there.
-        if (best.confidence() < UNAMBIGUOUS && used.stream().allMatch(p -> p.bg() >= TIME_REACH
-                && p.bg() + TIME_REACH < bi.frames())) {
+        if (best.confidence() < UNAMBIGUOUS) {
             List<List<Plane>> around = new ArrayList<>();
             for (int d = 0; d <= 2 * TIME_REACH; d++) {
                 around.add(new ArrayList<>());
@@ -124,6 +128,12 @@ final class PlacementRounds {
                 for (int k = 0; k < run.size(); k++) {
                     around.get(k).add(cropped(run.get(k), crop));
                 }
+            }
+            // The kept frames were decoded without deblocking (the scan's shortcut); these were not, and
+            // on strongly compressed footage that moves the fit by a tenth of a pixel: the map's own
+            // moment is refined again on them, and the neighbours compared with that.
+            if (around.get(TIME_REACH).size() == fgs.size()) {
+                best = spatial.refine(fgs, around.get(TIME_REACH), start, so);
             }
             for (int d = -TIME_REACH; d <= TIME_REACH; d++) {
                 if (d == 0 || around.get(d + TIME_REACH).size() != fgs.size()) {
