@@ -225,6 +225,13 @@ final class FineTimeRefiner {
         return new Costs(map, known);
     }
 
+    /** The choice from the pictures and the step prior alone, where no time curve is known yet. */
+    int[] choose(Costs table, double bgPerFg) {
+        double[] none = new double[table.map.length];
+        java.util.Arrays.fill(none, Double.NaN);
+        return choose(table, bgPerFg, none);
+    }
+
     /**
      * The monotone choice among the candidates: picture costs, plus either the distance to each fg
      * frame's moment in bg time or, where that is unknown, a step prior on the coarse path's local rate.

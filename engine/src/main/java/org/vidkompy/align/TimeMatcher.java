@@ -124,9 +124,7 @@ final class TimeMatcher {
     private static double[] timeCurve(FineTimeRefiner refiner, FineTimeRefiner.Costs costs, boolean[] trusted,
                                       TimeLine line, double[] fgTimes, double bgPerFg) {
         int n = trusted.length;
-        double[] none = new double[n];
-        java.util.Arrays.fill(none, Double.NaN);
-        int[] smooth = refiner.choose(costs, bgPerFg, none);
+        int[] smooth = refiner.choose(costs, bgPerFg);
         int[] best = costs.best();
         boolean[] decisive = costs.decisive();
         double[] weight = new double[n];

@@ -169,14 +169,7 @@ public final class FfmpegClipSource implements ClipSource {
         if (index < 0 || index >= scanned) {
             throw new IllegalArgumentException("frame " + index + " is not among the " + scanned + " scanned frames");
         }
-        try (FrameReader r = FrameReader.open(video.path(),
-                ReaderOptions.of(FrameFormat.of(PixelLayout.GRAY8, video.width(), video.height())))) {
-            r.seek(timestamps[index], index);
-            if (!r.next()) {
-                throw new MediaException(video.path(), "cannot decode frame " + index);
-            }
-            return copy(r.output(0));
-        }
+        return frames(index, 1).get(0);
     }
 
     @Override

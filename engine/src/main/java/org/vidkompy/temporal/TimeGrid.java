@@ -99,7 +99,8 @@ final class TimeGrid {
                 org.vidkompy.media.FrameRange.runsOf(flat));
     }
 
-    private static double medianStep(double[] times) {
+    /** The median time between consecutive frames, seconds; NaN for fewer than two frames. */
+    static double medianStep(double[] times) {
         if (times.length < 2) {
             return Double.NaN;
         }

@@ -139,15 +139,7 @@ public final class TimeLine {
     }
 
     private static double typicalStep(double[] times) {
-        if (times.length < 2) {
-            return 1 / 25.0;
-        }
-        double[] d = new double[times.length - 1];
-        for (int i = 1; i < times.length; i++) {
-            d[i - 1] = times[i] - times[i - 1];
-        }
-        Arrays.sort(d);
-        double m = d[d.length / 2];
+        double m = TimeGrid.medianStep(times);
         return m > 0 ? m : 1 / 25.0;
     }
 
