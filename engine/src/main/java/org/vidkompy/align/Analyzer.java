@@ -2,6 +2,7 @@ package org.vidkompy.align;
 
 import org.vidkompy.media.ClipSource;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.vidkompy.align.ClipScanner.Scans;
 import org.vidkompy.image.PixelRect;
 import org.vidkompy.media.Alignment;
@@ -30,7 +31,8 @@ import org.vidkompy.temporal.TemporalAlignment;
  *     ({@link TimeMatcher}).</li>
  * <li>Final placement at full resolution from frame pairs the temporal map says show the same moment
  *     (fetched individually, the cheapest to decode). If that moved the footprint, steps 4-5 repeat —
- *     from memory, without decoding again ({@link PlacementRounds}).</li>
+ *     from memory, without decoding again ({@link PlacementRounds}), until the time alignment
+ *     picks the same frame pairs for the final placement as the round before.</li>
  * <li>An fg that matches nothing over time is not in the bg ({@link NotFoundRule}).</li>
  * </ol>
  * The same code serves files (FFmpeg) and the OpenFX host's clips: only the {@link ClipSource} differs.
@@ -76,6 +78,7 @@ public final class Analyzer {
         double temporalTime = 0;
 
         TimeMatcher.Match time = null;
+        List<PlacementRounds.Pair> used = null;
         int rounds = 0;
         while (rounds < PlacementRounds.MAX_ROUNDS) {
             rounds++;
@@ -86,7 +89,12 @@ public final class Analyzer {
             if (so.shift() != null) {
                 break; // a placement given by the user is not refined
             }
-            SpatialAlignment refined = placement.last(bg, fg, scans, time.alignment(), time.tone(), placed, place, progress);
+            List<PlacementRounds.Pair> pairs = placement.pairs(bg, fg, scans, time.alignment());
+            if (pairs.equals(used)) {
+                break; // the same frames as the round before: the same placement
+            }
+            used = pairs;
+            SpatialAlignment refined = placement.last(bg, fg, scans, pairs, time.tone(), placed, place, progress);
             spatialTime += clock.lap();
             boolean settled = PlacementRounds.settled(place, refined, scans.box());
             place = refined;

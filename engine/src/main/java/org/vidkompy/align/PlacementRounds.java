@@ -76,7 +76,17 @@ final class PlacementRounds {
     }
 
     /** An fg frame and the bg frame the map puts under it, and what it costs to get them. */
-    private record Pair(int fg, int bg, int cost) {
+    record Pair(int fg, int bg, int cost) {
+    }
+
+    /**
+     * The frame pairs a final placement would use for this time alignment. The same pairs as the
+     * round before give the same placement again (the refinement converged on them already), so the
+     * rounds stop there without refining.
+     */
+    List<Pair> pairs(ClipSource bg, ClipSource fg, Scans scans, TemporalAlignment time) {
+        List<Pair> pairs = sameMoments(bg, fg, scans, time);
+        return List.copyOf(pairs.subList(0, Math.min(FINAL_PAIRS, pairs.size())));
     }
 
     /**
@@ -84,9 +94,8 @@ final class PlacementRounds {
      * motion cannot bias it, at full resolution. Falls back to the current placement when no pair is
      * confirmed.
      */
-    SpatialAlignment last(ClipSource bg, ClipSource fg, Scans scans, TemporalAlignment time, ToneCurve tone,
+    SpatialAlignment last(ClipSource bg, ClipSource fg, Scans scans, List<Pair> pairs, ToneCurve tone,
                           SpatialOptions so, SpatialAlignment current, AnalysisProgress progress) {
-        List<Pair> pairs = sameMoments(bg, fg, scans, time);
         if (pairs.isEmpty()) {
             return current;
         }

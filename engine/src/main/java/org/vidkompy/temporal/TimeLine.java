@@ -18,7 +18,11 @@ import java.util.Arrays;
  * (frames whose pictures decided by themselves). The best-fitting window wins and near ties go to the
  * larger one: a long window averages the most evidence, a short or one-sided one follows a speed
  * step or a cut from its clean side instead of smoothing over it. Points a fit misses by more than a
- * frame are dropped and the fit repeated, so a few wrong matches do not bend it.
+ * frame are dropped and the fit repeated, so a few wrong matches do not bend it. Fits are judged by
+ * what they would miss each point by had it been left out (the residual over one minus its
+ * leverage): a short window through a handful of points fits them by construction, and without that
+ * a slow stretch with two confidently wrong matches drew a line through them that beat the long
+ * curve through hundreds of right ones.
  */
 public final class TimeLine {
 
@@ -150,6 +154,14 @@ public final class TimeLine {
     private static final class Fit {
         double x0;
         final double[] c = new double[3];
+        /** The inverse of the last solve's normal matrix (row-major 3x3; degree 1 uses the top-left 2x2). */
+        final double[] inv = new double[9];
+        int degree;
+        /** The window and the first pass's curve of the last fit, which say which points it used. */
+        int from;
+        int to;
+        final double[] first = new double[3];
+        double keep;
 
         double at(double t) {
             double d = t - x0;
@@ -158,10 +170,38 @@ public final class TimeLine {
 
         boolean fit(double[] x, double[] y, double[] weight, int a, int b, double x0, int degree, double unit) {
             this.x0 = x0;
+            this.degree = degree;
+            this.from = a;
+            this.to = b;
             if (!solve(x, y, weight, a, b, degree, Double.POSITIVE_INFINITY)) {
                 return false;
             }
-            return solve(x, y, weight, a, b, degree, OUTLIER * unit);
+            System.arraycopy(c, 0, first, 0, 3);
+            keep = OUTLIER * unit;
+            return solve(x, y, weight, a, b, degree, keep);
+        }
+
+        /** Whether point {@code k} took part in the last fit. */
+        private boolean used(double[] x, double[] y, double[] weight, int k) {
+            if (k < from || k > to || !(weight[k] > 0)) {
+                return false;
+            }
+            double d = x[k] - x0;
+            return Math.abs(y[k] - (first[0] + d * (first[1] + d * first[2]))) <= keep;
+        }
+
+        /** The leverage of point {@code k} on the last fit: how much its own value pulled the curve. */
+        private double leverage(double[] x, double[] weight, int k) {
+            double d = x[k] - x0;
+            double q;
+            if (degree == 1) {
+                q = inv[0] + 2 * d * inv[1] + d * d * inv[4];
+            } else {
+                double d2 = d * d;
+                q = inv[0] + 2 * d * inv[1] + 2 * d2 * inv[2] + d2 * inv[4] + 2 * d2 * d * inv[5]
+                        + d2 * d2 * inv[8];
+            }
+            return weight[k] * q;
         }
 
         /** Least squares over the weight points the current curve misses by at most {@code keep}. */
@@ -207,6 +247,9 @@ public final class TimeLine {
                 c[1] = (s0 * t1 - s1 * t0) / den;
                 c[0] = mean + (t0 - c[1] * s1) / s0;
                 c[2] = 0;
+                inv[0] = s2 / den;
+                inv[1] = -s1 / den;
+                inv[4] = s0 / den;
                 return true;
             }
             double det = s0 * (s2 * s4 - s3 * s3) - s1 * (s1 * s4 - s3 * s2) + s2 * (s1 * s3 - s2 * s2);
@@ -219,6 +262,13 @@ public final class TimeLine {
             c[0] = mean + c0 / det;
             c[1] = c1 / det;
             c[2] = c2 / det;
+            // The normal matrix [[s0 s1 s2] [s1 s2 s3] [s2 s3 s4]] is symmetric: its inverse by cofactors.
+            inv[0] = (s2 * s4 - s3 * s3) / det;
+            inv[1] = (s2 * s3 - s1 * s4) / det;
+            inv[2] = (s1 * s3 - s2 * s2) / det;
+            inv[4] = (s0 * s4 - s2 * s2) / det;
+            inv[5] = (s1 * s2 - s0 * s3) / det;
+            inv[8] = (s0 * s2 - s1 * s1) / det;
             return true;
         }
 
@@ -231,7 +281,14 @@ public final class TimeLine {
                 if (!(weight[k] > 0)) {
                     continue;
                 }
-                double r = Math.min(Math.abs(y[k] - at(x[k])), keep) / unit;
+                double miss = Math.abs(y[k] - at(x[k]));
+                if (used(x, y, weight, k)) {
+                    // What the curve would miss this point by had it been fitted without it: a short
+                    // window with few points follows its own noise, and must not win by that.
+                    double h = leverage(x, weight, k);
+                    miss = h < 1 ? miss / (1 - h) : keep;
+                }
+                double r = Math.min(miss, keep) / unit;
                 sum += weight[k] * r * r;
                 n += weight[k];
             }
