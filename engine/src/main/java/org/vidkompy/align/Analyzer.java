@@ -83,7 +83,7 @@ public final class Analyzer {
         while (rounds < PlacementRounds.MAX_ROUNDS) {
             rounds++;
             progress.stage("temporal", 1);
-            time = timing.match(bg, fi, scans, place, options);
+            time = timing.match(bg, fi, scans, place, options, time);
             progress.advance(1);
             temporalTime += clock.lap();
             if (so.shift() != null) {

@@ -43,23 +43,50 @@ final class TimeMatcher {
         this.temporal = temporal;
     }
 
-    /** The time alignment, and how many bg frames it was made from. */
-    record Match(TemporalAlignment alignment, int bgFrames, ToneCurve tone) {
+    /**
+     * A footprint that moved by less than this share of its size since the coarse path was found keeps
+     * that path: a tenth of a descriptor pixel changes the descriptors less than compression does.
+     */
+    static final double COARSE_KEPT = 0.1 / DescriptorSpec.THUMB_WIDTH;
+
+    /**
+     * The time alignment, how many bg frames it was made from, and what a later round may reuse: the
+     * coarse path and the footprint it was found at.
+     */
+    record Match(TemporalAlignment alignment, int bgFrames, ToneCurve tone, TemporalAlignment coarse,
+                 Footprint coarseArea) {
     }
 
-    Match match(ClipSource bg, Clip fi, Scans scans, SpatialAlignment place, AnalysisOptions options) {
+    /** @param before the previous round's match, whose coarse path is kept if the footprint barely moved; or null */
+    Match match(ClipSource bg, Clip fi, Scans scans, SpatialAlignment place, AnalysisOptions options, Match before) {
         Clip bi = bg.info();
         Footprint area = Footprint.of(place.x(), place.y(), place.scale(), scans.box());
         OverlapView view = OverlapView.of(scans, area, bi.width(), bi.height(),
                 fineMask(options.border(), scans.box(), scans.fg().fine()));
-        DescriptorSequence bgd = bgDescriptors(bg, scans, area, view.spec());
-        TemporalOptions to = TemporalOptions.of(fi.fps(), bi.fps());
-        if (options.window() > 0) {
-            to = to.withWindow(options.window());
+        TemporalAlignment time;
+        Footprint coarseArea;
+        int bgFrames;
+        if (before != null && barelyMoved(before.coarseArea(), area)) {
+            time = before.coarse();
+            coarseArea = before.coarseArea();
+            bgFrames = before.bgFrames();
+        } else {
+            DescriptorSequence bgd = bgDescriptors(bg, scans, area, view.spec());
+            TemporalOptions to = TemporalOptions.of(fi.fps(), bi.fps());
+            if (options.window() > 0) {
+                to = to.withWindow(options.window());
+            }
+            time = temporal.align(view.fg(), scans.fg().times(), bgd, to);
+            coarseArea = area;
+            bgFrames = bgd.size();
         }
-        TemporalAlignment time = temporal.align(view.fg(), scans.fg().times(), bgd, to);
         Refined r = refine(time, scans, area, bi, fi, view.fineMask());
-        return new Match(r.alignment(), bgd.size(), r.tone());
+        return new Match(r.alignment(), bgFrames, r.tone(), time, coarseArea);
+    }
+
+    private static boolean barelyMoved(Footprint a, Footprint b) {
+        double extent = Math.max(a.width(), a.height());
+        return Math.max(a.edgeShiftX(b), a.edgeShiftY(b)) <= COARSE_KEPT * extent;
     }
 
     /** The bg descriptors of the footprint: cut from the stored thumbnails, or scanned if too small there. */
