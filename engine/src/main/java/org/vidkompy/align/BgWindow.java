@@ -27,7 +27,7 @@ import org.vidkompy.temporal.DescriptorSpec;
  * A long bg with a short fg: which part of the bg the fg can lie in, found by a cheap look before the
  * bg is decoded, so that only that part is. While the fg is scanned as usual, only the bg's key frames
  * are decoded, to small whole pictures (the other packets are read, not decoded, which also numbers
- * every frame). The fg's kept frames are placed in them ({@link SpatialAligner#locate}, as the first
+ * every frame). The fg's kept frames are placed in them ({@link SpatialAligner#locateInside}, as the first
  * placement does, the key frames in place of dense bg frames), descriptors are cut from them at that
  * footprint, and every key frame is compared with every fg frame: the key frames that show an fg
  * moment, each with the fg frame it shows, bound where the fg's span can lie for any speed between
