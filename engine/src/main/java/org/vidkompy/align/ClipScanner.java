@@ -95,7 +95,7 @@ final class ClipScanner {
         Clip fi = fg.info();
         ScanPlan plan = ScanPlan.of(bi, fi);
         AtomicLong done = new AtomicLong();
-        progress.stage("scanning", Math.max(1, bi.frames() + fi.frames()));
+        progress.stage("scanning", Math.max(1, bi.frames() + (known != null ? 0 : fi.frames())));
         ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "vidkompy-scan");
             t.setDaemon(true);
