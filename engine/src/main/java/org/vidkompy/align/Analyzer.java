@@ -7,6 +7,8 @@ import org.vidkompy.align.ClipScanner.Scans;
 import org.vidkompy.image.PixelRect;
 import org.vidkompy.media.Alignment;
 import org.vidkompy.media.Clip;
+import org.vidkompy.media.FrameRange;
+import org.vidkompy.spatial.NoMatchException;
 import org.vidkompy.media.Timing;
 import org.vidkompy.spatial.SpatialAligner;
 import org.vidkompy.spatial.SpatialAlignment;
@@ -35,6 +37,8 @@ import org.vidkompy.temporal.TemporalAlignment;
  *     picks the same frame pairs for the final placement as the round before.</li>
  * <li>An fg that matches nothing over time is not in the bg ({@link NotFoundRule}).</li>
  * </ol>
+ * A bg much longer than the fg is first looked at cheaply, key frames only, for the part the fg can lie
+ * in ({@link BgWindow}); then steps 2-6 decode and compare only that part.
  * The same code serves files (FFmpeg) and the OpenFX host's clips: only the {@link ClipSource} differs.
  */
 public final class Analyzer {
@@ -42,33 +46,103 @@ public final class Analyzer {
     private final ClipScanner scanner = new ClipScanner();
     private final PlacementRounds placement;
     private final TimeMatcher timing;
+    private final BgWindow window;
 
     @Inject
     public Analyzer(SpatialAligner spatial, TemporalAligner temporal) {
         this.placement = new PlacementRounds(spatial);
         this.timing = new TimeMatcher(temporal);
+        this.window = new BgWindow(scanner, spatial);
     }
 
-    /** Everything the analysis found, with how long each part took. */
+    /**
+     * Everything the analysis found, with how long each part took.
+     *
+     * @param bgWindow   the bg frames the analysis decoded ({@link BgWindow}): all of them, or for a long bg
+     *                   with a short fg only the part the fg can lie in
+     * @param bgKeyFrames bg key frames the look before that decoded (0 where there was none)
+     */
     public record Result(Alignment alignment, PixelRect contentBox, SpatialAlignment spatial,
-                         TemporalAlignment temporal, Timings timings, int rounds) {
+                         TemporalAlignment temporal, Timings timings, int rounds, FrameRange bgWindow,
+                         int bgKeyFrames) {
     }
 
-    /** Wall-clock seconds per stage. */
-    public record Timings(double sampling, double scan, double spatial, double temporal) {
+    /** Wall-clock seconds per stage; {@code look}: finding the part of a long bg to decode (0: none). */
+    public record Timings(double sampling, double scan, double spatial, double temporal, double look) {
+        public Timings(double sampling, double scan, double spatial, double temporal) {
+            this(sampling, scan, spatial, temporal, 0);
+        }
+
         public double total() {
-            return sampling + scan + spatial + temporal;
+            return sampling + scan + spatial + temporal + look;
         }
     }
 
     public Result analyze(ClipSource bg, ClipSource fg, AnalysisOptions options, AnalysisProgress progress) {
         Clip bi = bg.info();
+        if (!BgWindow.applies(bi, fg.info(), options)) {
+            return analyze(bg, fg, null, options, progress);
+        }
+        BgWindow.Look look = window.look(bg, fg, options, progress);
+        // A window found by the look, then (once) the one the look finds at the placement its analysis
+        // found; each must agree with the key frames, or else the whole bg decides, as without the look.
+        BgWindow.Look tried = look.found() ? look : null;
+        for (int attempt = 0; attempt < 2 && tried != null; attempt++) {
+            ClipSource part = bg.window(tried.from(), tried.to());
+            if (part == null) {
+                break;
+            }
+            Result r;
+            try {
+                r = inWhole(analyze(part, fg, look.fg(), options, progress), tried, bi);
+            } catch (NoMatchException e) {
+                break; // not in the window after all
+            }
+            if (BgWindow.confirms(tried, r.spatial(), r.contentBox(), r.alignment().temporal().map(), bi, fg.info())) {
+                return r;
+            }
+            tried = BgWindow.again(tried, r.spatial(), r.contentBox(), bi);
+        }
+        Result r = analyze(bg, fg, look.fg(), options, progress);
+        Timings t = r.timings();
+        return new Result(r.alignment(), r.contentBox(), r.spatial(), r.temporal(),
+                new Timings(t.sampling(), t.scan(), t.spatial(), t.temporal(), look.seconds()), r.rounds(),
+                r.bgWindow(), look.keyFrames());
+    }
+
+    /** A result for the window {@code look.from()..} as one for the whole bg: its frame numbers moved on. */
+    private static Result inWhole(Result r, BgWindow.Look look, Clip bi) {
+        int from = look.from();
+        Alignment a = r.alignment();
+        int[] map = a.temporal().map().clone();
+        for (int i = 0; i < map.length; i++) {
+            map[i] += from;
+        }
+        TemporalAlignment t = r.temporal();
+        int[] tmap = t.map().clone();
+        for (int i = 0; i < tmap.length; i++) {
+            tmap[i] += from;
+        }
+        Clip b = a.background();
+        Timing at = a.temporal();
+        Alignment whole = new Alignment(new Clip(bi.name(), b.width(), b.height(), b.fps(), bi.frames()),
+                a.foreground(), a.spatial(), new Timing(at.confidence(), map, at.frameConfidence(), at.unmatched()));
+        Timings s = r.timings();
+        return new Result(whole, r.contentBox(), r.spatial(),
+                new TemporalAlignment(tmap, t.frameConfidence(), t.confidence(), t.unmatched(), t.uninformative()),
+                new Timings(s.sampling(), s.scan(), s.spatial(), s.temporal(), look.seconds()), r.rounds(),
+                new FrameRange(from, look.to() - 1), look.keyFrames());
+    }
+
+    private Result analyze(ClipSource bg, ClipSource fg, ClipScanner.FgSide known, AnalysisOptions options,
+                           AnalysisProgress progress) {
+        Clip bi = bg.info();
         Clip fi = fg.info();
         SpatialOptions so = options.spatial();
         Stopwatch clock = new Stopwatch();
 
-        Scans scans = scanner.scanBoth(bg, fg, options, progress);
-        double scanTime = clock.lap() - scans.samplingSeconds();
+        Scans scans = scanner.scanBoth(bg, fg, known, options, progress);
+        double scanTime = clock.lap() - (known != null ? 0 : scans.samplingSeconds());
 
         SpatialOptions placed = so.withContentBox(scans.box());
         SpatialAlignment place = so.shift() != null
@@ -112,7 +186,8 @@ public final class Analyzer {
                 place.placement(),
                 new Timing(t.confidence(), t.map(), t.frameConfidence(), t.unmatched()));
         return new Result(alignment, scans.box(), place, t,
-                new Timings(scans.samplingSeconds(), scanTime, spatialTime, temporalTime), rounds);
+                new Timings(known != null ? 0 : scans.samplingSeconds(), scanTime, spatialTime, temporalTime), rounds,
+                new FrameRange(0, Math.max(0, time.bgFrames() - 1)), 0);
     }
 
     /** Seconds between laps. */

@@ -74,7 +74,8 @@ final class ClipScanner {
     record Scans(BgScan bg, FgScan fg, PixelRect box, DescriptorSpec spec, double samplingSeconds) {
     }
 
-    private record FgSide(FgScan scan, PixelRect box, DescriptorSpec spec, double samplingSeconds) {
+    /** The fg's scan with what was found before it; reusable for any bg of the same frame size. */
+    record FgSide(FgScan scan, PixelRect box, DescriptorSpec spec, double samplingSeconds) {
     }
 
     /**
@@ -82,11 +83,19 @@ final class ClipScanner {
      * thread first looks at a few samples for letterbox bars (its thumbnails are of the content).
      */
     Scans scanBoth(ClipSource bg, ClipSource fg, AnalysisOptions options, AnalysisProgress progress) {
+        return scanBoth(bg, fg, null, options, progress);
+    }
+
+    /**
+     * As {@link #scanBoth(ClipSource, ClipSource, AnalysisOptions, AnalysisProgress)}, reusing the fg's
+     * scan where one is given (what the fg scan keeps depends on the bg's frame size only).
+     */
+    Scans scanBoth(ClipSource bg, ClipSource fg, FgSide known, AnalysisOptions options, AnalysisProgress progress) {
         Clip bi = bg.info();
         Clip fi = fg.info();
         ScanPlan plan = ScanPlan.of(bi, fi);
         AtomicLong done = new AtomicLong();
-        progress.stage("scanning", Math.max(1, bi.frames() + fi.frames()));
+        progress.stage("scanning", Math.max(1, bi.frames() + (known != null ? 0 : fi.frames())));
         ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "vidkompy-scan");
             t.setDaemon(true);
@@ -94,14 +103,8 @@ final class ClipScanner {
         });
         try {
             Future<BgScan> b = pool.submit(() -> scanBg(bg, plan, done, progress));
-            Future<FgSide> f = pool.submit(() -> {
-                long t0 = System.nanoTime();
-                PixelRect box = options.spatial().contentBox() != null ? options.spatial().contentBox()
-                        : boxes.detect(planes(fg.samples(ScanPlan.BOX_SAMPLES)));
-                DescriptorSpec spec = ScanPlan.descriptorSpec(options.border(), box);
-                double sampling = (System.nanoTime() - t0) / 1e9;
-                return new FgSide(scanFg(fg, box, spec, plan, done, progress), box, spec, sampling);
-            });
+            Future<FgSide> f = known != null ? java.util.concurrent.CompletableFuture.completedFuture(known)
+                    : pool.submit(() -> scanFgSide(fg, plan, options, done, progress));
             BgScan bgScan = b.get();
             FgSide fgSide = f.get();
             return new Scans(bgScan, fgSide.scan(), fgSide.box(), fgSide.spec(), fgSide.samplingSeconds());
@@ -113,6 +116,17 @@ final class ClipScanner {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The fg's letterbox box, descriptor spec and scan. */
+    FgSide scanFgSide(ClipSource fg, ScanPlan plan, AnalysisOptions options, AtomicLong done,
+                      AnalysisProgress progress) {
+        long t0 = System.nanoTime();
+        PixelRect box = options.spatial().contentBox() != null ? options.spatial().contentBox()
+                : boxes.detect(planes(fg.samples(ScanPlan.BOX_SAMPLES)));
+        DescriptorSpec spec = ScanPlan.descriptorSpec(options.border(), box);
+        double sampling = (System.nanoTime() - t0) / 1e9;
+        return new FgSide(scanFg(fg, box, spec, plan, done, progress), box, spec, sampling);
     }
 
     private static BgScan scanBg(ClipSource bg, ScanPlan plan, AtomicLong done, AnalysisProgress progress) {

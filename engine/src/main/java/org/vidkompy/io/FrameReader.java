@@ -83,6 +83,8 @@ public final class FrameReader implements AutoCloseable {
     private int consecutiveErrors;
     /** An exact seek has already decoded the target frame; the next decode hands it out. */
     private boolean pendingFrame;
+    /** Key-frame mode ({@link #keyFramesOnly}): told every video packet's pts; null otherwise. */
+    private java.util.function.LongConsumer packetTimes;
 
     private FrameReader(Demuxer demuxer, ReaderOptions options) {
         this.demuxer = demuxer;
@@ -189,8 +191,22 @@ public final class FrameReader implements AutoCloseable {
         return decode();
     }
 
+    /**
+     * From now on only key frames are decoded (the other packets are read, not decoded: a look over a
+     * long clip for a fraction of the decode), and every video packet's presentation time, relative to
+     * the stream start in {@link #timeBase()} units ({@link Long#MIN_VALUE} where a packet has none), is
+     * told to {@code packetTimes}, so frame numbers can be worked out from them. {@link #index()} counts
+     * the decoded frames only.
+     */
+    public void keyFramesOnly(java.util.function.LongConsumer packetTimes) {
+        this.packetTimes = packetTimes;
+    }
+
     /** Decode errors in a row after which the rest of the stream counts as lost. */
     static final int MAX_CONSECUTIVE_ERRORS = 256;
+
+    /** libavcodec's AV_PKT_FLAG_KEY. */
+    private static final int PACKET_FLAG_KEY = 1;
 
     /** libavutil's AV_FRAME_FLAG_KEY, which the preset does not map. */
     private static final int FRAME_FLAG_KEY = 1 << 1;
@@ -351,6 +367,12 @@ public final class FrameReader implements AutoCloseable {
                 // tell the decoder the stream has ended.
                 if (packet.stream_index() != streamIndex || packet.size() == 0) {
                     continue;
+                }
+                if (packetTimes != null) {
+                    packetTimes.accept(packet.pts() == AV_NOPTS_VALUE ? Long.MIN_VALUE : packet.pts() - startPts);
+                    if ((packet.flags() & PACKET_FLAG_KEY) == 0) {
+                        continue;
+                    }
                 }
                 int s = avcodec_send_packet(codec, packet);
                 if (s < 0 && s != AVERROR_EAGAIN()) {

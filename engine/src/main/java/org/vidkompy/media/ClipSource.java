@@ -45,8 +45,35 @@ public interface ClipSource extends AutoCloseable {
     /** How many frames must be decoded to get frame {@code index} alone (0 where access is free). */
     int fetchCost(int index);
 
+    /**
+     * The clip's key frames, found by a look that decodes nothing else (a small part of a full scan
+     * for a long file), whole, shrunk so that their longest side is at most {@code longestSide}. Null
+     * where the source cannot do that cheaply (no key frames, more than {@code maxKeys} of them, frame
+     * times unknown without decoding) or does not try: then only a full {@link #scan} works.
+     */
+    default KeyFrames keyFrames(int longestSide, int maxKeys) {
+        return null;
+    }
+
+    /**
+     * Frames {@code from .. to - 1} as a clip of their own: frame 0 is frame {@code from}, times start
+     * at 0, and a scan decodes only them. Null where the source cannot do that; for files, only after
+     * {@link #keyFrames} (which numbers every frame without decoding it).
+     */
+    default ClipSource window(int from, int to) {
+        return null;
+    }
+
     @Override
     void close();
+
+    /**
+     * Key frames of a clip: their frame numbers, times (seconds from the clip's start), pictures
+     * (luma, shrunk by {@code factor} from full size), and the clip's frame count and duration.
+     */
+    record KeyFrames(int[] indices, double[] times, List<LumaImage> pictures, double factor, int frames,
+                     double duration) {
+    }
 
     /** A thumbnail of {@code region} (null: the whole frame) at {@code width x height}, area-averaged. */
     record Thumb(PixelRect region, int width, int height) {

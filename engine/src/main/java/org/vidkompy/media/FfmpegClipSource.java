@@ -140,20 +140,11 @@ public final class FfmpegClipSource implements ClipSource {
 
     @Override
     public void scan(List<Thumb> thumbs, FrameVisitor visitor) {
-        List<FrameFormat> formats = new ArrayList<>();
-        Plane[] planes = new Plane[thumbs.size()];
-        for (int i = 0; i < thumbs.size(); i++) {
-            Thumb t = thumbs.get(i);
-            formats.add(new FrameFormat(PixelLayout.GRAY8, t.width(), t.height(), t.region()));
-            planes[i] = Plane.allocate(t.width(), t.height());
-        }
-        // The whole frames kept for the placement are converted only on request.
-        ReaderOptions opts = new ReaderOptions(formats, 0, !deblocked)
-                .withOnDemand(FrameFormat.of(PixelLayout.GRAY8, video.width(), video.height()));
         double[] ts = new double[(int) Math.max(16, video.frameCount() + 16)];
         keyFrames.clear();
         int n = 0;
-        try (FrameReader r = FrameReader.open(video.path(), opts)) {
+        try (FrameReader r = FrameReader.open(video.path(), scanOptions(thumbs))) {
+            Plane[] planes = planes(thumbs);
             Capture whole = () -> copy(r.onDemand(0));
             while (r.next()) {
                 for (int i = 0; i < planes.length; i++) {
@@ -173,6 +164,184 @@ public final class FfmpegClipSource implements ClipSource {
         checkComplete(n);
         timestamps = ts;
         scanned = n;
+    }
+
+    /** Deblocked only for a {@link #reference} clip; the whole frames kept are converted only on request. */
+    private ReaderOptions scanOptions(List<Thumb> thumbs) {
+        List<FrameFormat> formats = new ArrayList<>();
+        for (Thumb t : thumbs) {
+            formats.add(new FrameFormat(PixelLayout.GRAY8, t.width(), t.height(), t.region()));
+        }
+        return new ReaderOptions(formats, 0, !deblocked)
+                .withOnDemand(FrameFormat.of(PixelLayout.GRAY8, video.width(), video.height()));
+    }
+
+    private static Plane[] planes(List<Thumb> thumbs) {
+        Plane[] planes = new Plane[thumbs.size()];
+        for (int i = 0; i < thumbs.size(); i++) {
+            planes[i] = Plane.allocate(thumbs.get(i).width(), thumbs.get(i).height());
+        }
+        return planes;
+    }
+
+    /**
+     * Every frame is numbered from the packets' presentation times, read without decoding: frame
+     * {@code i} is the packet with the {@code i}-th smallest time (what a full scan counts, for files
+     * whose frames all decode). Afterwards single frames and {@link #window}s work without a full scan.
+     */
+    @Override
+    public KeyFrames keyFrames(int longestSide, int maxKeys) {
+        if (video.frameCount() <= 1) {
+            return null;
+        }
+        double factor = Math.max(1.0, (double) Math.max(video.width(), video.height()) / longestSide);
+        int w = Math.max(1, (int) Math.round(video.width() / factor));
+        int h = Math.max(1, (int) Math.round(video.height() / factor));
+        long[][] pts = {new long[(int) Math.max(16, video.frameCount() + 16)]};
+        int[] count = {0};
+        boolean[] untimed = {false};
+        List<Long> keyPts = new ArrayList<>();
+        List<LumaImage> pictures = new ArrayList<>();
+        double timeBase;
+        try (FrameReader r = FrameReader.open(video.path(),
+                new ReaderOptions(List.of(FrameFormat.of(PixelLayout.GRAY8, w, h)), 0, true))) {
+            timeBase = r.timeBase().toDouble();
+            r.keyFramesOnly(p -> {
+                if (p == Long.MIN_VALUE) {
+                    untimed[0] = true;
+                    return;
+                }
+                if (count[0] == pts[0].length) {
+                    pts[0] = Arrays.copyOf(pts[0], pts[0].length * 2);
+                }
+                pts[0][count[0]++] = p;
+            });
+            while (r.next()) {
+                if (keyPts.size() >= maxKeys || untimed[0]) {
+                    return null;
+                }
+                keyPts.add(r.pts());
+                pictures.add(copy(r.output(0)));
+            }
+            if (r.damaged() || r.decodeErrors() > 0) {
+                return null;
+            }
+        }
+        int n = count[0];
+        if (untimed[0] || keyPts.isEmpty() || n < 2) {
+            return null;
+        }
+        long[] sorted = Arrays.copyOf(pts[0], n);
+        Arrays.sort(sorted);
+        double[] ts = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && sorted[i] == sorted[i - 1]) {
+                return null; // two frames at one time: which is which only a decode tells
+            }
+            ts[i] = sorted[i] * timeBase;
+        }
+        int[] indices = new int[keyPts.size()];
+        double[] keyTimes = new double[indices.length];
+        BitSet keys = new BitSet();
+        for (int k = 0; k < indices.length; k++) {
+            indices[k] = Arrays.binarySearch(sorted, keyPts.get(k));
+            if (indices[k] < 0 || (k > 0 && indices[k] <= indices[k - 1])) {
+                return null;
+            }
+            keyTimes[k] = ts[indices[k]];
+            keys.set(indices[k]);
+        }
+        timestamps = ts;
+        scanned = n;
+        keyFrames.clear();
+        keyFrames.or(keys);
+        double duration = ts[n - 1] - ts[0] + (n > 1 ? (ts[n - 1] - ts[0]) / (n - 1) : 0);
+        return new KeyFrames(indices, keyTimes, pictures, (double) video.width() / w, n, duration);
+    }
+
+    @Override
+    public ClipSource window(int from, int to) {
+        if (from < 0 || to > scanned || from >= to) {
+            return null;
+        }
+        return new Window(from, to);
+    }
+
+    /** Frames {@code from .. to - 1} of this file, numbered and timed from 0. */
+    private final class Window implements ClipSource {
+        private final int from;
+        private final int to;
+
+        Window(int from, int to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        public Clip info() {
+            Clip whole = FfmpegClipSource.this.info();
+            return new Clip(whole.name(), whole.width(), whole.height(), whole.fps(), to - from);
+        }
+
+        @Override
+        public List<LumaImage> samples(int count) {
+            List<LumaImage> out = new ArrayList<>();
+            for (int k = 0; k < count; k++) {
+                out.add(frame((int) ((k + 0.5) * (to - from) / count)));
+            }
+            return out;
+        }
+
+        @Override
+        public void scan(List<Thumb> thumbs, FrameVisitor visitor) {
+            double t0 = timestamps[from];
+            int n = 0;
+            try (FrameReader r = FrameReader.open(video.path(), scanOptions(thumbs))) {
+                Plane[] planes = planes(thumbs);
+                Capture whole = () -> copy(r.onDemand(0));
+                r.seek(t0, from);
+                while (r.index() + 1 < to && r.next()) {
+                    for (int i = 0; i < planes.length; i++) {
+                        r.output(i).toPlane(planes[i]);
+                    }
+                    n++;
+                    visitor.frame(r.index() - from, r.timestamp() - t0, planes, whole);
+                }
+            }
+            if (n != to - from) {
+                throw new MediaException(video.path(), "damaged: " + (to - from - n) + " of the frames "
+                        + from + ".." + (to - 1) + " cannot be decoded");
+            }
+        }
+
+        @Override
+        public LumaImage frame(int index) {
+            return FfmpegClipSource.this.frame(check(index) + from);
+        }
+
+        @Override
+        public List<LumaImage> frames(int first, int count) {
+            int a = Math.max(0, first);
+            int end = Math.min(to - from, first + count);
+            return a >= end ? List.of() : FfmpegClipSource.this.frames(a + from, end - a);
+        }
+
+        @Override
+        public int fetchCost(int index) {
+            return index < 0 || index >= to - from ? Integer.MAX_VALUE / 2 : FfmpegClipSource.this.fetchCost(index + from);
+        }
+
+        private int check(int index) {
+            if (index < 0 || index >= to - from) {
+                throw new IllegalArgumentException("frame " + index + " is not among the " + (to - from) + " frames");
+            }
+            return index;
+        }
+
+        @Override
+        public void close() {
+            // Readers are opened per call and closed there.
+        }
     }
 
     @Override

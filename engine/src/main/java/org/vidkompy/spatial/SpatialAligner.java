@@ -76,6 +76,21 @@ public final class SpatialAligner {
      */
     public SpatialAlignment locate(List<Plane> fgSamples, List<Plane> bgSamples, SpatialOptions options)
             throws NoMatchException {
+        return locate(fgSamples, bgSamples, options, true);
+    }
+
+    /**
+     * As {@link #locate(List, List, SpatialOptions)}, for an fg wholly inside the bg only: no tiled
+     * search for an fg reaching past the bg's edges (which for an fg that is not there costs many
+     * times the search itself).
+     */
+    public SpatialAlignment locateInside(List<Plane> fgSamples, List<Plane> bgSamples, SpatialOptions options)
+            throws NoMatchException {
+        return locate(fgSamples, bgSamples, options, false);
+    }
+
+    private SpatialAlignment locate(List<Plane> fgSamples, List<Plane> bgSamples, SpatialOptions options,
+                                    boolean overhangs) throws NoMatchException {
         requireSameSize(fgSamples, "fg");
         requireSameSize(bgSamples, "bg");
         PrecisionPreset preset = PrecisionPreset.of(options.precision());
@@ -116,7 +131,7 @@ public final class SpatialAligner {
             result = session.within(scales.size()).search(scales, true);
         }
         boolean atEdge = result != null && atEdge(result.placement(), fgContents.get(0), bg0);
-        if ((result == null || result.confidence() < OVERHANG_TRY || atEdge)
+        if (overhangs && (result == null || result.confidence() < OVERHANG_TRY || atEdge)
                 && mayOverhang(result, fgContents.get(0), bg0)) {
             SearchResult over = overhang.search(fgContents, bgs, preset, options.unscaled());
             double margin = atEdge ? EDGE_MARGIN : OVERHANG_MARGIN;

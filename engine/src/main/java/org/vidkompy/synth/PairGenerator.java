@@ -43,6 +43,25 @@ public final class PairGenerator {
         return new GeneratedPair(bg, fg, truth, spec);
     }
 
+    /**
+     * Another fg for the bg of {@code pair} (made from the same scene: {@code spec} differs from the
+     * pair's in the fg's fields only), written beside it; the bg is not written again.
+     */
+    public GeneratedPair anotherForeground(GeneratedPair pair, PairSpec spec, String fgName) throws IOException {
+        PairSpec b = pair.spec();
+        if (b.seed() != spec.seed() || b.bgWidth() != spec.bgWidth() || b.bgHeight() != spec.bgHeight()
+                || !b.bgFps().equals(spec.bgFps()) || b.bgFrames() != spec.bgFrames() || b.staticFrom() != spec.staticFrom()
+                || b.staticTo() != spec.staticTo()) {
+            throw new IllegalArgumentException("another bg: " + spec);
+        }
+        Path dir = pair.background().getParent();
+        Path fg = dir.resolve(fgName);
+        writeForeground(spec, Scene.of(spec), fg, dir);
+        Path truth = dir.resolve(stem(fgName) + "_truth.json");
+        writeTruth(spec, pair.background(), fg, truth);
+        return new GeneratedPair(pair.background(), fg, truth, spec);
+    }
+
     public GeneratedPair generate(PairSpec spec, Path dir) throws IOException {
         return generate(spec, dir, "bg.mp4", "fg.mp4");
     }

@@ -79,6 +79,7 @@ final class CompCommand implements Runnable {
                     analysisSummary.put("scan", t.scan());
                     analysisSummary.put("spatial", t.spatial());
                     analysisSummary.put("temporal", t.temporal());
+                    analysisSummary.put("look", t.look());
                 });
             }
             analysisSummary.put("seconds", (System.nanoTime() - t0) / 1e9);

@@ -35,9 +35,15 @@ final class Summary {
         if (o.fromCache()) {
             b.append(String.format("%n          (from the cache)"));
         } else if (o.details().isPresent()) {
-            Analyzer.Timings t = o.details().get().timings();
+            Analyzer.Result r = o.details().get();
+            Analyzer.Timings t = r.timings();
             b.append(String.format("%ntime:     %.2f s (sampling %.2f, scan %.2f, spatial %.2f, temporal %.2f)",
                     t.total(), t.sampling(), t.scan(), t.spatial(), t.temporal()));
+            if (r.bgKeyFrames() > 0) {
+                // A long bg: its key frames were looked at first, then only a window decoded.
+                b.append(String.format("%n          bg key frames looked at first: %d (%.2f s); bg frames %d..%d decoded",
+                        r.bgKeyFrames(), t.look(), r.bgWindow().first(), r.bgWindow().last()));
+            }
         }
         return b.toString();
     }
