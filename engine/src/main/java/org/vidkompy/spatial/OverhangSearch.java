@@ -10,8 +10,9 @@ import org.vidkompy.image.Plane;
  * the whole template inside the bg; an overhanging fg has no such placement, but some part of it
  * does: a tile of half its width and height at one of nine offsets lies over the bg whenever enough
  * of the fg does. Each tile is searched like a whole fg; the best tile that puts the whole fg partly
- * outside the bg, with at least {@link #MIN_OVERLAP} of it over the bg, gives the placement. The
- * final placement then refines it on the overlap only ({@link PlacementRefiner} with overhang).
+ * outside the bg, with at least {@link #MIN_OVERLAP} of it over the bg, gives the placement, which
+ * the fg samples then vote on over the whole overlap ({@link SearchSession#refineVoted}). The final
+ * placement refines it on the overlap only ({@link PlacementRefiner} with overhang).
  */
 final class OverhangSearch {
 
@@ -25,8 +26,8 @@ final class OverhangSearch {
     static final double SLACK = 1;
     /** Tile placements, the best first, judged on the whole overlap. */
     static final int JUDGED = 3;
-    /** Best-fitting pairs refined on their own from the chosen tile's placement. */
-    static final int REFINED_PAIRS = 4;
+    /** bg samples per fg sample refined on their own from the chosen tile's placement, before the vote. */
+    static final int REFINED_PAIRS = 3;
 
     private final Correlator correlator;
     private final ScaleSweep sweep = new ScaleSweep();
@@ -76,10 +77,11 @@ final class OverhangSearch {
         if (best == null) {
             return null;
         }
-        // The tile's own search may lean on pairs of different moments; pairs of one moment settle it.
-        SearchResult refined = whole.refineBestPairs(best.placement(), REFINED_PAIRS,
+        // The tile's own search, and the single pair that fits best, may lean on pairs of different
+        // moments of a pan, which fit a few pixels aside; the fg samples' vote settles it.
+        SearchResult refined = whole.refineVoted(best.placement(), REFINED_PAIRS,
                 !(unscaled && best.placement().scale() == 1.0));
-        return refined.confidence() >= best.confidence() ? refined : best;
+        return refined != null ? refined : best;
     }
 
     private SearchResult searchTile(PixelRect tile, List<Plane> fgContents, List<Plane> bgs, PrecisionPreset preset,
