@@ -93,7 +93,7 @@ final class OverhangSearch {
         SearchSession session = new SearchSession(tiles, bgs, preset, correlator);
         double fit = session.bounds().fitScale();
         if (unscaled && fit >= 1) {
-            SearchResult unit = session.search(List.of(1.0), false);
+            SearchResult unit = session.within(1).search(List.of(1.0), false);
             if (unit != null && preference.unitUnbeatable(unit.confidence())) {
                 return unit;
             }

@@ -103,7 +103,9 @@ public final class SpatialAligner {
         SearchResult result;
         List<Double> scales = sweep.scales(fit, preset.scaleStep());
         if (options.unscaled() && fit >= 1) {
-            SearchResult unit = session.search(List.of(1.0), false);
+            // Within the budget too: a tiny fg keeps the thumbnail at full working size, where all pairs
+            // at scale 1 alone took half a minute.
+            SearchResult unit = session.within(1).search(List.of(1.0), false);
             result = unit;
             if (unit == null || !preference.unitUnbeatable(unit.confidence())) {
                 SearchResult scaled = session.within(scales.size()).search(scales, true);
