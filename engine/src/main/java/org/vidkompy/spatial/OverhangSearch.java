@@ -21,6 +21,8 @@ final class OverhangSearch {
     static final double MIN_OVERLAP = 0.3;
     /** Tile size as a share of the content's width and height. */
     static final double TILE = 0.5;
+    /** A placement with less than this many times {@link #MIN_OVERLAP} over the bg is at the refinement's limit. */
+    static final double AT_LIMIT = 1.01;
     /** Width (height) of the strips along the left and right (top and bottom) edges, as a share of the content's. */
     static final double STRIP = MIN_OVERLAP;
     /** Tile offsets, as shares of the content's width and height. */
@@ -78,7 +80,10 @@ final class OverhangSearch {
         // moments of a pan, which fit a few pixels aside; the fg samples' vote settles it.
         SearchResult refined = whole.refineVoted(best.placement(), REFINED_PAIRS,
                 !(unscaled && best.placement().scale() == 1.0));
-        return refined != null ? refined : best;
+        SearchResult out = refined != null ? refined : best;
+        // Pressed against the least overlap the refinement allows, the fit wanted to go further out:
+        // less than the minimum lies over the bg, and a strip that thin matches something by chance.
+        return all.overlapShare(out.placement()) < MIN_OVERLAP * AT_LIMIT ? null : out;
     }
 
     /**
