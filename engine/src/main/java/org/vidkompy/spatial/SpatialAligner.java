@@ -36,6 +36,11 @@ public final class SpatialAligner {
      * {@link OverhangSearch} is tried too. True placements inside the bg score above 0.9.
      */
     static final double OVERHANG_TRY = 0.8;
+    /**
+     * An overhanging placement scoring below this is not taken at all: part of an unrelated fg over a
+     * strip of the bg matches by chance (0.67 in a test), true overhangs score above 0.99.
+     */
+    static final double OVERHANG_MIN = 0.8;
     /** By how much an overhanging placement must beat the best placement inside the bg. */
     static final double OVERHANG_MARGIN = 0.1;
     /**
@@ -122,7 +127,8 @@ public final class SpatialAligner {
                 && mayOverhang(result, fgContents.get(0), bg0)) {
             SearchResult over = overhang.search(fgContents, bgs, preset, options.unscaled());
             double margin = atEdge ? EDGE_MARGIN : OVERHANG_MARGIN;
-            if (over != null && (result == null || over.confidence() > result.confidence() + margin)) {
+            if (over != null && over.confidence() >= OVERHANG_MIN
+                    && (result == null || over.confidence() > result.confidence() + margin)) {
                 result = over;
             }
         }
