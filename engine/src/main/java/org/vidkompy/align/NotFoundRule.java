@@ -27,6 +27,8 @@ final class NotFoundRule {
      * an edge matches something by chance, and there would be little of the fg to show.
      */
     static final double MIN_OVERLAP = 0.3;
+    /** An overlap under this many times {@link #MIN_OVERLAP} is at the refinement's limit: beyond it. */
+    static final double AT_LIMIT = 1.01;
 
     private NotFoundRule() {
     }
@@ -37,7 +39,9 @@ final class NotFoundRule {
         double ox = Math.max(0, Math.min(bgWidth, area.right()) - Math.max(0, area.x()));
         double oy = Math.max(0, Math.min(bgHeight, area.bottom()) - Math.max(0, area.y()));
         double share = ox * oy / (area.width() * area.height());
-        if (!(share >= MIN_OVERLAP)) {
+        // The refinement stops a placement at the least overlap it allows (Bounds): one stopped there
+        // wanted to go further out.
+        if (!(share >= MIN_OVERLAP * AT_LIMIT)) {
             throw new NoMatchException(place.confidence(), String.format(Locale.ROOT,
                     "only %.0f %% of the fg lies over the bg", 100 * share));
         }

@@ -182,11 +182,15 @@ final class SearchSession {
     }
 
     /**
-     * From a placement found on part of the fg: the {@code count} pairs that fit best there, each
-     * refined on its own from 1/4 resolution down; the one that ends best. Pairs of nearly the same
-     * moment fit best and are not pulled aside by camera motion, as pairs of other moments are.
+     * From a placement found on part of the fg: for every fg sample, the {@code perFg} bg samples that
+     * fit it best there, each pair refined on its own on the coarser levels from 1/4 resolution; the
+     * placement most fg samples agree on ({@link RefinedVote}), refined jointly on its group down to the
+     * finest level. With unknown time, an fg sample paired with a bg sample of another moment of a pan
+     * fits best a few pixels aside, and may fit better there than any pair of one moment fits the truth;
+     * such placements scatter, while every fg sample with a bg sample of its own moment lands on the
+     * truth. Null when no pair overlaps the bg at {@code start}.
      */
-    SearchResult refineBestPairs(ContentPlacement start, int count, boolean freeScale) {
+    SearchResult refineVoted(ContentPlacement start, int perFg, boolean freeScale) {
         List<SamplePair> pairs = new ArrayList<>();
         for (int f = 0; f < fgContents.size(); f++) {
             for (int b = 0; b < bgSamples.size(); b++) {
@@ -194,25 +198,44 @@ final class SearchSession {
             }
         }
         double[] z = refiner.measure(start, pairs);
-        Integer[] order = new Integer[pairs.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(z[b], z[a]));
         List<Double> factors = levelFactors();
         int from = 0;
         while (from < factors.size() - 1 && factors.get(from) > 4) {
             from++;
         }
-        Refined best = null;
-        for (int i = 0; i < Math.min(count, order.length); i++) {
-            Refined r = refiner.refine(start, List.of(pairs.get(order[i])), freeScale,
-                    factors.subList(from, factors.size()), preset.iterations());
-            if (best == null || r.best() > best.best()) {
-                best = r;
+        List<Double> levels = factors.subList(from, factors.size());
+        int split = individualLevels(levels);
+        List<Double> individual = levels.subList(0, split);
+        List<Double> joint = levels.subList(split, levels.size());
+        List<Refined> refined = new ArrayList<>();
+        int nb = bgSamples.size();
+        for (int f = 0; f < fgContents.size(); f++) {
+            Integer[] order = new Integer[nb];
+            for (int b = 0; b < nb; b++) {
+                order[b] = f * nb + b;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Double.compare(z[b], z[a]));
+            for (int i = 0; i < Math.min(perFg, nb); i++) {
+                if (z[order[i]] > 0) {
+                    refined.add(refiner.refine(start, List.of(pairs.get(order[i])), freeScale, individual,
+                            preset.iterations()));
+                }
             }
         }
-        return new SearchResult(best.placement(), best.best(), new Consensus(1, Math.min(count, order.length)));
+        if (refined.isEmpty()) {
+            return null;
+        }
+        double lastIndividual = individual.get(individual.size() - 1);
+        RefinedVote vote = new RefinedVote(Math.max(1.0, 0.5 * lastIndividual), bounds.contentWidth(),
+                bounds.contentHeight());
+        Refined best = vote.winner(refined);
+        Consensus consensus = vote.consensus(best, refined, fgContents.size());
+        List<SamplePair> group = vote.group(best, refined, Math.max(perFg, preset.pairs()));
+        if (!joint.isEmpty() || group.size() > 1) {
+            best = refiner.refine(best.placement(), group, freeScale,
+                    joint.isEmpty() ? individual.subList(split - 1, split) : joint, preset.iterations());
+        }
+        return new SearchResult(best.placement(), best.best(), consensus);
     }
 
     /** ZNCC at a fixed placement, best over up to {@code maxPairs} pairs, full resolution. */

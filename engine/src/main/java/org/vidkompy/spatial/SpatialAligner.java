@@ -36,6 +36,11 @@ public final class SpatialAligner {
      * {@link OverhangSearch} is tried too. True placements inside the bg score above 0.9.
      */
     static final double OVERHANG_TRY = 0.8;
+    /**
+     * An overhanging placement scoring below this is not taken at all: part of an unrelated fg over a
+     * strip of the bg matches by chance (0.67 in a test), true overhangs score above 0.99.
+     */
+    static final double OVERHANG_MIN = 0.8;
     /** By how much an overhanging placement must beat the best placement inside the bg. */
     static final double OVERHANG_MARGIN = 0.1;
     /**
@@ -118,7 +123,9 @@ public final class SpatialAligner {
         SearchResult result;
         List<Double> scales = sweep.scales(fit, preset.scaleStep());
         if (options.unscaled() && fit >= 1) {
-            SearchResult unit = session.search(List.of(1.0), false);
+            // Within the budget too: a tiny fg keeps the thumbnail at full working size, where all pairs
+            // at scale 1 alone took half a minute.
+            SearchResult unit = session.within(1).search(List.of(1.0), false);
             result = unit;
             if (unit == null || !preference.unitUnbeatable(unit.confidence())) {
                 SearchResult scaled = session.within(scales.size()).search(scales, true);
@@ -135,7 +142,8 @@ public final class SpatialAligner {
                 && mayOverhang(result, fgContents.get(0), bg0)) {
             SearchResult over = overhang.search(fgContents, bgs, preset, options.unscaled());
             double margin = atEdge ? EDGE_MARGIN : OVERHANG_MARGIN;
-            if (over != null && (result == null || over.confidence() > result.confidence() + margin)) {
+            if (over != null && over.confidence() >= OVERHANG_MIN
+                    && (result == null || over.confidence() > result.confidence() + margin)) {
                 result = over;
             }
         }

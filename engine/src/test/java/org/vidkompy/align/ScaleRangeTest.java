@@ -72,6 +72,12 @@ class ScaleRangeTest {
         // Known gap: blown up 8x, one fg pixel spans 8 bg pixels and the fit lands about 0.11 px off.
         double posLimit = spec.scale() > 4 ? 0.15 : 0.1;
         t.assertMeets(name, 99.5, 1, posLimit);
+        if (name.startsWith("inset 32x18")) {
+            // All 24 x 24 pairs at scale 1 on the full-size thumbnail took 38 s for the first placement
+            // alone; within the work budget the whole placement takes about 14 s on a busy 2-core machine.
+            double spatial = o.details().orElseThrow().timings().spatial();
+            assertTrue(spatial < 30, name + ": placement took " + spatial + " s");
+        }
     }
 
     /** A small fg from another scene: nothing in the bg overlaps it, whatever the scale. */
