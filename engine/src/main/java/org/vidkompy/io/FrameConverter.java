@@ -12,6 +12,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_PLANAR;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_RGB;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_image_copy_plane;
 import static org.bytedeco.ffmpeg.global.avutil.av_pix_fmt_desc_get;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
@@ -68,6 +69,12 @@ final class FrameConverter implements AutoCloseable {
     private SwsContext rgbToYuv;
     private final PointerPointer<BytePointer> rgbData = new PointerPointer<>(4);
     private final IntPointer rgbStride = new IntPointer(4);
+    /** Another matrix or range to BT.709 limited, for the {@link YuvRoute#MATRIX} route (built on first use). */
+    private YuvMatrix matrix;
+    private int matrixSpace;
+    private boolean matrixFull;
+    /** Tests: take the RGB route for everything, as the RGB render did. */
+    boolean viaRgbOnly;
     /** How the last frame reached {@link PixelLayout#YUV420P}, for tests and messages. */
     private YuvRoute route;
     private final PointerPointer<BytePointer> dstData = new PointerPointer<>(4);
@@ -133,6 +140,8 @@ final class FrameConverter implements AutoCloseable {
     enum YuvRoute {
         /** 8-bit 4:2:0 already in the output's matrix and range: the planes are copied. */
         COPY,
+        /** 8-bit 4:2:0 in another matrix (BT.601, BT.2020) or full range: copied, then {@link YuvMatrix}. */
+        MATRIX,
         /** 4:2:0 in the output's matrix and range, another bit depth: swscale only changes the depth. */
         DEPTH,
         /** Anything else (another matrix or range, 4:2:2, 4:4:4, RGB, a turn, a crop): through RGB24. */
@@ -200,11 +209,21 @@ final class FrameConverter implements AutoCloseable {
         route = r;
         int w = format.width();
         int h = format.height();
-        if (r == YuvRoute.COPY) {
+        if (r == YuvRoute.COPY || r == YuvRoute.MATRIX) {
             for (int p = 0; p < 3; p++) {
                 int pw = p == 0 ? w : PixelLayout.chromaWidth(w);
                 int ph = p == 0 ? h : PixelLayout.chromaHeight(h);
                 av_image_copy_plane(yuv[p], yuvStride[p], f.data(p), f.linesize(p), pw, ph);
+            }
+            if (r == YuvRoute.MATRIX) {
+                int space = swsColorspace(f.colorspace(), f.height());
+                boolean full = f.color_range() == AVCOL_RANGE_JPEG || f.format() == AV_PIX_FMT_YUVJ420P;
+                if (matrix == null || space != matrixSpace || full != matrixFull) {
+                    matrix = new YuvMatrix(space, full);
+                    matrixSpace = space;
+                    matrixFull = full;
+                }
+                matrix.apply(dstView, w, h);
             }
             return;
         }
@@ -234,9 +253,16 @@ final class FrameConverter implements AutoCloseable {
     }
 
     private YuvRoute yuvRoute(AVFrame f) {
-        if (!orientation.isNone() || format.crop() != null || f.width() != format.width()
-                || f.height() != format.height() || f.color_range() == AVCOL_RANGE_JPEG
-                || swsColorspace(f.colorspace(), f.height()) != SWS_CS_ITU709) {
+        if (viaRgbOnly || !orientation.isNone() || format.crop() != null || f.width() != format.width()
+                || f.height() != format.height()) {
+            return YuvRoute.VIA_RGB;
+        }
+        if (f.format() == AV_PIX_FMT_YUV420P || f.format() == AV_PIX_FMT_YUVJ420P) {
+            boolean full = f.color_range() == AVCOL_RANGE_JPEG || f.format() == AV_PIX_FMT_YUVJ420P;
+            return !full && swsColorspace(f.colorspace(), f.height()) == SWS_CS_ITU709 ? YuvRoute.COPY
+                    : YuvRoute.MATRIX;
+        }
+        if (f.color_range() == AVCOL_RANGE_JPEG || swsColorspace(f.colorspace(), f.height()) != SWS_CS_ITU709) {
             return YuvRoute.VIA_RGB;
         }
         if (f.format() == AV_PIX_FMT_YUV420P) {
