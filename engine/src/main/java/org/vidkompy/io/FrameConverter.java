@@ -144,7 +144,7 @@ final class FrameConverter implements AutoCloseable {
         MATRIX,
         /** 4:2:0 in the output's matrix and range, another bit depth: swscale only changes the depth. */
         DEPTH,
-        /** Anything else (another matrix or range, 4:2:2, 4:4:4, RGB, a turn, a crop): through RGB24. */
+        /** Anything else (4:2:2, 4:4:4, RGB, 10-bit in another matrix, a turn, a crop): through RGB24. */
         VIA_RGB
     }
 
@@ -200,9 +200,10 @@ final class FrameConverter implements AutoCloseable {
     /**
      * Into tight YUV 4:2:0 planes in the encoder's colours (BT.709, limited range, see
      * {@link H264Encoder}): a source already in them is copied (or only reduced to 8 bits), so
-     * its pixels reach the encoder unchanged; any other goes through RGB24 exactly as the packed
-     * output does, then through the encoder's own RGB to 4:2:0 conversion, which is what the RGB
-     * render did to it.
+     * its pixels reach the encoder unchanged; 8-bit 4:2:0 in another matrix or range is copied and
+     * re-expressed in place ({@link YuvMatrix}); anything else goes through RGB24 exactly as the
+     * packed output does, then through the encoder's own RGB to 4:2:0 conversion, which is what
+     * the RGB render did to it.
      */
     private void convertYuv(AVFrame f, Path file) {
         YuvRoute r = yuvRoute(f);

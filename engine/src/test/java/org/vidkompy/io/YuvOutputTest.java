@@ -44,8 +44,10 @@ class YuvOutputTest {
         }
         for (int y = 0; y < (h + 1) / 2; y++) {
             for (int x = 0; x < (w + 1) / 2; x++) {
-                f.data(1).put((long) y * f.linesize(1) + x, (byte) Math.round(128 + 20 * Math.sin(x * 0.11 + y * 0.03)));
-                f.data(2).put((long) y * f.linesize(2) + x, (byte) Math.round(128 + 20 * Math.cos(x * 0.05 - y * 0.09)));
+                long u = (long) y * f.linesize(1) + x;
+                long v = (long) y * f.linesize(2) + x;
+                f.data(1).put(u, (byte) Math.round(128 + 20 * Math.sin(x * 0.11 + y * 0.03)));
+                f.data(2).put(v, (byte) Math.round(128 + 20 * Math.cos(x * 0.05 - y * 0.09)));
             }
         }
         return f;
