@@ -17,9 +17,23 @@ import java.nio.ByteBuffer;
 final class YuvMatrix {
 
     private final float[] t = new float[9];
-    private final float yOff;
-    private final float yScale;
-    private final float cScale;
+    /** Each output as sums of per-input tables, in output code values. */
+    private final float[] yFromY = new float[256];
+    private final float[] yFromU = new float[256];
+    private final float[] yFromV = new float[256];
+    private final float[] uFromU = new float[256];
+    private final float[] uFromV = new float[256];
+    private final float[] vFromU = new float[256];
+    private final float[] vFromV = new float[256];
+    /** Chroma from the mean of its four luma samples (zero between these matrices; kept for exactness). */
+    private final float uPerY;
+    private final float uBase;
+    private final float vPerY;
+    private final float vBase;
+    /** The frame's planes on the heap, reused. */
+    private byte[] y;
+    private byte[] u;
+    private byte[] v;
 
     YuvMatrix(int swsSpace, boolean fullRange) {
         double[] src = weights(swsSpace);
@@ -32,9 +46,25 @@ final class YuvMatrix {
                 t[r * 3 + c] = (float) out[r];
             }
         }
-        yOff = fullRange ? 0 : 16;
-        yScale = fullRange ? 255 : 219;
-        cScale = fullRange ? 255 : 224;
+        float yOff = fullRange ? 0 : 16;
+        float yScale = fullRange ? 255 : 219;
+        float cScale = fullRange ? 255 : 224;
+        // Output code values: Y = 16 + 219 Y', U = 128 + 224 Pb, V = 128 + 224 Pr.
+        for (int k = 0; k < 256; k++) {
+            float yn = (k - yOff) / yScale;
+            float cn = (k - 128) / cScale;
+            yFromY[k] = 16 + 219 * t[0] * yn;
+            yFromU[k] = 219 * t[1] * cn;
+            yFromV[k] = 219 * t[2] * cn;
+            uFromU[k] = 224 * t[4] * cn;
+            uFromV[k] = 224 * t[5] * cn;
+            vFromU[k] = 224 * t[7] * cn;
+            vFromV[k] = 224 * t[8] * cn;
+        }
+        uPerY = 224 * t[3] / yScale;
+        uBase = 128 - uPerY * yOff;
+        vPerY = 224 * t[6] / yScale;
+        vBase = 128 - vPerY * yOff;
     }
 
     /** Kr, Kb of a swscale colour space (the ones {@link FrameConverter#swsColorspace} names). */
@@ -66,46 +96,53 @@ final class YuvMatrix {
     void apply(ByteBuffer p, int w, int h) {
         int cw = PixelLayout.chromaWidth(w);
         int ch = PixelLayout.chromaHeight(h);
-        int uOff = w * h;
-        int vOff = uOff + cw * ch;
-        float[] m = t;
+        int n = w * h;
+        int nc = cw * ch;
+        if (y == null || y.length != n || u.length != nc) {
+            y = new byte[n];
+            u = new byte[nc];
+            v = new byte[nc];
+        }
+        // Bulk copies and tables: the per-pixel work is a few additions on heap arrays.
+        p.get(0, y, 0, n);
+        p.get(n, u, 0, nc);
+        p.get(n + nc, v, 0, nc);
         for (int j = 0; j < ch; j++) {
-            int y0 = 2 * j;
-            int y1 = Math.min(h - 1, 2 * j + 1);
+            int r0 = 2 * j * w;
+            int r1 = Math.min(h - 1, 2 * j + 1) * w;
             for (int i = 0; i < cw; i++) {
                 int x0 = 2 * i;
                 int x1 = Math.min(w - 1, 2 * i + 1);
                 int c = j * cw + i;
-                float pb = ((p.get(uOff + c) & 0xff) - 128) / cScale;
-                float pr = ((p.get(vOff + c) & 0xff) - 128) / cScale;
-                int a = y0 * w + x0;
-                int b = y0 * w + x1;
-                int d = y1 * w + x0;
-                int e = y1 * w + x1;
-                float ya = ((p.get(a) & 0xff) - yOff) / yScale;
-                float yb = ((p.get(b) & 0xff) - yOff) / yScale;
-                float yd = ((p.get(d) & 0xff) - yOff) / yScale;
-                float ye = ((p.get(e) & 0xff) - yOff) / yScale;
-                float chromaToLuma = m[1] * pb + m[2] * pr;
+                int uu = u[c] & 0xff;
+                int vv = v[c] & 0xff;
+                float dy = yFromU[uu] + yFromV[vv];
+                int a = r0 + x0;
+                int b = r0 + x1;
+                int d = r1 + x0;
+                int e = r1 + x1;
+                int ya = y[a] & 0xff;
+                int yb = y[b] & 0xff;
+                int yd = y[d] & 0xff;
+                int ye = y[e] & 0xff;
+                float ym = (ya + yb + yd + ye) * 0.25f;
                 // Written in this order so that a repeated edge pixel (odd size) gets the same value.
-                p.put(e, luma(m[0] * ye + chromaToLuma));
-                p.put(d, luma(m[0] * yd + chromaToLuma));
-                p.put(b, luma(m[0] * yb + chromaToLuma));
-                p.put(a, luma(m[0] * ya + chromaToLuma));
-                float ym = (ya + yb + yd + ye) / 4;
-                p.put(uOff + c, chroma(m[3] * ym + m[4] * pb + m[5] * pr));
-                p.put(vOff + c, chroma(m[6] * ym + m[7] * pb + m[8] * pr));
+                y[e] = clamp(yFromY[ye] + dy);
+                y[d] = clamp(yFromY[yd] + dy);
+                y[b] = clamp(yFromY[yb] + dy);
+                y[a] = clamp(yFromY[ya] + dy);
+                u[c] = clamp(uBase + uPerY * ym + uFromU[uu] + uFromV[vv]);
+                v[c] = clamp(vBase + vPerY * ym + vFromU[uu] + vFromV[vv]);
             }
         }
+        p.put(0, y, 0, n);
+        p.put(n, u, 0, nc);
+        p.put(n + nc, v, 0, nc);
     }
 
-    private static byte luma(float v) {
-        int q = (int) Math.floor(16 + 219 * v + 0.5f);
-        return (byte) Math.max(0, Math.min(255, q));
+    private static byte clamp(float x) {
+        int q = (int) (x + 0.5f);
+        return (byte) (x < 0 ? 0 : (q > 255 ? 255 : q));
     }
 
-    private static byte chroma(float v) {
-        int q = (int) Math.floor(128 + 224 * v + 0.5f);
-        return (byte) Math.max(0, Math.min(255, q));
-    }
 }

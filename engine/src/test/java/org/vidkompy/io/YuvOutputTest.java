@@ -5,6 +5,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_MPEG;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT709;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_UNSPECIFIED;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P10LE;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
@@ -118,6 +119,49 @@ class YuvOutputTest {
             } finally {
                 av_frame_free(f);
             }
+        }
+    }
+
+    @Test
+    void tenBitBt709IsOnlyReducedToEightBits() {
+        int w = 162;
+        int h = 90;
+        AVFrame f = av_frame_alloc();
+        f.format(AV_PIX_FMT_YUV420P10LE);
+        f.width(w);
+        f.height(h);
+        f.colorspace(AVCOL_SPC_BT709);
+        f.color_range(AVCOL_RANGE_MPEG);
+        try {
+            assertEquals(0, av_frame_get_buffer(f, 0));
+            for (int p = 0; p < 3; p++) {
+                int pw = p == 0 ? w : w / 2;
+                int ph = p == 0 ? h : h / 2;
+                for (int y = 0; y < ph; y++) {
+                    for (int x = 0; x < pw; x++) {
+                        int v = p == 0 ? 64 + (x * 5 + y * 3) % 876 : 512 + (x * 7 - y * 5) % 300;
+                        long at = (long) y * f.linesize(p) + 2L * x;
+                        f.data(p).put(at, (byte) (v & 0xff));
+                        f.data(p).put(at + 1, (byte) (v >> 8));
+                    }
+                }
+            }
+            byte[] out = convert(f, false, FrameConverter.YuvRoute.DEPTH);
+            double worst = 0;
+            for (int p = 0; p < 3; p++) {
+                int pw = p == 0 ? w : w / 2;
+                int ph = p == 0 ? h : h / 2;
+                int off = p == 0 ? 0 : w * h + (p - 1) * pw * ph;
+                for (int y = 0; y < ph; y++) {
+                    for (int x = 0; x < pw; x++) {
+                        int v = p == 0 ? 64 + (x * 5 + y * 3) % 876 : 512 + (x * 7 - y * 5) % 300;
+                        worst = Math.max(worst, Math.abs((out[off + y * pw + x] & 0xff) - v / 4.0));
+                    }
+                }
+            }
+            assertTrue(worst <= 1.0, "10-bit to 8-bit: off by up to " + worst);
+        } finally {
+            av_frame_free(f);
         }
     }
 }
