@@ -220,4 +220,19 @@ class YuvRenderTest {
             assertArrayEquals(one.frames.get(i), two.frames.get(i), "frame " + i);
         }
     }
+
+    @Test
+    void yuvChunksRepeatTheFullRendersFrames() {
+        Alignment a = placed(pair.background(), pair.foreground(), 83.4, 47.7, 1.0);
+        RenderOptions o = RenderOptions.to(dir.resolve("unused.mp4")).withFeather(8).withThreads(2);
+        Renderer r = new Renderer(new VideoProbe());
+        Yuv.Store full = new Yuv.Store(PixelLayout.YUV420P);
+        r.render(pair.background(), pair.foreground(), a, o.withFrames(new FrameRange(0, 69)), full);
+        Yuv.Store chunk = new Yuv.Store(PixelLayout.YUV420P);
+        r.render(pair.background(), pair.foreground(), a, o.withFrames(new FrameRange(55, 69)), chunk);
+        assertEquals(15, chunk.frames.size());
+        for (int k = 0; k < 15; k++) {
+            assertArrayEquals(full.frames.get(55 + k), chunk.frames.get(k), "frame " + (55 + k));
+        }
+    }
 }
