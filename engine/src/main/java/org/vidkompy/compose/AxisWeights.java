@@ -113,6 +113,49 @@ final class AxisWeights {
     }
 
     /**
+     * Weights for the given outputs [first, first + count) only, without coverage (all 1): for a
+     * plane whose opacity comes from elsewhere, such as 4:2:0 chroma, whose opacity is the luma's
+     * filtered down. Output i samples the fg at u = (first + i + 0.5 - offset) / scale - 0.5 as in
+     * {@link #build}, so {@code offset} is where the fg's sample grid starts, in output samples.
+     */
+    static AxisWeights sampling(int fgSize, double offset, double scale, int first, int count) {
+        if (scale == 1.0 && Math.abs(offset - Math.rint(offset)) < WHOLE_PIXEL / 2) {
+            int off = (int) Math.rint(offset);
+            int[] index = new int[count];
+            float[] weight = new float[count];
+            float[] coverage = new float[count];
+            for (int i = 0; i < count; i++) {
+                index[i] = Math.max(0, Math.min(fgSize - 1, first + i - off));
+                weight[i] = 1f;
+                coverage[i] = 1f;
+            }
+            return new AxisWeights(first, count, 1, index, weight, coverage);
+        }
+        double stretch = Math.max(Math.min(1.0, scale), 2 * CubicKernel.RADIUS / (fgSize + 2.0 * CubicKernel.RADIUS));
+        double radius = CubicKernel.RADIUS / stretch;
+        int taps = (int) Math.ceil(2 * radius);
+        int[] index = new int[count * taps];
+        float[] weight = new float[count * taps];
+        float[] coverage = new float[count];
+        double[] w = new double[taps];
+        for (int i = 0; i < count; i++) {
+            double u = (first + i + 0.5 - offset) / scale - 0.5;
+            int t0 = (int) Math.floor(u - radius) + 1;
+            double sum = 0;
+            for (int t = 0; t < taps; t++) {
+                w[t] = CubicKernel.weight((u - (t0 + t)) * stretch);
+                sum += w[t];
+            }
+            for (int t = 0; t < taps; t++) {
+                index[i * taps + t] = Math.max(0, Math.min(fgSize - 1, t0 + t));
+                weight[i * taps + t] = (float) (w[t] / sum);
+            }
+            coverage[i] = 1f;
+        }
+        return new AxisWeights(first, count, taps, index, weight, coverage);
+    }
+
+    /**
      * A placement this close to whole pixels at scale 1 is drawn as a copy: the analysis itself is
      * only sure of the placement to about a hundredth of a pixel (its run-to-run spread), so a shift
      * that small is noise, and the copy is sharper (no interpolation) and four times cheaper. A

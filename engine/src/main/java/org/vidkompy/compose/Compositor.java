@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.vidkompy.io.PixelLayout;
 
 /**
  * Draws a packed RGB24 fg frame onto a packed RGB24 bg frame at a sub-pixel offset and scale.
@@ -25,7 +26,7 @@ import java.util.concurrent.Future;
  * <p>Over 250 lines because the band's inner loops (resample, blend, edge coverage) are written out
  * for speed: they are the render's hot path.
  */
-public final class Compositor implements AutoCloseable {
+public final class Compositor implements FrameCompositor {
 
     private final OverlayGeometry geometry;
     private final AxisWeights wx;
@@ -96,14 +97,21 @@ public final class Compositor implements AutoCloseable {
         this(geometry, FeatherMask.none(geometry), threads);
     }
 
+    @Override
     public OverlayGeometry geometry() {
         return geometry;
+    }
+
+    @Override
+    public PixelLayout layout() {
+        return PixelLayout.RGB24;
     }
 
     /**
      * Draws {@code fgRgb} (fgWidth × fgHeight × 3 bytes) onto {@code canvas}, which holds the bg
      * frame (bgWidth × bgHeight × 3 bytes from index 0) and receives the result in place.
      */
+    @Override
     public void composite(byte[] fgRgb, ByteBuffer canvas) {
         int fgBytes = geometry.fgWidth() * geometry.fgHeight() * 3;
         if (fgRgb.length < fgBytes) {

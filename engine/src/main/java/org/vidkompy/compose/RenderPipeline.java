@@ -32,6 +32,9 @@ import org.vidkompy.io.ReaderOptions;
  * finds its pool empty waits, which is the back-pressure that bounds memory; the pool sizes let
  * decoding run one or two frames ahead of encoding. Frames keep their fg index all the way, and
  * every stage checks it.
+ *
+ * <p>Frames travel in the compositor's layout: YUV 4:2:0 for the encoder (decoded straight into the
+ * encoder's format, so the bg is never converted), or packed RGB24 for sinks that want pixels.
  */
 final class RenderPipeline {
 
@@ -46,22 +49,22 @@ final class RenderPipeline {
     static final int FG_FRAMES = 3;
 
     private static final class FgFrame {
-        final byte[] rgb;
+        final byte[] pixels;
         int index;
         long pts;
 
         FgFrame(int bytes) {
-            rgb = new byte[bytes];
+            pixels = new byte[bytes];
         }
     }
 
     private static final class Canvas {
-        final ByteBuffer rgb;
+        final ByteBuffer pixels;
         int index;
         long pts;
 
         Canvas(int bytes) {
-            rgb = ByteBuffer.allocateDirect(bytes);
+            pixels = ByteBuffer.allocateDirect(bytes);
         }
     }
 
@@ -71,10 +74,10 @@ final class RenderPipeline {
     private final FrameRange range;
     private final FrameTimes fgTimes;
     private final FrameTimes bgTimes;
-    private final Compositor compositor;
+    private final FrameCompositor compositor;
 
     RenderPipeline(Path bg, Path fg, int[] map, FrameRange range, FrameTimes fgTimes, FrameTimes bgTimes,
-                   Compositor compositor) {
+                   FrameCompositor compositor) {
         this.bg = bg;
         this.fg = fg;
         this.map = map;
@@ -88,8 +91,12 @@ final class RenderPipeline {
     List<StageTime> run(FrameSink sink, RenderListener listener) {
         OverlayGeometry g = compositor.geometry();
         int n = range.length();
-        int canvasBytes = g.bgWidth() * g.bgHeight() * 3;
-        int fgBytes = g.fgWidth() * g.fgHeight() * 3;
+        PixelLayout layout = compositor.layout();
+        if (sink.layout() != layout) {
+            throw new IllegalArgumentException("the sink takes " + sink.layout() + ", the compositor draws " + layout);
+        }
+        int canvasBytes = layout.bytes(g.bgWidth(), g.bgHeight());
+        int fgBytes = layout.bytes(g.fgWidth(), g.fgHeight());
         int canvases = canvases(canvasBytes);
         BlockingQueue<Canvas> freeCanvases = new ArrayBlockingQueue<>(canvases);
         BlockingQueue<FgFrame> freeFg = new ArrayBlockingQueue<>(FG_FRAMES);
@@ -106,7 +113,7 @@ final class RenderPipeline {
 
         Stages stages = new Stages();
         stages.add("decode fg", clock -> {
-            try (FrameReader r = FrameReader.open(fg, ReaderOptions.of(FrameFormat.of(PixelLayout.RGB24,
+            try (FrameReader r = FrameReader.open(fg, ReaderOptions.of(FrameFormat.of(layout,
                     g.fgWidth(), g.fgHeight())))) {
                 if (range.first() > 0) {
                     r.seek(fgTimes.seconds(range.first()), range.first());
@@ -121,7 +128,7 @@ final class RenderPipeline {
                         throw new MediaException(fg, "decoded frame " + r.index() + " where " + want + " was due");
                     }
                     FgFrame f = clock.take(freeFg);
-                    r.output(0).copyTo(f.rgb);
+                    r.output(0).copyTo(f.pixels);
                     f.index = want;
                     f.pts = r.pts() - basePts;
                     clock.put(fgReady, f);
@@ -129,7 +136,7 @@ final class RenderPipeline {
             }
         });
         stages.add("decode bg", clock -> {
-            try (FrameReader r = FrameReader.open(bg, ReaderOptions.of(FrameFormat.of(PixelLayout.RGB24,
+            try (FrameReader r = FrameReader.open(bg, ReaderOptions.of(FrameFormat.of(layout,
                     g.bgWidth(), g.bgHeight())))) {
                 FrameCursor cursor = new FrameCursor(r, bgTimes);
                 for (int k = 0; k < n; k++) {
@@ -139,7 +146,7 @@ final class RenderPipeline {
                                 + ", which the alignment puts under fg frame " + fgIndex);
                     }
                     Canvas c = clock.take(freeCanvases);
-                    c.rgb.put(0, r.output(0).pixels(), 0, canvasBytes);
+                    c.pixels.put(0, r.output(0).pixels(), 0, canvasBytes);
                     c.index = fgIndex;
                     clock.put(bgReady, c);
                 }
@@ -152,7 +159,7 @@ final class RenderPipeline {
                 if (f.index != c.index) {
                     throw new IllegalStateException("fg frame " + f.index + " met the bg for " + c.index);
                 }
-                compositor.composite(f.rgb, c.rgb);
+                compositor.composite(f.pixels, c.pixels);
                 c.pts = f.pts;
                 clock.put(freeFg, f);
                 clock.put(composited, c);
@@ -165,7 +172,7 @@ final class RenderPipeline {
                     throw new IllegalStateException("frame " + c.index + " arrived where " + (range.first() + k)
                             + " was due");
                 }
-                sink.write(c.rgb, c.pts);
+                sink.write(c.pixels, c.pts);
                 clock.put(freeCanvases, c);
                 listener.framesWritten(k + 1, n);
             }

@@ -10,6 +10,7 @@ import org.vidkompy.io.EvenPadding;
 import org.vidkompy.io.MediaException;
 import org.vidkompy.io.OutputFile;
 import org.vidkompy.io.OutputPolicy;
+import org.vidkompy.io.PixelLayout;
 import org.vidkompy.io.MediaClip;
 import org.vidkompy.io.VideoProbe;
 import org.vidkompy.io.VideoWriter;
@@ -68,14 +69,15 @@ public final class Renderer {
         WriterOptions writer = WriterOptions.of(geometry.bgWidth(), geometry.bgHeight(), fg.nominalFps())
                 .withTimeBase(fg.times().timeBase())
                 .withQuality(options.crf(), options.preset())
-                .withAudio(plan.audio);
+                .withAudio(plan.audio)
+                .withInput(PixelLayout.YUV420P);
         double setup = (System.nanoTime() - start) / 1e9;
         List<StageTime> stages;
         // The writer pads an odd bg size to even (H.264 4:2:0); say so in the result.
         int outW = EvenPadding.even(geometry.bgWidth());
         int outH = EvenPadding.even(geometry.bgHeight());
-        try (Compositor compositor = new Compositor(geometry, feather, options.threads());
-             FrameSink sink = new VideoWriterSink(VideoWriter.create(out, writer))) {
+        try (FrameSink sink = new VideoWriterSink(VideoWriter.create(out, writer));
+             FrameCompositor compositor = compositor(sink.layout(), geometry, feather, options.threads())) {
             stages = pipeline(bg, fg, alignment, plan.range, compositor).run(sink, listener);
         }
         return new RenderResult(out.target(), plan.range, plan.range.length(), plan.audioLabel,
@@ -92,14 +94,24 @@ public final class Renderer {
         MediaClip f = probe.probe(fg);
         Plan plan = plan(b, f, alignment, null, options.withAudio(AudioMode.NONE));
         OverlayGeometry geometry = OverlayGeometry.of(alignment);
-        try (Compositor compositor = new Compositor(geometry, FeatherMask.of(geometry, options.margin()),
-                options.threads())) {
+        try (FrameCompositor compositor = compositor(sink.layout(), geometry,
+                FeatherMask.of(geometry, options.margin()), options.threads())) {
             return pipeline(b, f, alignment, plan.range, compositor).run(sink, RenderListener.NONE);
         }
     }
 
+    /** The compositor for frames in {@code layout}: YUV 4:2:0 for the encoder, RGB24 for pixel sinks. */
+    static FrameCompositor compositor(PixelLayout layout, OverlayGeometry geometry, FeatherMask feather,
+                                      int threads) {
+        return switch (layout) {
+            case YUV420P -> new YuvCompositor(geometry, feather, threads);
+            case RGB24 -> new Compositor(geometry, feather, threads);
+            default -> throw new IllegalArgumentException("cannot render into " + layout);
+        };
+    }
+
     private static RenderPipeline pipeline(MediaClip bg, MediaClip fg, Alignment alignment, FrameRange range,
-                                           Compositor compositor) {
+                                           FrameCompositor compositor) {
         return new RenderPipeline(bg.path(), fg.path(), alignment.temporal().map(), range, fg.times(), bg.times(),
                 compositor);
     }

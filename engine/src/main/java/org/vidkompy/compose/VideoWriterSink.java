@@ -1,9 +1,13 @@
 package org.vidkompy.compose;
 
 import java.nio.ByteBuffer;
+import org.vidkompy.io.PixelLayout;
 import org.vidkompy.io.VideoWriter;
 
-/** Frames into an H.264 MP4 via {@link VideoWriter}, which publishes the file only on finish. */
+/**
+ * Frames into an H.264 MP4 via {@link VideoWriter}, which publishes the file only on finish; it
+ * takes YUV 4:2:0 (the writer must be opened for {@link PixelLayout#YUV420P} input).
+ */
 final class VideoWriterSink implements FrameSink {
 
     private final VideoWriter writer;
@@ -13,8 +17,13 @@ final class VideoWriterSink implements FrameSink {
     }
 
     @Override
-    public void write(ByteBuffer rgb, long pts) {
-        writer.write(rgb, pts);
+    public PixelLayout layout() {
+        return PixelLayout.YUV420P;
+    }
+
+    @Override
+    public void write(ByteBuffer pixels, long pts) {
+        writer.write(pixels, pts);
     }
 
     @Override

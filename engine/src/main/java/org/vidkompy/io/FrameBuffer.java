@@ -33,13 +33,21 @@ public final class FrameBuffer {
         return format.layout().channels();
     }
 
-    /** Row stride is {@code width * channels}; position 0 is the top-left pixel. */
+    /**
+     * Row stride is {@code width * channels}; position 0 is the top-left pixel. For
+     * {@link PixelLayout#YUV420P} the planes follow each other, see there.
+     */
     public ByteBuffer pixels() {
         return pixels.duplicate().clear();
     }
 
+    /** Bytes of the frame: {@code width * height * channels}, or the three planes of YUV 4:2:0. */
+    public int bytes() {
+        return format.layout().bytes(width(), height());
+    }
+
     public void copyTo(byte[] dst) {
-        pixels.duplicate().clear().get(dst, 0, width() * height() * channels());
+        pixels.duplicate().clear().get(dst, 0, bytes());
     }
 
     /** Luma (or the only channel) as floats 0..255 into {@code dst}, which must match the size. */

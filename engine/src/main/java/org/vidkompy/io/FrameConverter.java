@@ -7,7 +7,13 @@ import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT2020_NCL;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT709;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_SMPTE170M;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT470BG;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_HWACCEL;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_PLANAR;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_RGB;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P;
+import static org.bytedeco.ffmpeg.global.avutil.av_image_copy_plane;
 import static org.bytedeco.ffmpeg.global.avutil.av_pix_fmt_desc_get;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BICUBIC;
@@ -17,6 +23,7 @@ import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_ITU709;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getCoefficients;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 import static org.bytedeco.ffmpeg.global.swscale.sws_setColorspaceDetails;
 
@@ -54,6 +61,22 @@ final class FrameConverter implements AutoCloseable {
     /** Size of swscale's output: the format's size, swapped when the picture is shown on its side. */
     private final int scaledW;
     private final int scaledH;
+    /** For {@link PixelLayout#YUV420P}: the three planes inside {@link #dst}, and their strides. */
+    private final BytePointer[] yuv;
+    private final int[] yuvStride;
+    /** YUV 4:2:0 output from any other source: RGB24 first (today's conversion), then to 4:2:0. */
+    private FrameConverter viaRgb;
+    private SwsContext rgbToYuv;
+    private final PointerPointer<BytePointer> rgbData = new PointerPointer<>(4);
+    private final IntPointer rgbStride = new IntPointer(4);
+    /** Another matrix or range to BT.709 limited, for the {@link YuvRoute#MATRIX} route (built on first use). */
+    private YuvMatrix matrix;
+    private int matrixSpace;
+    private boolean matrixFull;
+    /** Tests: take the RGB route for everything, as the RGB render did. */
+    boolean viaRgbOnly;
+    /** How the last frame reached {@link PixelLayout#YUV420P}, for tests and messages. */
+    private YuvRoute route;
     private final PointerPointer<BytePointer> dstData = new PointerPointer<>(4);
     private final IntPointer dstStride = new IntPointer(4);
     private final PointerPointer<BytePointer> srcData = new PointerPointer<>(4);
@@ -70,12 +93,33 @@ final class FrameConverter implements AutoCloseable {
         this.format = format;
         this.orientation = orientation;
         int ch = format.layout().channels();
-        long size = (long) format.width() * format.height() * ch;
+        long size = format.layout().bytes(format.width(), format.height());
         this.dst = new BytePointer(size);
         this.dstView = dst.asBuffer();
         boolean swap = orientation.swapsAxes();
         scaledW = swap ? format.height() : format.width();
         scaledH = swap ? format.width() : format.height();
+        if (format.layout().planar()) {
+            // Tight planes in shown orientation; what cannot be copied or converted directly goes
+            // through RGB (see convertYuv), which does the turning.
+            int w = format.width();
+            int h = format.height();
+            int cw = PixelLayout.chromaWidth(w);
+            int chh = PixelLayout.chromaHeight(h);
+            this.yuv = new BytePointer[] {dst.getPointer(0), dst.getPointer((long) w * h),
+                dst.getPointer((long) w * h + (long) cw * chh)};
+            this.yuvStride = new int[] {w, cw, cw};
+            this.stored = null;
+            this.storedView = null;
+            this.scaledStride = w;
+            for (int p = 0; p < 3; p++) {
+                dstData.put(p, yuv[p]);
+                dstStride.put(p, yuvStride[p]);
+            }
+            return;
+        }
+        this.yuv = null;
+        this.yuvStride = null;
         // swscale's x86 YUV-to-RGB code works in blocks of 8 pixels: where a packed row is not a
         // whole number of blocks it leaves the last pixels of each row unwritten (and its stores
         // may run past the buffer). Give it rows padded to 16 pixels, with slack at the end.
@@ -92,7 +136,27 @@ final class FrameConverter implements AutoCloseable {
         return dst.asBuffer();
     }
 
+    /** How a frame becomes {@link PixelLayout#YUV420P}. */
+    enum YuvRoute {
+        /** 8-bit 4:2:0 already in the output's matrix and range: the planes are copied. */
+        COPY,
+        /** 8-bit 4:2:0 in another matrix (BT.601, BT.2020) or full range: copied, then {@link YuvMatrix}. */
+        MATRIX,
+        /** 4:2:0 in the output's matrix and range, another bit depth: swscale only changes the depth. */
+        DEPTH,
+        /** Anything else (4:2:2, 4:4:4, RGB, 10-bit in another matrix, a turn, a crop): through RGB24. */
+        VIA_RGB
+    }
+
+    YuvRoute route() {
+        return route;
+    }
+
     void convert(AVFrame f, Path file) {
+        if (yuv != null) {
+            convertYuv(f, file);
+            return;
+        }
         int shownW = orientation.shownWidth(f.width(), f.height());
         int shownH = orientation.shownHeight(f.width(), f.height());
         PixelRect shown = format.crop() != null ? format.crop() : new PixelRect(0, 0, shownW, shownH);
@@ -133,6 +197,86 @@ final class FrameConverter implements AutoCloseable {
         }
     }
 
+    /**
+     * Into tight YUV 4:2:0 planes in the encoder's colours (BT.709, limited range, see
+     * {@link H264Encoder}): a source already in them is copied (or only reduced to 8 bits), so
+     * its pixels reach the encoder unchanged; 8-bit 4:2:0 in another matrix or range is copied and
+     * re-expressed in place ({@link YuvMatrix}); anything else goes through RGB24 exactly as the
+     * packed output does, then through the encoder's own RGB to 4:2:0 conversion, which is what
+     * the RGB render did to it.
+     */
+    private void convertYuv(AVFrame f, Path file) {
+        YuvRoute r = yuvRoute(f);
+        route = r;
+        int w = format.width();
+        int h = format.height();
+        if (r == YuvRoute.COPY || r == YuvRoute.MATRIX) {
+            for (int p = 0; p < 3; p++) {
+                int pw = p == 0 ? w : PixelLayout.chromaWidth(w);
+                int ph = p == 0 ? h : PixelLayout.chromaHeight(h);
+                av_image_copy_plane(yuv[p], yuvStride[p], f.data(p), f.linesize(p), pw, ph);
+            }
+            if (r == YuvRoute.MATRIX) {
+                int space = swsColorspace(f.colorspace(), f.height());
+                boolean full = f.color_range() == AVCOL_RANGE_JPEG || f.format() == AV_PIX_FMT_YUVJ420P;
+                if (matrix == null || space != matrixSpace || full != matrixFull) {
+                    matrix = new YuvMatrix(space, full);
+                    matrixSpace = space;
+                    matrixFull = full;
+                }
+                matrix.apply(dstView, w, h);
+            }
+            return;
+        }
+        if (r == YuvRoute.DEPTH) {
+            prepare(f, new PixelRect(0, 0, w, h));
+            for (int p = 0; p < 4; p++) {
+                srcData.put(p, f.data(p));
+                srcStride.put(p, f.linesize(p));
+            }
+            sws_scale(sws, srcData, srcStride, 0, h, dstData, dstStride);
+            return;
+        }
+        if (viaRgb == null) {
+            viaRgb = new FrameConverter(new FrameFormat(PixelLayout.RGB24, w, h, format.crop()), orientation);
+            rgbToYuv = sws_getContext(w, h, AV_PIX_FMT_RGB24, w, h, AV_PIX_FMT_YUV420P, SWS_BICUBIC,
+                    (SwsFilter) null, (SwsFilter) null, (DoublePointer) null);
+            if (rgbToYuv == null || rgbToYuv.isNull()) {
+                throw new IllegalStateException("swscale cannot convert RGB24 to YUV 4:2:0 at " + w + "x" + h);
+            }
+            IntPointer coeffs = sws_getCoefficients(SWS_CS_ITU709);
+            sws_setColorspaceDetails(rgbToYuv, coeffs, 1, coeffs, 0, 0, 1 << 16, 1 << 16);
+            rgbData.put(0, viaRgb.dst);
+            rgbStride.put(0, w * 3);
+        }
+        viaRgb.convert(f, file);
+        sws_scale(rgbToYuv, rgbData, rgbStride, 0, h, dstData, dstStride);
+    }
+
+    private YuvRoute yuvRoute(AVFrame f) {
+        if (viaRgbOnly || !orientation.isNone() || format.crop() != null || f.width() != format.width()
+                || f.height() != format.height()) {
+            return YuvRoute.VIA_RGB;
+        }
+        if (f.format() == AV_PIX_FMT_YUV420P || f.format() == AV_PIX_FMT_YUVJ420P) {
+            boolean full = f.color_range() == AVCOL_RANGE_JPEG || f.format() == AV_PIX_FMT_YUVJ420P;
+            return !full && swsColorspace(f.colorspace(), f.height()) == SWS_CS_ITU709 ? YuvRoute.COPY
+                    : YuvRoute.MATRIX;
+        }
+        if (f.color_range() == AVCOL_RANGE_JPEG || swsColorspace(f.colorspace(), f.height()) != SWS_CS_ITU709) {
+            return YuvRoute.VIA_RGB;
+        }
+        if (f.format() == AV_PIX_FMT_YUV420P) {
+            return YuvRoute.COPY;
+        }
+        AVPixFmtDescriptor desc = av_pix_fmt_desc_get(f.format());
+        boolean plain420 = desc != null && !desc.isNull() && desc.nb_components() == 3
+                && desc.log2_chroma_w() == 1 && desc.log2_chroma_h() == 1
+                && (desc.flags() & (AV_PIX_FMT_FLAG_RGB | AV_PIX_FMT_FLAG_PLANAR | AV_PIX_FMT_FLAG_HWACCEL))
+                == AV_PIX_FMT_FLAG_PLANAR;
+        return plain420 ? YuvRoute.DEPTH : YuvRoute.VIA_RGB;
+    }
+
     /** Distance in bytes between horizontally adjacent samples of plane {@code p}. */
     private static long bytesPerPixelStep(AVPixFmtDescriptor desc, int p) {
         for (int i = 0; i < desc.nb_components(); i++) {
@@ -162,7 +306,10 @@ final class FrameConverter implements AutoCloseable {
         }
         int cs = swsColorspace(space, f.height());
         IntPointer coeffs = sws_getCoefficients(cs);
-        sws_setColorspaceDetails(sws, coeffs, range == AVCOL_RANGE_JPEG ? 1 : 0, coeffs, 1, 0, 1 << 16, 1 << 16);
+        // Packed outputs are full-range RGB; planar YUV keeps the (limited) range it comes in.
+        int dstRange = format.layout().planar() ? 0 : 1;
+        sws_setColorspaceDetails(sws, coeffs, range == AVCOL_RANGE_JPEG ? 1 : 0, coeffs, dstRange, 0, 1 << 16,
+                1 << 16);
         srcFormat = f.format();
         srcW = c.width();
         srcH = c.height();
@@ -186,6 +333,16 @@ final class FrameConverter implements AutoCloseable {
 
     @Override
     public void close() {
+        if (viaRgb != null) {
+            viaRgb.close();
+            viaRgb = null;
+        }
+        if (rgbToYuv != null) {
+            sws_freeContext(rgbToYuv);
+            rgbToYuv = null;
+        }
+        rgbData.close();
+        rgbStride.close();
         if (sws != null) {
             sws_freeContext(sws);
             sws = null;

@@ -23,6 +23,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
+import static org.bytedeco.ffmpeg.global.avutil.av_image_copy_plane;
 import static org.bytedeco.ffmpeg.global.avutil.av_opt_set;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BICUBIC;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_ITU709;
@@ -46,7 +47,10 @@ import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 
-/** libx264 in yuv420p, tagged BT.709, fed packed RGB(A) that swscale converts once per frame. */
+/**
+ * libx264 in yuv420p, tagged BT.709 limited range, fed either packed RGB(A) that swscale converts
+ * once per frame, or YUV 4:2:0 planes already in those colours, which are only copied.
+ */
 final class H264Encoder implements AutoCloseable {
 
     private final Mp4Muxer muxer;
@@ -69,6 +73,8 @@ final class H264Encoder implements AutoCloseable {
     private long lastPts = Long.MIN_VALUE;
     /** Odd sizes are encoded one row/column larger (4:2:0 needs even sizes); see {@link EvenPadding}. */
     private final EvenPadding padding;
+    /** Input already in YUV 4:2:0 (tight planes, see {@link PixelLayout#YUV420P}): copied, not converted. */
+    private final boolean planar;
     private final int codedWidth;
     private final int codedHeight;
 
@@ -79,7 +85,8 @@ final class H264Encoder implements AutoCloseable {
         if (enc == null || enc.isNull()) {
             throw new MediaException(muxer.target(), "this FFmpeg build has no libx264 encoder");
         }
-        padding = new EvenPadding(options.width(), options.height(), options.input().channels());
+        planar = options.input().planar();
+        padding = planar ? null : new EvenPadding(options.width(), options.height(), options.input().channels());
         codedWidth = EvenPadding.even(options.width());
         codedHeight = EvenPadding.even(options.height());
         ctx = avcodec_alloc_context3(enc);
@@ -118,6 +125,9 @@ final class H264Encoder implements AutoCloseable {
             yuv[i] = f;
         }
         pkt = av_packet_alloc();
+        if (planar) {
+            return;
+        }
         sws = sws_getContext(codedWidth, codedHeight, options.input().avFormat(), codedWidth,
                 codedHeight, AV_PIX_FMT_YUV420P, SWS_BICUBIC, (SwsFilter) null, (SwsFilter) null,
                 (DoublePointer) null);
@@ -154,10 +164,41 @@ final class H264Encoder implements AutoCloseable {
         lastPts = pts;
         AVFrame f = yuv[current];
         FFmpeg.check(av_frame_make_writable(f), muxer.target(), "cannot reuse the encoder frame");
-        srcData.put(0, new BytePointer(padding.pad(pixels)));
-        sws_scale(sws, srcData, srcStride, 0, codedHeight, f.data(), f.linesize());
+        if (planar) {
+            copyPlanes(pixels, f);
+        } else {
+            srcData.put(0, new BytePointer(padding.pad(pixels)));
+            sws_scale(sws, srcData, srcStride, 0, codedHeight, f.data(), f.linesize());
+        }
         f.pts(pts);
         holding = true;
+    }
+
+    /**
+     * The planes into the encoder's frame, an odd last luma column and row repeated (the chroma
+     * planes of an odd size already have the sample that covers the padding).
+     */
+    private void copyPlanes(ByteBuffer pixels, AVFrame f) {
+        int w = options.width();
+        int h = options.height();
+        int cw = PixelLayout.chromaWidth(w);
+        int ch = PixelLayout.chromaHeight(h);
+        BytePointer src = new BytePointer(pixels);
+        BytePointer y = f.data(0);
+        int ls = f.linesize(0);
+        av_image_copy_plane(y, ls, src, w, w, h);
+        if ((w & 1) != 0) {
+            for (int r = 0; r < h; r++) {
+                y.put((long) r * ls + w, y.get((long) r * ls + w - 1));
+            }
+        }
+        if ((h & 1) != 0) {
+            av_image_copy_plane(y.getPointer((long) h * ls), ls, y.getPointer((long) (h - 1) * ls), ls,
+                    codedWidth, 1);
+        }
+        long u = (long) w * h;
+        av_image_copy_plane(f.data(1), f.linesize(1), src.getPointer(u), cw, cw, ch);
+        av_image_copy_plane(f.data(2), f.linesize(2), src.getPointer(u + (long) cw * ch), cw, cw, ch);
     }
 
     /** Sends the held last frame, lasting {@code lastDuration} ticks, and drains the encoder. */

@@ -3,12 +3,19 @@ package org.vidkompy.io;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_GRAY8;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGBA;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 
-/** Packed 8-bit layouts the reader can deliver and the writer can take. */
+/**
+ * 8-bit layouts the reader can deliver and the writer can take: packed ones, and planar YUV 4:2:0
+ * (what H.264 encodes), stored as three tight planes one after the other: Y (width × height), then
+ * U and V ((width + 1) / 2 × (height + 1) / 2 each). Its {@link #channels()} is 1: the first
+ * {@code width * height} bytes are the luma plane.
+ */
 public enum PixelLayout {
     GRAY8(1, AV_PIX_FMT_GRAY8),
     RGB24(3, AV_PIX_FMT_RGB24),
-    RGBA(4, AV_PIX_FMT_RGBA);
+    RGBA(4, AV_PIX_FMT_RGBA),
+    YUV420P(1, AV_PIX_FMT_YUV420P);
 
     private final int channels;
     private final int avFormat;
@@ -20,6 +27,27 @@ public enum PixelLayout {
 
     public int channels() {
         return channels;
+    }
+
+    public boolean planar() {
+        return this == YUV420P;
+    }
+
+    /** Bytes of one frame of this size. */
+    public int bytes(int width, int height) {
+        if (this == YUV420P) {
+            return width * height + 2 * chromaWidth(width) * chromaHeight(height);
+        }
+        return width * height * channels;
+    }
+
+    /** Width of a 4:2:0 chroma plane: an odd last column still has its own chroma sample. */
+    public static int chromaWidth(int width) {
+        return (width + 1) / 2;
+    }
+
+    public static int chromaHeight(int height) {
+        return (height + 1) / 2;
     }
 
     int avFormat() {

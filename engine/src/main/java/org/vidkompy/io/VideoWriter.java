@@ -78,7 +78,8 @@ public final class VideoWriter implements AutoCloseable {
 
     /**
      * Encodes one frame shown from {@code pts} (in the options' time base) until the next one.
-     * Pixels are packed rows of the options' input layout, top row first.
+     * Pixels are packed rows of the options' input layout, top row first, or for
+     * {@link PixelLayout#YUV420P} its three planes (BT.709, limited range), which go to the encoder as they are.
      */
     public void write(ByteBuffer pixels, long pts) {
         if (lastPts >= 0) {

@@ -1,0 +1,148 @@
+package org.vidkompy.io;
+
+import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_BT2020;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_ITU601;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_ITU709;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Re-expresses 8-bit YUV 4:2:0 planes of another colour matrix or of full range in the encoder's
+ * BT.709 limited range, in place, without going through RGB: the same linear map from Y'PbPr to
+ * Y'PbPr that decoding to R'G'B' and encoding again applies (but without clipping to the RGB
+ * cube in between). Chroma needs only chroma (the map never mixes luma into PbPr between these
+ * matrices, beyond what a range change scales); luma takes the chroma sample it shares, as
+ * swscale's 4:2:0 to RGB conversion did.
+ */
+final class YuvMatrix {
+
+    private final float[] t = new float[9];
+    /** Each output as sums of per-input tables, in output code values. */
+    private final float[] yFromY = new float[256];
+    private final float[] yFromU = new float[256];
+    private final float[] yFromV = new float[256];
+    private final float[] uFromU = new float[256];
+    private final float[] uFromV = new float[256];
+    private final float[] vFromU = new float[256];
+    private final float[] vFromV = new float[256];
+    /** Chroma from the mean of its four luma samples (zero between these matrices; kept for exactness). */
+    private final float uPerY;
+    private final float uBase;
+    private final float vPerY;
+    private final float vBase;
+    /** The frame's planes on the heap, reused. */
+    private byte[] y;
+    private byte[] u;
+    private byte[] v;
+
+    YuvMatrix(int swsSpace, boolean fullRange) {
+        double[] src = weights(swsSpace);
+        double[] dst = weights(SWS_CS_ITU709);
+        for (int c = 0; c < 3; c++) {
+            double[] in = new double[3];
+            in[c] = 1;
+            double[] out = convert(in, src, dst);
+            for (int r = 0; r < 3; r++) {
+                t[r * 3 + c] = (float) out[r];
+            }
+        }
+        float yOff = fullRange ? 0 : 16;
+        float yScale = fullRange ? 255 : 219;
+        float cScale = fullRange ? 255 : 224;
+        // Output code values: Y = 16 + 219 Y', U = 128 + 224 Pb, V = 128 + 224 Pr.
+        for (int k = 0; k < 256; k++) {
+            float yn = (k - yOff) / yScale;
+            float cn = (k - 128) / cScale;
+            yFromY[k] = 16 + 219 * t[0] * yn;
+            yFromU[k] = 219 * t[1] * cn;
+            yFromV[k] = 219 * t[2] * cn;
+            uFromU[k] = 224 * t[4] * cn;
+            uFromV[k] = 224 * t[5] * cn;
+            vFromU[k] = 224 * t[7] * cn;
+            vFromV[k] = 224 * t[8] * cn;
+        }
+        uPerY = 224 * t[3] / yScale;
+        uBase = 128 - uPerY * yOff;
+        vPerY = 224 * t[6] / yScale;
+        vBase = 128 - vPerY * yOff;
+    }
+
+    /** Kr, Kb of a swscale colour space (the ones {@link FrameConverter#swsColorspace} names). */
+    private static double[] weights(int swsSpace) {
+        if (swsSpace == SWS_CS_ITU709) {
+            return new double[] {0.2126, 0.0722};
+        }
+        if (swsSpace == SWS_CS_BT2020) {
+            return new double[] {0.2627, 0.0593};
+        }
+        if (swsSpace == SWS_CS_ITU601) {
+            return new double[] {0.299, 0.114};
+        }
+        throw new IllegalArgumentException("no matrix for swscale colour space " + swsSpace);
+    }
+
+    /** Y'PbPr in one matrix to R'G'B' to Y'PbPr in another. */
+    private static double[] convert(double[] ypp, double[] s, double[] d) {
+        double kr = s[0];
+        double kb = s[1];
+        double r = ypp[0] + 2 * (1 - kr) * ypp[2];
+        double b = ypp[0] + 2 * (1 - kb) * ypp[1];
+        double g = (ypp[0] - kr * r - kb * b) / (1 - kr - kb);
+        double y = d[0] * r + (1 - d[0] - d[1]) * g + d[1] * b;
+        return new double[] {y, (b - y) / (2 * (1 - d[1])), (r - y) / (2 * (1 - d[0]))};
+    }
+
+    /** Converts tight planes (as {@link PixelLayout#YUV420P} stores them) of a w × h picture in place. */
+    void apply(ByteBuffer p, int w, int h) {
+        int cw = PixelLayout.chromaWidth(w);
+        int ch = PixelLayout.chromaHeight(h);
+        int n = w * h;
+        int nc = cw * ch;
+        if (y == null || y.length != n || u.length != nc) {
+            y = new byte[n];
+            u = new byte[nc];
+            v = new byte[nc];
+        }
+        // Bulk copies and tables: the per-pixel work is a few additions on heap arrays.
+        p.get(0, y, 0, n);
+        p.get(n, u, 0, nc);
+        p.get(n + nc, v, 0, nc);
+        for (int j = 0; j < ch; j++) {
+            int r0 = 2 * j * w;
+            int r1 = Math.min(h - 1, 2 * j + 1) * w;
+            for (int i = 0; i < cw; i++) {
+                int x0 = 2 * i;
+                int x1 = Math.min(w - 1, 2 * i + 1);
+                int c = j * cw + i;
+                int uu = u[c] & 0xff;
+                int vv = v[c] & 0xff;
+                float dy = yFromU[uu] + yFromV[vv];
+                int a = r0 + x0;
+                int b = r0 + x1;
+                int d = r1 + x0;
+                int e = r1 + x1;
+                int ya = y[a] & 0xff;
+                int yb = y[b] & 0xff;
+                int yd = y[d] & 0xff;
+                int ye = y[e] & 0xff;
+                float ym = (ya + yb + yd + ye) * 0.25f;
+                // Written in this order so that a repeated edge pixel (odd size) gets the same value.
+                y[e] = clamp(yFromY[ye] + dy);
+                y[d] = clamp(yFromY[yd] + dy);
+                y[b] = clamp(yFromY[yb] + dy);
+                y[a] = clamp(yFromY[ya] + dy);
+                u[c] = clamp(uBase + uPerY * ym + uFromU[uu] + uFromV[vv]);
+                v[c] = clamp(vBase + vPerY * ym + vFromU[uu] + vFromV[vv]);
+            }
+        }
+        p.put(0, y, 0, n);
+        p.put(n, u, 0, nc);
+        p.put(n + nc, v, 0, nc);
+    }
+
+    private static byte clamp(float x) {
+        int q = (int) (x + 0.5f);
+        return (byte) (x < 0 ? 0 : (q > 255 ? 255 : q));
+    }
+
+}
