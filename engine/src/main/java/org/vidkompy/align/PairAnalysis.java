@@ -42,7 +42,7 @@ public final class PairAnalysis {
     public Outcome run(MediaClip bg, MediaClip fg, AnalysisOptions options, AnalysisCache cache,
                        AnalysisProgress progress, Consumer<String> warn) {
         FfmpegClipSource bs = new FfmpegClipSource(bg);
-        FfmpegClipSource fs = FfmpegClipSource.reference(fg);
+        FfmpegClipSource fs = ScanPlan.deblocksFg(fg) ? FfmpegClipSource.reference(fg) : new FfmpegClipSource(fg);
         String key = null;
         if (cache != null) {
             key = cache.key(bg.path(), fg.path(), options);

@@ -57,6 +57,18 @@ final class ScanPlan {
         return new ScanPlan(captures, keepFactor, new ClipSource.Thumb(null, sw, sh));
     }
 
+    /**
+     * Whether the fg is scanned with deblocking ({@link org.vidkompy.media.FfmpegClipSource#reference}):
+     * where its fine thumbnails shrink it, as the bg's footprint is shrunk, the bg's block edges average
+     * out and the fg's, which every comparison holds the bg against, must be gone too (at crf 30 they
+     * tipped frames). An fg no larger than its fine thumbnails is compared pixel for pixel with a bg
+     * decoded without the loop filter and is decoded the same way: deblocking only the 32x18 inset of a
+     * 960x540 bg put its frames two off.
+     */
+    static boolean deblocksFg(org.vidkompy.io.MediaClip fg) {
+        return Math.max(fg.width(), fg.height()) > FINE_SIZE;
+    }
+
     /** How much the first placement shrinks both clips: the bg to {@link #WORK_SIZE}. */
     static double workFactor(Clip bg) {
         return Math.max(1.0, Math.max(bg.width(), bg.height()) / (double) WORK_SIZE);
