@@ -195,4 +195,29 @@ final class AxisWeights {
         }
         return m;
     }
+
+    /**
+     * The four-tap weighted sum for output {@code j} over rows of {@code rows} (each {@code rowLen}
+     * long, the first being source row {@code rowFrom}) into {@code out}: one pass per row, in the same
+     * order as the general loop, so the result does not depend on which of the two ran.
+     */
+    void sumFour(int j, int rowFrom, int rowLen, float[] rows, float[] out) {
+        int k0 = j * 4;
+        float w0 = weight[k0];
+        float w1 = weight[k0 + 1];
+        float w2 = weight[k0 + 2];
+        float w3 = weight[k0 + 3];
+        int b0 = (index[k0] - rowFrom) * rowLen;
+        int b1 = (index[k0 + 1] - rowFrom) * rowLen;
+        int b2 = (index[k0 + 2] - rowFrom) * rowLen;
+        int b3 = (index[k0 + 3] - rowFrom) * rowLen;
+        for (int k = 0; k < rowLen; k++) {
+            float v = 0;
+            v += rows[b0 + k] * w0;
+            v += rows[b1 + k] * w1;
+            v += rows[b2 + k] * w2;
+            v += rows[b3 + k] * w3;
+            out[k] = v;
+        }
+    }
 }

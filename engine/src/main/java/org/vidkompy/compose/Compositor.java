@@ -269,28 +269,6 @@ public final class Compositor implements FrameCompositor {
             }
         }
 
-        /** The four-tap vertical sum in one pass over the row, in the same order as the general loop. */
-        private void verticalFour(int j, int rowLen) {
-            int k0 = j * 4;
-            float w0 = wy.weight[k0];
-            float w1 = wy.weight[k0 + 1];
-            float w2 = wy.weight[k0 + 2];
-            float w3 = wy.weight[k0 + 3];
-            int b0 = (wy.index[k0] - fgRowFrom) * rowLen;
-            int b1 = (wy.index[k0 + 1] - fgRowFrom) * rowLen;
-            int b2 = (wy.index[k0 + 2] - fgRowFrom) * rowLen;
-            int b3 = (wy.index[k0 + 3] - fgRowFrom) * rowLen;
-            float[] h = horizontal;
-            for (int k = 0; k < rowLen; k++) {
-                float v = 0;
-                v += h[b0 + k] * w0;
-                v += h[b1 + k] * w1;
-                v += h[b2 + k] * w2;
-                v += h[b3 + k] * w3;
-                acc[k] = v;
-            }
-        }
-
         /** Vertical pass into one output row at a time, then the blend onto the canvas. */
         private void resampleColumnsAndBlend() {
             ByteBuffer out = canvas;
@@ -301,7 +279,7 @@ public final class Compositor implements FrameCompositor {
             int x0 = wx.first * 3;
             for (int j = from; j < to; j++) {
                 if (taps == 4) {
-                    verticalFour(j, rowLen);
+                    wy.sumFour(j, fgRowFrom, rowLen, horizontal, acc);
                 } else if (taps == 1) {
                     System.arraycopy(horizontal, (wy.index[j] - fgRowFrom) * rowLen, acc, 0, rowLen);
                 } else {

@@ -395,27 +395,6 @@ final class YuvCompositor implements FrameCompositor {
             }
         }
 
-        private void verticalFour(int j, int rowLen) {
-            int k0 = j * 4;
-            float w0 = wy.weight[k0];
-            float w1 = wy.weight[k0 + 1];
-            float w2 = wy.weight[k0 + 2];
-            float w3 = wy.weight[k0 + 3];
-            int b0 = (wy.index[k0] - fgRowFrom) * rowLen;
-            int b1 = (wy.index[k0 + 1] - fgRowFrom) * rowLen;
-            int b2 = (wy.index[k0 + 2] - fgRowFrom) * rowLen;
-            int b3 = (wy.index[k0 + 3] - fgRowFrom) * rowLen;
-            float[] h = horizontal;
-            for (int k = 0; k < rowLen; k++) {
-                float v = 0;
-                v += h[b0 + k] * w0;
-                v += h[b1 + k] * w1;
-                v += h[b2 + k] * w2;
-                v += h[b3 + k] * w3;
-                acc[k] = v;
-            }
-        }
-
         /** Vertical pass into one output row at a time, then the blend onto the canvas. */
         private void resampleColumnsAndBlend() {
             ByteBuffer out = canvas;
@@ -424,7 +403,7 @@ final class YuvCompositor implements FrameCompositor {
             float[] alpha = pl.alpha;
             for (int j = from; j < to; j++) {
                 if (taps == 4) {
-                    verticalFour(j, outW);
+                    wy.sumFour(j, fgRowFrom, outW, horizontal, acc);
                 } else if (taps == 1) {
                     System.arraycopy(horizontal, (wy.index[j] - fgRowFrom) * outW, acc, 0, outW);
                 } else {
