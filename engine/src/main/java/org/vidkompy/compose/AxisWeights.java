@@ -82,6 +82,39 @@ final class AxisWeights {
         int first = Math.max(0, Math.min(bgSize, (int) Math.floor(offset)));
         int last = Math.max(0, Math.min(bgSize, (int) Math.ceil(end)));
         int count = Math.max(0, last - first);
+        return cubic(fgSize, offset, scale, first, count, true);
+    }
+
+    /**
+     * Weights for the given outputs [first, first + count) only, without coverage (all 1): for a
+     * plane whose opacity comes from elsewhere, such as 4:2:0 chroma, whose opacity is the luma's
+     * filtered down. Output i samples the fg at u = (first + i + 0.5 - offset) / scale - 0.5 as in
+     * {@link #build}, so {@code offset} is where the fg's sample grid starts, in output samples.
+     */
+    static AxisWeights sampling(int fgSize, double offset, double scale, int first, int count) {
+        if (scale == 1.0 && Math.abs(offset - Math.rint(offset)) < WHOLE_PIXEL / 2) {
+            int off = (int) Math.rint(offset);
+            int[] index = new int[count];
+            float[] weight = new float[count];
+            float[] coverage = new float[count];
+            for (int i = 0; i < count; i++) {
+                index[i] = Math.max(0, Math.min(fgSize - 1, first + i - off));
+                weight[i] = 1f;
+                coverage[i] = 1f;
+            }
+            return new AxisWeights(first, count, 1, index, weight, coverage);
+        }
+        return cubic(fgSize, offset, scale, first, count, false);
+    }
+
+    /**
+     * Cubic weights for outputs [first, first + count): output i samples the fg at
+     * u = (first + i + 0.5 - offset) / scale - 0.5; with {@code covered}, each output's coverage is the
+     * share of it the fg spans, else 1.
+     */
+    private static AxisWeights cubic(int fgSize, double offset, double scale, int first, int count,
+                                     boolean covered) {
+        double end = offset + fgSize * scale;
         // Kernel argument per fg pixel of distance: 1 when upscaling, scale (< 1) when downscaling.
         // The kernel never needs to be wider than the fg itself: once the whole fg lands on a few bg
         // pixels any wider filter gives the same mean, but would cost taps (memory and time) in
@@ -106,51 +139,7 @@ final class AxisWeights {
                 index[i * taps + t] = Math.max(0, Math.min(fgSize - 1, t0 + t));
                 weight[i * taps + t] = (float) (w[t] / sum);
             }
-            double covered = Math.min(bg + 1.0, end) - Math.max(bg, offset);
-            coverage[i] = (float) Math.max(0, Math.min(1, covered));
-        }
-        return new AxisWeights(first, count, taps, index, weight, coverage);
-    }
-
-    /**
-     * Weights for the given outputs [first, first + count) only, without coverage (all 1): for a
-     * plane whose opacity comes from elsewhere, such as 4:2:0 chroma, whose opacity is the luma's
-     * filtered down. Output i samples the fg at u = (first + i + 0.5 - offset) / scale - 0.5 as in
-     * {@link #build}, so {@code offset} is where the fg's sample grid starts, in output samples.
-     */
-    static AxisWeights sampling(int fgSize, double offset, double scale, int first, int count) {
-        if (scale == 1.0 && Math.abs(offset - Math.rint(offset)) < WHOLE_PIXEL / 2) {
-            int off = (int) Math.rint(offset);
-            int[] index = new int[count];
-            float[] weight = new float[count];
-            float[] coverage = new float[count];
-            for (int i = 0; i < count; i++) {
-                index[i] = Math.max(0, Math.min(fgSize - 1, first + i - off));
-                weight[i] = 1f;
-                coverage[i] = 1f;
-            }
-            return new AxisWeights(first, count, 1, index, weight, coverage);
-        }
-        double stretch = Math.max(Math.min(1.0, scale), 2 * CubicKernel.RADIUS / (fgSize + 2.0 * CubicKernel.RADIUS));
-        double radius = CubicKernel.RADIUS / stretch;
-        int taps = (int) Math.ceil(2 * radius);
-        int[] index = new int[count * taps];
-        float[] weight = new float[count * taps];
-        float[] coverage = new float[count];
-        double[] w = new double[taps];
-        for (int i = 0; i < count; i++) {
-            double u = (first + i + 0.5 - offset) / scale - 0.5;
-            int t0 = (int) Math.floor(u - radius) + 1;
-            double sum = 0;
-            for (int t = 0; t < taps; t++) {
-                w[t] = CubicKernel.weight((u - (t0 + t)) * stretch);
-                sum += w[t];
-            }
-            for (int t = 0; t < taps; t++) {
-                index[i * taps + t] = Math.max(0, Math.min(fgSize - 1, t0 + t));
-                weight[i * taps + t] = (float) (w[t] / sum);
-            }
-            coverage[i] = 1f;
+            coverage[i] = covered ? (float) Math.max(0, Math.min(1, Math.min(bg + 1.0, end) - Math.max(bg, offset))) : 1f;
         }
         return new AxisWeights(first, count, taps, index, weight, coverage);
     }
