@@ -186,11 +186,28 @@ final class AxisWeights {
     }
 
     /**
-     * The four-tap weighted sum for output {@code j} over rows of {@code rows} (each {@code rowLen}
-     * long, the first being source row {@code rowFrom}) into {@code out}: one pass per row, in the same
-     * order as the general loop, so the result does not depend on which of the two ran.
+     * The weighted sum for output {@code j} over rows of {@code rows} (each {@code rowLen} long, the first
+     * being source row {@code rowFrom}) into {@code out}: the vertical pass of a separable resampling.
      */
-    void sumFour(int j, int rowFrom, int rowLen, float[] rows, float[] out) {
+    void sumRows(int j, int rowFrom, int rowLen, float[] rows, float[] out) {
+        if (taps == 4) {
+            sumFour(j, rowFrom, rowLen, rows, out);
+        } else if (taps == 1) {
+            System.arraycopy(rows, (index[j] - rowFrom) * rowLen, out, 0, rowLen);
+        } else {
+            java.util.Arrays.fill(out, 0, rowLen, 0f);
+            for (int t = 0; t < taps; t++) {
+                float wt = weight[j * taps + t];
+                int base = (index[j * taps + t] - rowFrom) * rowLen;
+                for (int k = 0; k < rowLen; k++) {
+                    out[k] += rows[base + k] * wt;
+                }
+            }
+        }
+    }
+
+    /** Four taps in one pass per row, in the same order as the general loop, so both give the same sums. */
+    private void sumFour(int j, int rowFrom, int rowLen, float[] rows, float[] out) {
         int k0 = j * 4;
         float w0 = weight[k0];
         float w1 = weight[k0 + 1];

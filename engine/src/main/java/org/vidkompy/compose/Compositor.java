@@ -274,24 +274,10 @@ public final class Compositor implements FrameCompositor {
             ByteBuffer out = canvas;
             int outW = wx.count;
             int rowLen = outW * 3;
-            int taps = wy.taps;
             int canvasStride = geometry.bgWidth() * 3;
             int x0 = wx.first * 3;
             for (int j = from; j < to; j++) {
-                if (taps == 4) {
-                    wy.sumFour(j, fgRowFrom, rowLen, horizontal, acc);
-                } else if (taps == 1) {
-                    System.arraycopy(horizontal, (wy.index[j] - fgRowFrom) * rowLen, acc, 0, rowLen);
-                } else {
-                    java.util.Arrays.fill(acc, 0f);
-                    for (int t = 0; t < taps; t++) {
-                        float wt = wy.weight[j * taps + t];
-                        int base = (wy.index[j * taps + t] - fgRowFrom) * rowLen;
-                        for (int k = 0; k < rowLen; k++) {
-                            acc[k] += horizontal[base + k] * wt;
-                        }
-                    }
-                }
+                wy.sumRows(j, fgRowFrom, rowLen, horizontal, acc);
                 int p = (wy.first + j) * canvasStride + x0;
                 // Whole rows in and out: absolute bulk transfers beat a get and a put per byte.
                 out.get(p, line, 0, rowLen);

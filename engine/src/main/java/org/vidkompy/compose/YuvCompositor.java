@@ -399,23 +399,9 @@ final class YuvCompositor implements FrameCompositor {
         private void resampleColumnsAndBlend() {
             ByteBuffer out = canvas;
             int outW = wx.count;
-            int taps = wy.taps;
             float[] alpha = pl.alpha;
             for (int j = from; j < to; j++) {
-                if (taps == 4) {
-                    wy.sumFour(j, fgRowFrom, outW, horizontal, acc);
-                } else if (taps == 1) {
-                    System.arraycopy(horizontal, (wy.index[j] - fgRowFrom) * outW, acc, 0, outW);
-                } else {
-                    java.util.Arrays.fill(acc, 0f);
-                    for (int t = 0; t < taps; t++) {
-                        float wt = wy.weight[j * taps + t];
-                        int base = (wy.index[j * taps + t] - fgRowFrom) * outW;
-                        for (int k = 0; k < outW; k++) {
-                            acc[k] += horizontal[base + k] * wt;
-                        }
-                    }
-                }
+                wy.sumRows(j, fgRowFrom, outW, horizontal, acc);
                 int p = pl.canvasOffset + (wy.first + j) * pl.canvasWidth + wx.first;
                 int s0 = pl.solidFrom[j];
                 int s1 = pl.solidTo[j];
