@@ -190,6 +190,14 @@ public final class SpatialAligner {
                 || area.bottom() > bg0.height() - EDGE;
         SearchSession session = new SearchSession(fgContents, bgs, preset, correlator, beyond);
         SearchResult r = session.refineFrom(new ContentPlacement(area.x(), area.y(), start.scale()), freeScale);
+        if (!freeScale && !preference.pairedUnitUnbeatable(r.confidence())) {
+            // Scale 1 came from samples of different moments, where a slightly-off scale cannot show;
+            // pairs of one moment can (a 0.6 % smaller fg was kept at 1 and placed 0.8 px off).
+            SearchResult scaled = session.refineFrom(new ContentPlacement(area.x(), area.y(), 1.0), true);
+            if (preference.pairedScaleBetter(scaled.confidence(), r.confidence())) {
+                r = scaled;
+            }
+        }
         return toFrame(r.placement(), box, r.confidence(), r.consensus());
     }
 

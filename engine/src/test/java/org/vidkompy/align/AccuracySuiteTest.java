@@ -99,6 +99,8 @@ class AccuracySuiteTest {
                 // Geometry.
                 Arguments.of("fg upscaled 2x (scale 0.5)", base.withGeometry(256, 144, 61.3, 20.6, 0.5), t),
                 Arguments.of("fg larger than bg", base.withGeometry(400, 240, 40.2, 30.7, 0.5), t),
+                Arguments.of("fg 0.6 % smaller than its footprint (scale 0.994)",
+                        base.withGeometry(266, 150, 15.4, 11.5, 0.994), t),
                 Arguments.of("letterboxed fg", base.withGeometry(192, 128, 60.4, 20.3, 1.0).withBars(0, 14), t),
                 Arguments.of("inset 64x36 in 320 (20%), noise 3",
                         base.withGrade(1.0, 0, 3).withGeometry(64, 36, 140.3, 70.6, 1.0), t),

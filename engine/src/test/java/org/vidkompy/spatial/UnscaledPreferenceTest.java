@@ -31,4 +31,16 @@ class UnscaledPreferenceTest {
         assertTrue(rule.unitUnbeatable(0.985));
         assertFalse(rule.unitUnbeatable(0.97));
     }
+
+    @Test
+    void samePairsTakeASmallTrueScale() {
+        // Measured: a fg 0.6 % smaller, crf 24: 0.9800 at scale 1, 0.9849 free; both rules disagree.
+        assertFalse(rule.scaledClearlyBetter(0.9849, 0.9800));
+        assertTrue(rule.pairedScaleBetter(0.9849, 0.9800));
+        // Noise-fitting on same-moment pairs gains next to nothing, however small the residual.
+        assertFalse(rule.pairedScaleBetter(0.98005, 0.9800));
+        assertFalse(rule.pairedScaleBetter(0.9995, 0.999));
+        // A gain that leaves most of the residual is not a scale.
+        assertFalse(rule.pairedScaleBetter(0.903, 0.900));
+    }
 }
