@@ -4,10 +4,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.vidkompy.io.PixelLayout;
 
 /**
@@ -38,7 +34,7 @@ public final class Compositor implements FrameCompositor {
     private final int[] solidTo;
     private final Band[] bands;
     private final List<Callable<Void>> remoteBands;
-    private final ExecutorService pool;
+    private final BandRunner runner;
     private byte[] fg;
     private ByteBuffer canvas;
 
@@ -86,11 +82,7 @@ public final class Compositor implements FrameCompositor {
                 return null;
             });
         }
-        this.pool = n > 1 ? Executors.newFixedThreadPool(n - 1, r -> {
-            Thread t = new Thread(r, "vidkompy-composite-band");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.runner = new BandRunner(n);
     }
 
     public Compositor(OverlayGeometry geometry, int threads) {
@@ -126,23 +118,7 @@ public final class Compositor implements FrameCompositor {
         this.fg = fgRgb;
         this.canvas = canvas;
         try {
-            if (pool == null) {
-                bands[0].run();
-                return;
-            }
-            List<Future<Void>> pending = new ArrayList<>(remoteBands.size());
-            for (Callable<Void> c : remoteBands) {
-                pending.add(pool.submit(c));
-            }
-            bands[0].run();
-            for (Future<Void> f : pending) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("compositing interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("compositing failed", e.getCause());
+            runner.run(bands[0]::run, remoteBands);
         } finally {
             this.fg = null;
             this.canvas = null;
@@ -151,15 +127,7 @@ public final class Compositor implements FrameCompositor {
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-            try {
-                // Band helpers only ever run for the length of one frame.
-                pool.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        runner.close();
     }
 
     /** Output rows [from, to) of the covered rectangle, with the scratch they need. */

@@ -4,10 +4,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.vidkompy.io.PixelLayout;
 
 /**
@@ -80,7 +76,7 @@ final class YuvCompositor implements FrameCompositor {
     private final int canvasBytes;
     private final List<Callable<Void>> remote;
     private final Band[][] bands;
-    private final ExecutorService pool;
+    private final BandRunner runner;
     private byte[] fg;
     private ByteBuffer canvas;
 
@@ -127,11 +123,7 @@ final class YuvCompositor implements FrameCompositor {
                 return null;
             });
         }
-        this.pool = n > 1 ? Executors.newFixedThreadPool(n - 1, r -> {
-            Thread t = new Thread(r, "vidkompy-composite-band");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.runner = new BandRunner(n);
     }
 
     /**
@@ -217,27 +209,11 @@ final class YuvCompositor implements FrameCompositor {
         this.fg = fgYuv;
         this.canvas = canvas;
         try {
-            if (pool == null) {
+            runner.run(() -> {
                 for (Band b : bands[0]) {
                     b.run();
                 }
-                return;
-            }
-            List<Future<Void>> pending = new ArrayList<>(remote.size());
-            for (Callable<Void> c : remote) {
-                pending.add(pool.submit(c));
-            }
-            for (Band b : bands[0]) {
-                b.run();
-            }
-            for (Future<Void> f : pending) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("compositing interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("compositing failed", e.getCause());
+            }, remote);
         } finally {
             this.fg = null;
             this.canvas = null;
@@ -246,14 +222,7 @@ final class YuvCompositor implements FrameCompositor {
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-            try {
-                pool.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        runner.close();
     }
 
     /** Output rows [from, to) of one plane's covered rectangle, with the scratch they need. */
