@@ -121,13 +121,18 @@ final class FineTimeRefiner {
         private Costs(int[] map, Costs known) {
             this.map = map.clone();
             int n = map.length;
-            int nbg = bgStore.size();
             cost = new float[n * states];
             informative = new boolean[n];
-            BgWindow window = new BgWindow();
+            ParallelRanges.run(n, (part, from, to) -> fill(from, to, known));
+        }
+
+        /** Rows {@code from..to}: each range with its own window and scratch, writing its own rows. */
+        private void fill(int from, int to, Costs known) {
+            int nbg = bgStore.size();
+            BgWindow window = new BgWindow(bgCut.twin());
             float[] fgVec = new float[w * h];
             Plane fgPlane = new Plane(w, h, new float[w * h]);
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 if (known != null && known.map[i] == map[i]) {
                     informative[i] = known.informative[i];
                     System.arraycopy(known.cost, i * states, cost, i * states, states);
@@ -379,11 +384,16 @@ final class FineTimeRefiner {
     private final class BgWindow {
         private final java.util.TreeMap<Integer, float[]> cache = new java.util.TreeMap<>();
         private final Plane plane = Plane.allocate(w, h);
+        private final AreaSampler cut;
+
+        BgWindow(AreaSampler cut) {
+            this.cut = cut;
+        }
 
         float[] get(int j) {
             float[] v = cache.get(j);
             if (v == null) {
-                bgCut.apply(bgStore.chunk(j), bgStore.offset(j), plane);
+                cut.apply(bgStore.chunk(j), bgStore.offset(j), plane);
                 v = new float[w * h];
                 if (!normalise(plane.data(), v)) {
                     v = null;

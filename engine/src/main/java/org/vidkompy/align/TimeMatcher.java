@@ -97,10 +97,20 @@ final class TimeMatcher {
         DescriptorSequence.Builder builder = DescriptorSequence.builder(spec);
         if (cut.width() >= STORE_MIN_FOOTPRINT && cut.height() >= STORE_MIN_FOOTPRINT) {
             AreaSampler sampler = sampler(store, cut, spec.thumbWidth(), spec.thumbHeight());
-            Plane thumb = Plane.allocate(spec.thumbWidth(), spec.thumbHeight());
-            for (int i = 0; i < store.size(); i++) {
-                sampler.apply(store.chunk(i), store.offset(i), thumb);
-                builder.add(thumb);
+            int n = store.size();
+            DescriptorSequence[] parts = new DescriptorSequence[ParallelRanges.count(n)];
+            ParallelRanges.run(n, (part, from, to) -> {
+                AreaSampler own = sampler.twin();
+                Plane thumb = Plane.allocate(spec.thumbWidth(), spec.thumbHeight());
+                DescriptorSequence.Builder b = DescriptorSequence.builder(spec);
+                for (int i = from; i < to; i++) {
+                    own.apply(store.chunk(i), store.offset(i), thumb);
+                    b.add(thumb);
+                }
+                parts[part] = b.build();
+            });
+            for (DescriptorSequence p : parts) {
+                builder.addAll(p);
             }
             return builder.build();
         }

@@ -11,6 +11,8 @@ public final class FrameBuffer {
 
     private final FrameFormat format;
     private final ByteBuffer pixels;
+    /** The frame's bytes on the heap for {@link #toPlane}; one per buffer, as the buffer is reused per frame. */
+    private byte[] scratch;
 
     FrameBuffer(FrameFormat format, ByteBuffer pixels) {
         this.format = format;
@@ -61,8 +63,15 @@ public final class FrameBuffer {
         ByteBuffer b = pixels;
         int ch = channels();
         if (ch == 1) {
+            // One bulk copy out of native memory, then a plain array loop: reading the buffer byte
+            // by byte cost more than the conversion itself.
+            if (scratch == null) {
+                scratch = new byte[n];
+            }
+            b.duplicate().clear().get(scratch, 0, n);
+            byte[] s = scratch;
             for (int i = 0; i < n; i++) {
-                out[i] = b.get(i) & 0xff;
+                out[i] = s[i] & 0xff;
             }
         } else {
             for (int i = 0, p = 0; i < n; i++, p += ch) {

@@ -25,6 +25,9 @@ import org.vidkompy.image.Resampler;
  */
 final class PlacementRefiner {
 
+    /** Below this many compared pixels in all pairs together one thread is quicker than several. */
+    static final long PARALLEL_PIXELS = 1L << 17;
+
     private final LevelCache levels;
     private final Bounds bounds;
 
@@ -160,12 +163,30 @@ final class PlacementRefiner {
                 trialMask = OverlapMask.of(p.x() / factor, p.y() / factor, p.scale(), fg[0].width(),
                         fg[0].height(), bg[0].width(), bg[0].height());
             }
-            for (int i = 0; i < fg.length; i++) {
+            boolean[] mask = trialMask;
+            eachPair(i -> {
                 Resampler.sampleInto(bg[i], p.x() / factor, p.y() / factor, p.scale(), trial[i]);
-                trialZncc[i] = trialMask == null ? zncc(i, trial[i]) : maskedZncc(i, trial[i], trialMask);
+                trialZncc[i] = mask == null ? zncc(i, trial[i]) : maskedZncc(i, trial[i], mask);
+            });
+            for (int i = 0; i < fg.length; i++) {
                 sum += trialZncc[i];
             }
             return sum / fg.length;
+        }
+
+        /**
+         * Runs {@code body} for every pair, on every core when there is enough to share: each pair
+         * writes only its own buffers and slots, and the callers sum in pair order.
+         */
+        private void eachPair(java.util.function.IntConsumer body) {
+            long pixels = (long) fg.length * fg[0].width() * fg[0].height();
+            if (fg.length > 1 && pixels >= PARALLEL_PIXELS) {
+                java.util.stream.IntStream.range(0, fg.length).parallel().forEach(body);
+            } else {
+                for (int i = 0; i < fg.length; i++) {
+                    body.accept(i);
+                }
+            }
         }
 
         void acceptTrial() {
@@ -244,10 +265,19 @@ final class PlacementRefiner {
          * units; null when the system is singular.
          */
         double[] gaussNewtonStep(double scale, boolean freeScale) {
+            double[][] pairA = new double[fg.length][9];
+            double[][] pairRhs = new double[fg.length][3];
+            eachPair(i -> accumulate(i, scale, pairA[i], pairRhs[i]));
+            // Summed in pair order, as one thread would: the same step however many cores.
             double[] a3 = new double[9];
             double[] rhs = new double[3];
             for (int i = 0; i < fg.length; i++) {
-                accumulate(i, scale, a3, rhs);
+                for (int k = 0; k < 9; k++) {
+                    a3[k] += pairA[i][k];
+                }
+                for (int k = 0; k < 3; k++) {
+                    rhs[k] += pairRhs[i][k];
+                }
             }
             int dims = freeScale ? 3 : 2;
             double[] solution = solve(a3, rhs, dims);

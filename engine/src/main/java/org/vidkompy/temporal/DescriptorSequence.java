@@ -193,6 +193,24 @@ public final class DescriptorSequence {
             return VectorMath.dot(vectors, i * dimension, other.vectors, j * other.dimension, dimension) * n;
         }
 
+        /** Appends every frame of {@code part} (described with the same spec), in order. */
+        public Builder addAll(DescriptorSequence part) {
+            if (part.dimension != dimension) {
+                throw new IllegalArgumentException("descriptors of another size");
+            }
+            for (int j = 0; j < part.count; j++) {
+                if (count == invNorm.length) {
+                    grow();
+                }
+                System.arraycopy(part.vectors, j * dimension, vectors, count * dimension, dimension);
+                invNorm[count] = part.invNorm[j];
+                pHash[count] = part.pHash[j];
+                dHash[count] = part.dHash[j];
+                count++;
+            }
+            return this;
+        }
+
         private void grow() {
             int cap = invNorm.length + (invNorm.length >> 1);
             if ((long) cap * dimension > Integer.MAX_VALUE - 16) {
