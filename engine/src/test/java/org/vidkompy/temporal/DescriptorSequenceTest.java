@@ -65,4 +65,29 @@ class DescriptorSequenceTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.add(Plane.allocate(64, 36)));
         assertTrue(e.getMessage().contains("64x36"), e.getMessage());
     }
+
+    @Test
+    void partsAppendedInOrderAreTheWholeSequence() {
+        DescriptorSpec spec = DescriptorSpec.standard();
+        DescriptorSequence.Builder whole = DescriptorSequence.builder(spec);
+        DescriptorSequence.Builder first = DescriptorSequence.builder(spec);
+        DescriptorSequence.Builder second = DescriptorSequence.builder(spec);
+        // More frames than a builder starts with, so appending has to grow it.
+        for (int k = 0; k < 1500; k++) {
+            Plane p = k % 7 == 0 ? Plane.allocate(32, 32) : texture(k, 1f, 0f);
+            whole.add(p);
+            (k < 700 ? first : second).add(p);
+        }
+        DescriptorSequence a = whole.build();
+        DescriptorSequence b = DescriptorSequence.builder(spec).addAll(first.build()).addAll(second.build()).build();
+        assertEquals(a.size(), b.size());
+        for (int k = 0; k < a.size(); k++) {
+            assertEquals(a.pHash(k), b.pHash(k));
+            assertEquals(a.dHash(k), b.dHash(k));
+            assertEquals(a.isUninformative(k), b.isUninformative(k));
+            if (!a.isUninformative(k)) {
+                assertEquals(a.correlation(k, a, (k + 1) % a.size()), b.correlation(k, b, (k + 1) % b.size()));
+            }
+        }
+    }
 }
