@@ -16,37 +16,24 @@ import java.nio.ByteBuffer;
  */
 final class YuvMatrix {
 
-    private final float[] t = new float[9];
-    /** Each output as sums of per-input tables, in output code values. */
-    private final float[] yFromY = new float[256];
-    private final float[] yFromU = new float[256];
-    private final float[] yFromV = new float[256];
-    private final float[] uFromU = new float[256];
-    private final float[] uFromV = new float[256];
-    private final float[] vFromU = new float[256];
-    private final float[] vFromV = new float[256];
-    /** Chroma from the mean of its four luma samples (zero between these matrices; kept for exactness). */
-    private final float uPerY;
-    private final float uBase;
-    private final float vPerY;
-    private final float vBase;
     /**
-     * The same tables in 16.16 fixed point, which the per-pixel loop uses: integer sums and shifts
-     * instead of float sums and float-to-int conversions (the loop ran at 8 ns a luma sample, on the
-     * fg decode thread of every render). They round as the float sums would but for sums within
-     * 2^-16 of a half level.
+     * Each output as sums of per-input tables, in output code values, in 16.16 fixed point: the
+     * per-pixel loop is integer sums and shifts (as floats, with float-to-int conversions, it took 2 s
+     * more of the fg decode thread's 8 s on the 1080p benchmark render). The luma and chroma bases carry
+     * the half that rounds; chroma also takes the sum of its four luma samples (a weight of zero
+     * between these matrices, beyond what a range change scales; kept for exactness).
      */
-    private final int[] yFromYi = new int[256];
-    private final int[] yFromUi = new int[256];
-    private final int[] yFromVi = new int[256];
-    private final int[] uFromUi = new int[256];
-    private final int[] uFromVi = new int[256];
-    private final int[] vFromUi = new int[256];
-    private final int[] vFromVi = new int[256];
-    private final int uBasei;
-    private final int vBasei;
-    private final int uPerY4i;
-    private final int vPerY4i;
+    private final int[] yFromY = new int[256];
+    private final int[] yFromU = new int[256];
+    private final int[] yFromV = new int[256];
+    private final int[] uFromU = new int[256];
+    private final int[] uFromV = new int[256];
+    private final int[] vFromU = new int[256];
+    private final int[] vFromV = new int[256];
+    private final int uBase;
+    private final int vBase;
+    private final int uPerY4;
+    private final int vPerY4;
     /** The frame's planes on the heap, reused. */
     private byte[] y;
     private byte[] u;
@@ -55,6 +42,7 @@ final class YuvMatrix {
     YuvMatrix(int swsSpace, boolean fullRange) {
         double[] src = weights(swsSpace);
         double[] dst = weights(SWS_CS_ITU709);
+        float[] t = new float[9];
         for (int c = 0; c < 3; c++) {
             double[] in = new double[3];
             in[c] = 1;
@@ -70,33 +58,20 @@ final class YuvMatrix {
         for (int k = 0; k < 256; k++) {
             float yn = (k - yOff) / yScale;
             float cn = (k - 128) / cScale;
-            yFromY[k] = 16 + 219 * t[0] * yn;
-            yFromU[k] = 219 * t[1] * cn;
-            yFromV[k] = 219 * t[2] * cn;
-            uFromU[k] = 224 * t[4] * cn;
-            uFromV[k] = 224 * t[5] * cn;
-            vFromU[k] = 224 * t[7] * cn;
-            vFromV[k] = 224 * t[8] * cn;
+            yFromY[k] = fixed(16 + 219 * t[0] * yn + 0.5f);
+            yFromU[k] = fixed(219 * t[1] * cn);
+            yFromV[k] = fixed(219 * t[2] * cn);
+            uFromU[k] = fixed(224 * t[4] * cn);
+            uFromV[k] = fixed(224 * t[5] * cn);
+            vFromU[k] = fixed(224 * t[7] * cn);
+            vFromV[k] = fixed(224 * t[8] * cn);
         }
-        uPerY = 224 * t[3] / yScale;
-        uBase = 128 - uPerY * yOff;
-        vPerY = 224 * t[6] / yScale;
-        vBase = 128 - vPerY * yOff;
-        for (int k = 0; k < 256; k++) {
-            yFromYi[k] = fixed(yFromY[k] + 0.5f);
-            yFromUi[k] = fixed(yFromU[k]);
-            yFromVi[k] = fixed(yFromV[k]);
-        }
-        for (int k = 0; k < 256; k++) {
-            uFromUi[k] = fixed(uFromU[k]);
-            uFromVi[k] = fixed(uFromV[k]);
-            vFromUi[k] = fixed(vFromU[k]);
-            vFromVi[k] = fixed(vFromV[k]);
-        }
-        uBasei = fixed(uBase + 0.5f);
-        vBasei = fixed(vBase + 0.5f);
-        uPerY4i = fixed(uPerY * 0.25f);
-        vPerY4i = fixed(vPerY * 0.25f);
+        float uPerY = 224 * t[3] / yScale;
+        float vPerY = 224 * t[6] / yScale;
+        uBase = fixed(128 - uPerY * yOff + 0.5f);
+        vBase = fixed(128 - vPerY * yOff + 0.5f);
+        uPerY4 = fixed(uPerY * 0.25f);
+        vPerY4 = fixed(vPerY * 0.25f);
     }
 
     private static int fixed(double x) {
@@ -152,7 +127,7 @@ final class YuvMatrix {
                 int c = j * cw + i;
                 int uu = u[c] & 0xff;
                 int vv = v[c] & 0xff;
-                int dy = yFromUi[uu] + yFromVi[vv];
+                int dy = yFromU[uu] + yFromV[vv];
                 int a = r0 + x0;
                 int b = r0 + x1;
                 int d = r1 + x0;
@@ -163,12 +138,12 @@ final class YuvMatrix {
                 int ye = y[e] & 0xff;
                 int ys = ya + yb + yd + ye;
                 // Written in this order so that a repeated edge pixel (odd size) gets the same value.
-                y[e] = level(yFromYi[ye] + dy);
-                y[d] = level(yFromYi[yd] + dy);
-                y[b] = level(yFromYi[yb] + dy);
-                y[a] = level(yFromYi[ya] + dy);
-                u[c] = level(uBasei + uFromUi[uu] + uFromVi[vv] + uPerY4i * ys);
-                v[c] = level(vBasei + vFromUi[uu] + vFromVi[vv] + vPerY4i * ys);
+                y[e] = level(yFromY[ye] + dy);
+                y[d] = level(yFromY[yd] + dy);
+                y[b] = level(yFromY[yb] + dy);
+                y[a] = level(yFromY[ya] + dy);
+                u[c] = level(uBase + uFromU[uu] + uFromV[vv] + uPerY4 * ys);
+                v[c] = level(vBase + vFromU[uu] + vFromV[vv] + vPerY4 * ys);
             }
         }
         p.put(0, y, 0, n);
