@@ -137,33 +137,44 @@ final class PlacementRounds {
         // pairs one frame earlier and later settle it: the true moments match best, because what moves
         // on its own paths matches only there.
         if (best.confidence() < UNAMBIGUOUS) {
-            List<List<Plane>> around = new ArrayList<>();
-            for (int d = 0; d <= 2 * TIME_REACH; d++) {
-                around.add(new ArrayList<>());
-            }
+            bgs.clear(); // replaced below by the same moments decoded with deblocking
+            // The neighbours stay 8-bit and each moment becomes planes only while it is compared: on a
+            // 10-minute 1080p pair the floats of all three moments at once were 70 MB of the peak.
+            List<List<LumaImage>> runs = new ArrayList<>();
             for (Pair p : used) {
-                List<LumaImage> run = bg.frames(p.bg() - TIME_REACH, 2 * TIME_REACH + 1);
-                for (int k = 0; k < run.size(); k++) {
-                    around.get(k).add(cropped(run.get(k), crop));
-                }
+                runs.add(bg.frames(p.bg() - TIME_REACH, 2 * TIME_REACH + 1));
             }
             // The kept frames were decoded without deblocking (the scan's shortcut); these were not, and
             // on strongly compressed footage that moves the fit by a tenth of a pixel: the map's own
             // moment is refined again on them, and the neighbours compared with that.
-            if (around.get(TIME_REACH).size() == fgs.size()) {
-                best = spatial.refine(fgs, around.get(TIME_REACH), start, so);
+            SpatialAlignment own = refineAt(runs, TIME_REACH, crop, fgs, start, so);
+            if (own != null) {
+                best = own;
             }
             for (int d = -TIME_REACH; d <= TIME_REACH; d++) {
-                if (d == 0 || around.get(d + TIME_REACH).size() != fgs.size()) {
-                    continue;
-                }
-                SpatialAlignment other = spatial.refine(fgs, around.get(d + TIME_REACH), start, so);
-                if (other.confidence() > best.confidence() + TIME_MARGIN) {
+                SpatialAlignment other = d == 0 ? null : refineAt(runs, d + TIME_REACH, crop, fgs, start, so);
+                if (other != null && other.confidence() > best.confidence() + TIME_MARGIN) {
                     best = other;
                 }
             }
         }
         return shifted(best, crop.x(), crop.y());
+    }
+
+    /**
+     * The refinement against frame {@code k} of every run, cropped; null where a run is short of it
+     * (the clip's end). Its planes live only for this call.
+     */
+    private SpatialAlignment refineAt(List<List<LumaImage>> runs, int k, PixelRect crop, List<Plane> fgs,
+                                      SpatialAlignment start, SpatialOptions so) {
+        List<Plane> bgs = new ArrayList<>(runs.size());
+        for (List<LumaImage> run : runs) {
+            if (run.size() <= k) {
+                return null;
+            }
+            bgs.add(cropped(run.get(k), crop));
+        }
+        return spatial.refine(fgs, bgs, start, so);
     }
 
     private static Plane cropped(LumaImage b, PixelRect crop) {
