@@ -11,20 +11,15 @@ package org.vidkompy.image;
  */
 public final class AreaSampler {
 
-    private final int srcWidth;
-    private final int outWidth;
-    private final int outHeight;
-    private final int[] colStart;
-    private final int[] colCount;
-    private final float[] colWeight;
-    private final int colStride;
-    private final int[] rowStart;
-    private final int[] rowCount;
-    private final float[] rowWeight;
-    private final int rowStride;
+    /** What depends only on the geometry: shared by a sampler and its twins. */
+    private record Taps(int srcWidth, int outWidth, int outHeight, int[] colStart, int[] colCount,
+                        float[] colWeight, int colStride, int[] rowStart, int[] rowCount, float[] rowWeight,
+                        int rowStride, int rowFrom, int rowTo) {
+    }
+
+    private final Taps taps;
+    /** Per-sampler scratch: the rows of the area after the horizontal pass. */
     private final float[] tmp;
-    private final int rowFrom;
-    private final int rowTo;
 
     /**
      * @param x0 left edge of the area in source pixels (pixel i covers [i, i+1))
@@ -32,46 +27,33 @@ public final class AreaSampler {
      */
     public AreaSampler(int srcWidth, int srcHeight, double x0, double y0, double w, double h, int outWidth,
                        int outHeight) {
-        this.srcWidth = srcWidth;
-        this.outWidth = outWidth;
-        this.outHeight = outHeight;
-        colStride = (int) Math.ceil(w / outWidth) + 2;
-        colStart = new int[outWidth];
-        colCount = new int[outWidth];
-        colWeight = new float[outWidth * colStride];
+        int colStride = (int) Math.ceil(w / outWidth) + 2;
+        int[] colStart = new int[outWidth];
+        int[] colCount = new int[outWidth];
+        float[] colWeight = new float[outWidth * colStride];
         weights(x0, w / outWidth, outWidth, srcWidth, colStart, colCount, colWeight, colStride);
-        padColumns(srcWidth);
-        rowStride = (int) Math.ceil(h / outHeight) + 2;
-        rowStart = new int[outHeight];
-        rowCount = new int[outHeight];
-        rowWeight = new float[outHeight * rowStride];
+        padColumns(srcWidth, outWidth, colStart, colCount, colWeight, colStride);
+        int rowStride = (int) Math.ceil(h / outHeight) + 2;
+        int[] rowStart = new int[outHeight];
+        int[] rowCount = new int[outHeight];
+        float[] rowWeight = new float[outHeight * rowStride];
         weights(y0, h / outHeight, outHeight, srcHeight, rowStart, rowCount, rowWeight, rowStride);
-        rowFrom = rowStart[0];
-        rowTo = rowStart[outHeight - 1] + rowCount[outHeight - 1];
-        tmp = new float[(rowTo - rowFrom) * outWidth];
+        int rowFrom = rowStart[0];
+        int rowTo = rowStart[outHeight - 1] + rowCount[outHeight - 1];
+        this.taps = new Taps(srcWidth, outWidth, outHeight, colStart, colCount, colWeight, colStride, rowStart,
+                rowCount, rowWeight, rowStride, rowFrom, rowTo);
+        this.tmp = new float[(rowTo - rowFrom) * outWidth];
     }
 
     /** The same geometry with its own scratch: one sampler per thread. */
-    private AreaSampler(AreaSampler o) {
-        srcWidth = o.srcWidth;
-        outWidth = o.outWidth;
-        outHeight = o.outHeight;
-        colStart = o.colStart;
-        colCount = o.colCount;
-        colWeight = o.colWeight;
-        colStride = o.colStride;
-        rowStart = o.rowStart;
-        rowCount = o.rowCount;
-        rowWeight = o.rowWeight;
-        rowStride = o.rowStride;
-        rowFrom = o.rowFrom;
-        rowTo = o.rowTo;
-        tmp = new float[o.tmp.length];
+    private AreaSampler(Taps taps) {
+        this.taps = taps;
+        this.tmp = new float[(taps.rowTo() - taps.rowFrom()) * taps.outWidth()];
     }
 
     /** A sampler of the same area that another thread can use at the same time as this one. */
     public AreaSampler twin() {
-        return new AreaSampler(this);
+        return new AreaSampler(taps);
     }
 
     /**
@@ -79,7 +61,8 @@ public final class AreaSampler {
      * where the row would end too soon): the inner loop then has one trip count for every pixel, which
      * the JIT runs several times faster. Zero terms add nothing, so the sums are the same.
      */
-    private void padColumns(int srcWidth) {
+    private static void padColumns(int srcWidth, int outWidth, int[] colStart, int[] colCount, float[] colWeight,
+                                   int colStride) {
         if (srcWidth < colStride) {
             return;
         }
@@ -136,6 +119,19 @@ public final class AreaSampler {
     }
 
     private void sample(byte[] data, int offset, Plane out, boolean levels) {
+        int srcWidth = taps.srcWidth();
+        int outWidth = taps.outWidth();
+        int outHeight = taps.outHeight();
+        int[] colStart = taps.colStart();
+        int[] colCount = taps.colCount();
+        float[] colWeight = taps.colWeight();
+        int colStride = taps.colStride();
+        int[] rowStart = taps.rowStart();
+        int[] rowCount = taps.rowCount();
+        float[] rowWeight = taps.rowWeight();
+        int rowStride = taps.rowStride();
+        int rowFrom = taps.rowFrom();
+        int rowTo = taps.rowTo();
         for (int y = rowFrom; y < rowTo; y++) {
             int src = offset + y * srcWidth;
             int dst = (y - rowFrom) * outWidth;
