@@ -39,8 +39,18 @@ final class PlacementRounds {
     static final int MIN_MARGIN = 64;
     /** A final placement that moves the footprint by more than this many thumbnail pixels is iterated. */
     static final double ITERATE_THUMB_PIXELS = 0.05;
-    /** bg frames either side of the map's that the final placement tries as the pairs' moment. */
-    static final int TIME_REACH = 1;
+    /**
+     * bg frames either side of the map's that the final placement tries as the pairs' moment. Where
+     * the picture pans slowly, a placement a third of a pixel off and a map three frames late fit
+     * each other: a clean 20 fps fg at scale 0.54 (crf 16) was held there with one frame either side
+     * (29 % of its frames right, 0.29 px off) and left it with three (100 %, 0.05 px).
+     */
+    static final int TIME_REACH = 3;
+    /**
+     * Planes per pair the {@link #FINAL_BUDGET} is reckoned in: the kept pair and a neighbouring moment
+     * either side, as when those were held all at once; now only one moment is converted at a time.
+     */
+    static final int BUDGETED_PLANES_PER_PAIR = 4;
     /**
      * By how much (mean ZNCC) a neighbouring moment must beat the map's to be taken. A fg at half the
      * bg's resolution (scale 1.95) over a pan had its true moment beat the map's, one frame early and
@@ -111,7 +121,7 @@ final class PlacementRounds {
         progress.stage("refining", FINAL_PAIRS);
         Clip bi = bg.info();
         int n = Math.min(FINAL_PAIRS, pairs.size());
-        int frames = n * (2 * TIME_REACH + 2);
+        int frames = n * BUDGETED_PLANES_PER_PAIR;
         PixelRect crop = (long) frames * bi.width() * bi.height() * Float.BYTES <= FINAL_BUDGET
                 ? new PixelRect(0, 0, bi.width(), bi.height()) : cropAround(current, so.contentBox(), bi);
         List<Plane> fgs = new ArrayList<>();
@@ -138,21 +148,25 @@ final class PlacementRounds {
         // on its own paths matches only there.
         if (best.confidence() < UNAMBIGUOUS) {
             bgs.clear(); // replaced below by the same moments decoded with deblocking
-            // The neighbours stay 8-bit and each moment becomes planes only while it is compared: on a
-            // 10-minute 1080p pair the floats of all three moments at once were 70 MB of the peak.
+            // The neighbours stay 8-bit, cropped, and each moment becomes planes only while it is
+            // compared: on a 10-minute 1080p pair the floats of three moments at once were 70 MB of the peak.
             List<List<LumaImage>> runs = new ArrayList<>();
             for (Pair p : used) {
-                runs.add(bg.frames(p.bg() - TIME_REACH, 2 * TIME_REACH + 1));
+                List<LumaImage> run = new ArrayList<>();
+                for (LumaImage f : bg.frames(p.bg() - TIME_REACH, 2 * TIME_REACH + 1)) {
+                    run.add(f.crop(crop.x(), crop.y(), crop.width(), crop.height()));
+                }
+                runs.add(run);
             }
             // The kept frames were decoded without deblocking (the scan's shortcut); these were not, and
             // on strongly compressed footage that moves the fit by a tenth of a pixel: the map's own
             // moment is refined again on them, and the neighbours compared with that.
-            SpatialAlignment own = refineAt(runs, TIME_REACH, crop, fgs, start, so);
+            SpatialAlignment own = refineAt(runs, TIME_REACH, fgs, start, so);
             if (own != null) {
                 best = own;
             }
             for (int d = -TIME_REACH; d <= TIME_REACH; d++) {
-                SpatialAlignment other = d == 0 ? null : refineAt(runs, d + TIME_REACH, crop, fgs, start, so);
+                SpatialAlignment other = d == 0 ? null : refineAt(runs, d + TIME_REACH, fgs, start, so);
                 if (other != null && other.confidence() > best.confidence() + TIME_MARGIN) {
                     best = other;
                 }
@@ -162,17 +176,17 @@ final class PlacementRounds {
     }
 
     /**
-     * The refinement against frame {@code k} of every run, cropped; null where a run is short of it
+     * The refinement against frame {@code k} of every (cropped) run; null where a run is short of it
      * (the clip's end). Its planes live only for this call.
      */
-    private SpatialAlignment refineAt(List<List<LumaImage>> runs, int k, PixelRect crop, List<Plane> fgs,
-                                      SpatialAlignment start, SpatialOptions so) {
+    private SpatialAlignment refineAt(List<List<LumaImage>> runs, int k, List<Plane> fgs, SpatialAlignment start,
+                                      SpatialOptions so) {
         List<Plane> bgs = new ArrayList<>(runs.size());
         for (List<LumaImage> run : runs) {
             if (run.size() <= k) {
                 return null;
             }
-            bgs.add(cropped(run.get(k), crop));
+            bgs.add(run.get(k).toPlane());
         }
         return spatial.refine(fgs, bgs, start, so);
     }

@@ -38,6 +38,22 @@ public record LumaImage(int width, int height, byte[] pixels) {
         return p;
     }
 
+    /** Columns {@code [x, x+w)} and rows {@code [y, y+h)} (inside the picture), still 8-bit. */
+    public LumaImage crop(int x, int y, int w, int h) {
+        if (x < 0 || y < 0 || w <= 0 || h <= 0 || x + w > width || y + h > height) {
+            throw new IllegalArgumentException("crop " + w + "x" + h + "+" + x + "+" + y + " outside " + width + "x"
+                    + height);
+        }
+        if (x == 0 && y == 0 && w == width && h == height) {
+            return this;
+        }
+        byte[] out = new byte[w * h];
+        for (int r = 0; r < h; r++) {
+            System.arraycopy(pixels, (y + r) * width + x, out, r * w, w);
+        }
+        return new LumaImage(w, h, out);
+    }
+
     /** {@link #toPlane(double)} rounded back to 8 bits: a quarter of the memory, for keeping. */
     public LumaImage shrunk(double factor) {
         if (factor <= 1.0 + 1e-9) {
