@@ -130,7 +130,7 @@ final class PlacementRounds {
         List<Plane> bgs = new ArrayList<>();
         // Pairs at the bg's first or last frame have no neighbour on one side to try; they are left out.
         List<Pair> used = pairs.subList(0, n).stream()
-                .filter(p -> p.bg() >= TIME_REACH && p.bg() + TIME_REACH < bi.frames()).toList();
+                .filter(p -> p.bg() >= 1 && p.bg() + 1 < bi.frames()).toList();
         if (used.isEmpty()) {
             return current;
         }
@@ -150,57 +150,75 @@ final class PlacementRounds {
         // on its own paths matches only there.
         if (best.confidence() < UNAMBIGUOUS) {
             bgs.clear(); // replaced below by the same moments decoded with deblocking
-            // The neighbours stay 8-bit, cropped, and each moment becomes planes only while it is
-            // compared: on a 10-minute 1080p pair the floats of three moments at once were 70 MB of the peak.
-            List<List<LumaImage>> runs = new ArrayList<>();
-            for (Pair p : used) {
-                List<LumaImage> run = new ArrayList<>();
-                for (LumaImage f : bg.frames(p.bg() - TIME_REACH, 2 * TIME_REACH + 1)) {
-                    run.add(f.crop(crop.x(), crop.y(), crop.width(), crop.height()));
-                }
-                runs.add(run);
-            }
+            List<List<LumaImage>> runs = runs(bg, used, 1, crop);
             // The kept frames were decoded without deblocking (the scan's shortcut); these were not, and
             // on strongly compressed footage that moves the fit by a tenth of a pixel: the map's own
             // moment is refined again on them, and the neighbours compared with that.
-            SpatialAlignment own = refineAt(runs, TIME_REACH, fgs, start, so);
+            SpatialAlignment own = refineAt(runs, 1, fgs, start, so);
             if (own != null) {
                 best = own;
             }
-            // One frame either side, as before; further moments only where one is much better: where
+            boolean moved = false;
+            for (int d = -1; d <= 1; d += 2) {
+                SpatialAlignment other = refineAt(runs, d + 1, fgs, start, so);
+                if (other != null && other.confidence() > best.confidence() + TIME_MARGIN) {
+                    best = other;
+                    moved = true;
+                }
+            }
+            // Further moments only where a neighbour won, and taken only where one is much better: where
             // time and position trade along a slow pan, a placement a third of a pixel off and a map
             // three frames late fit each other, and the true moment removed 23-77 % of what the pairs
             // missed by (1 - ZNCC); on a 45x25 fg at crf 25 chance gave moments further off at most 12 %,
             // and taking those (or any better one, frame by frame) put its map seven frames off.
-            for (int d = -1; d <= 1; d += 2) {
-                SpatialAlignment other = refineAt(runs, d + TIME_REACH, fgs, start, so);
-                if (other != null && other.confidence() > best.confidence() + TIME_MARGIN) {
-                    best = other;
+            if (moved) {
+                runs = runs(bg, used, TIME_REACH, crop);
+                SpatialAlignment far = null;
+                for (int d = -TIME_REACH; d <= TIME_REACH; d++) {
+                    SpatialAlignment other = Math.abs(d) < 2 ? null
+                            : refineAt(runs, d + TIME_REACH, fgs, start, so);
+                    if (other != null && (far == null || other.confidence() > far.confidence())) {
+                        far = other;
+                    }
                 }
-            }
-            SpatialAlignment far = null;
-            for (int d = -TIME_REACH; d <= TIME_REACH; d++) {
-                SpatialAlignment other = Math.abs(d) < 2 ? null : refineAt(runs, d + TIME_REACH, fgs, start, so);
-                if (other != null && (far == null || other.confidence() > far.confidence())) {
-                    far = other;
+                if (far != null && far.confidence() - best.confidence() > FAR_SHARE * (1 - best.confidence())) {
+                    best = far;
                 }
-            }
-            if (far != null && far.confidence() - best.confidence() > FAR_SHARE * (1 - best.confidence())) {
-                best = far;
             }
         }
         return shifted(best, crop.x(), crop.y());
     }
 
     /**
-     * The refinement against frame {@code k} of every (cropped) run; null where a run is short of it
-     * (the clip's end). Its planes live only for this call.
+     * The bg frames {@code reach} either side of every pair's, cropped, still 8-bit: each moment becomes
+     * planes only while it is compared (on a 10-minute 1080p pair the floats of three moments at once
+     * were 70 MB of the peak).
+     */
+    private static List<List<LumaImage>> runs(ClipSource bg, List<Pair> used, int reach, PixelRect crop) {
+        List<List<LumaImage>> runs = new ArrayList<>();
+        for (Pair p : used) {
+            List<LumaImage> run = new ArrayList<>();
+            // Frames before the clip's first are missing (null), so that index k is moment bg - reach + k.
+            for (int k = p.bg() - reach; k < 0; k++) {
+                run.add(null);
+            }
+            for (LumaImage f : bg.frames(p.bg() - reach, 2 * reach + 1)) {
+                run.add(f.crop(crop.x(), crop.y(), crop.width(), crop.height()));
+            }
+            runs.add(run);
+        }
+        return runs;
+    }
+
+    /**
+     * The refinement against frame {@code k} of every (cropped) run; null where a run lacks it (beyond
+     * either end of the clip). Its planes live only for this call.
      */
     private SpatialAlignment refineAt(List<List<LumaImage>> runs, int k, List<Plane> fgs, SpatialAlignment start,
                                       SpatialOptions so) {
         List<Plane> bgs = new ArrayList<>(runs.size());
         for (List<LumaImage> run : runs) {
-            if (run.size() <= k) {
+            if (run.size() <= k || run.get(k) == null) {
                 return null;
             }
             bgs.add(run.get(k).toPlane());
