@@ -22,10 +22,7 @@ public record LumaImage(int width, int height, byte[] pixels) {
 
     /** Columns {@code [x, x+w)} and rows {@code [y, y+h)} (inside the picture) as a plane, without a full-size copy. */
     public Plane toPlane(int x, int y, int w, int h) {
-        if (x < 0 || y < 0 || w <= 0 || h <= 0 || x + w > width || y + h > height) {
-            throw new IllegalArgumentException("crop " + w + "x" + h + "+" + x + "+" + y + " outside " + width + "x"
-                    + height);
-        }
+        checkInside(x, y, w, h);
         Plane p = Plane.allocate(w, h);
         float[] d = p.data();
         for (int r = 0; r < h; r++) {
@@ -40,10 +37,7 @@ public record LumaImage(int width, int height, byte[] pixels) {
 
     /** Columns {@code [x, x+w)} and rows {@code [y, y+h)} (inside the picture), still 8-bit. */
     public LumaImage crop(int x, int y, int w, int h) {
-        if (x < 0 || y < 0 || w <= 0 || h <= 0 || x + w > width || y + h > height) {
-            throw new IllegalArgumentException("crop " + w + "x" + h + "+" + x + "+" + y + " outside " + width + "x"
-                    + height);
-        }
+        checkInside(x, y, w, h);
         if (x == 0 && y == 0 && w == width && h == height) {
             return this;
         }
@@ -52,6 +46,13 @@ public record LumaImage(int width, int height, byte[] pixels) {
             System.arraycopy(pixels, (y + r) * width + x, out, r * w, w);
         }
         return new LumaImage(w, h, out);
+    }
+
+    private void checkInside(int x, int y, int w, int h) {
+        if (x < 0 || y < 0 || w <= 0 || h <= 0 || x + w > width || y + h > height) {
+            throw new IllegalArgumentException("crop " + w + "x" + h + "+" + x + "+" + y + " outside " + width + "x"
+                    + height);
+        }
     }
 
     /** {@link #toPlane(double)} rounded back to 8 bits: a quarter of the memory, for keeping. */
