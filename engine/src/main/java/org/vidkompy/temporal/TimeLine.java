@@ -23,6 +23,9 @@ import java.util.Arrays;
  * leverage): a short window through a handful of points fits them by construction, and without that
  * a slow stretch with two confidently wrong matches drew a line through them that beat the long
  * curve through hundreds of right ones.
+ *
+ * <p>Before all that, one line or one parabola through the whole piece is tried, and kept where it
+ * explains the matches: most clips run at one speed, or drift steadily, from end to end.
  */
 public final class TimeLine {
 
@@ -108,7 +111,75 @@ public final class TimeLine {
                 }
             }
         }
-        return out;
+        return simplest(fgTimes, path, y, weight, out, fit);
+    }
+
+    /**
+     * One curve for the whole piece, a line or else a parabola, where it explains the matched frames
+     * (see {@link #explains}); else the local curves. A piece at one speed (a constant-rate pair, a
+     * variable-rate capture of one) or at a steadily drifting one is then read off one curve through
+     * all its points, whose error shrinks with their number, instead of off short windows that follow
+     * their own few points' rounding: a short window through a stretch whose rounded matches step
+     * exactly one frame per frame fits them with no miss at all and wins, though the true curve runs
+     * a third of a frame beside them. On a 143-frame phone capture the local curves missed the true
+     * moments by up to 0.34 frames (0.09 rms), one line through all of them by 0.08; on 600 frames of
+     * 3 % drift, 0.95 against 0.09.
+     */
+    private double[] simplest(double[] fgTimes, int[] path, double[] y, double[] weight, double[] local, Fit fit) {
+        int n = path.length;
+        double[] global = new double[n];
+        for (int degree = 1; degree <= 2; degree++) {
+            if (!fit.fit(fgTimes, y, weight, 0, n - 1, fgTimes[n / 2], degree, bgFrameSeconds)) {
+                break;
+            }
+            for (int i = 0; i < n; i++) {
+                global[i] = position(fit.at(fgTimes[i]));
+            }
+            if (explains(global, path, weight)) {
+                return global;
+            }
+        }
+        return local;
+    }
+
+    /**
+     * A point disagrees with a curve that misses it by more than this (bg frames): a true curve misses
+     * the frames the pictures chose, which are its rounding, by half a frame at most.
+     */
+    static final double DISAGREE = 0.6;
+    /**
+     * Share of the points' weight, over the piece and in any neighbourhood, that may disagree; in a
+     * neighbourhood one point more, whatever its weight (a lone wrong match among weak ones).
+     */
+    static final double DISAGREE_SHARE = 0.05;
+    static final double DISAGREE_SHARE_LOCAL = 0.25;
+
+    /**
+     * Whether a whole-piece curve explains the matches: few of them (by weight) farther from it than
+     * a true curve's rounding allows, over the piece and in every neighbourhood (a speed step or a cut
+     * leaves a run of them far off on one side).
+     */
+    private static boolean explains(double[] global, int[] path, double[] weight) {
+        int n = path.length;
+        double[] bad = new double[n + 1];
+        double[] all = new double[n + 1];
+        for (int k = 0; k < n; k++) {
+            double wk = weight[k] > 0 ? weight[k] : 0;
+            all[k + 1] = all[k] + wk;
+            bad[k + 1] = bad[k] + (Math.abs(global[k] - path[k]) > DISAGREE ? wk : 0);
+        }
+        if (!(all[n] > 0) || bad[n] > DISAGREE_SHARE * all[n]) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            int a = Math.max(0, i - LOCAL);
+            int b = Math.min(n, i + LOCAL + 1);
+            double worse = bad[b] - bad[a];
+            if (worse > 1 && worse > DISAGREE_SHARE_LOCAL * (all[b] - all[a])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Presentation time of bg frame {@code j}, extended at the bg's frame rate beyond its ends. */

@@ -74,6 +74,42 @@ class TimeLineTest {
         assertTrue(nearest >= 0.97 * n, nearest + " of " + n + " frames nearest in time");
     }
 
+    /**
+     * One speed, or one that changes steadily (drift), over the whole clip: one curve through every
+     * match, a few hundredths of a frame from the truth, where short windows following their own
+     * few points' rounding missed by a third of a frame.
+     */
+    @ParameterizedTest(name = "speed {0}, drift {1}, {2} wrong, {3} frames")
+    @CsvSource({"1.0, 0.0, 0.0, 143", "1.0, 0.03, 0.0, 600", "0.25, 0.0, 0.05, 300", "4.0, 0.0, 0.05, 300",
+            "0.8, 0.0, 0.10, 120", "2.0, -0.05, 0.05, 400", "1.1, 0.0, 0.0, 60"})
+    void oneSpeedIsReadOffOneCurve(double speed, double drift, double wrongShare, int n) {
+        Random rnd = new Random(n * 7L + Double.hashCode(speed + drift));
+        double[] ft = fgTimes(rnd, n, 30, 0.1);
+        double span = ft[n - 1];
+        double[] truth = new double[n];
+        for (int i = 0; i < n; i++) {
+            // Speed rising linearly by drift over the clip: position is its integral, a parabola.
+            double t = ft[i];
+            truth[i] = 30.37 + 25 * speed * (t + drift * t * t / (2 * span));
+        }
+        int[] path = new int[n];
+        double[] weight = new double[n];
+        for (int i = 0; i < n; i++) {
+            path[i] = (int) Math.round(truth[i]);
+            weight[i] = 1;
+            if (rnd.nextDouble() < wrongShare) {
+                path[i] += rnd.nextBoolean() ? 1 : -1;
+                weight[i] = 0.1;
+            }
+        }
+        double[] at = new TimeLine(bgTimes(3000, 25)).positions(ft, path, weight);
+        double worst = 0;
+        for (int i = 0; i < n; i++) {
+            worst = Math.max(worst, Math.abs(at[i] - truth[i]));
+        }
+        assertTrue(worst < 0.12, "worst miss " + worst + " bg frames");
+    }
+
     @Test
     void aForwardCutIsFollowedFromBothSides() {
         int n = 200;
