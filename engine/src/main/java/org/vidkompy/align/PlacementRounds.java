@@ -46,6 +46,12 @@ final class PlacementRounds {
      * (29 % of its frames right, 0.29 px off) and left it with three ({@link #FAR_SHARE}; 100 %, 0.05 px).
      */
     static final int TIME_REACH = 3;
+    /**
+     * Share of the pairs' miss (1 - ZNCC) one pair's own moment must remove to be taken (and
+     * {@link #TIME_MARGIN} at least): where the map ran at a wrong speed the true moments removed
+     * 6-24 % (one pair of four); chance on a 45x25 fg at crf 25 up to 5 %.
+     */
+    static final double PAIR_SHARE = 0.06;
     /** Share of the best pairs' miss (1 - ZNCC) a moment two or more frames off must remove to be taken. */
     static final double FAR_SHARE = 0.2;
     /**
@@ -159,10 +165,12 @@ final class PlacementRounds {
                 best = own;
             }
             boolean moved = false;
+            int chosen = 1;
             for (int d = -1; d <= 1; d += 2) {
                 SpatialAlignment other = refineAt(runs, d + 1, fgs, start, so);
                 if (other != null && other.confidence() > best.confidence() + TIME_MARGIN) {
                     best = other;
+                    chosen = d + 1;
                     moved = true;
                 }
             }
@@ -173,18 +181,23 @@ final class PlacementRounds {
             // and taking those (or any better one, frame by frame) put its map seven frames off.
             if (moved) {
                 runs = runs(bg, used, TIME_REACH, crop);
+                chosen += TIME_REACH - 1;
                 SpatialAlignment far = null;
+                int farAt = -1;
                 for (int d = -TIME_REACH; d <= TIME_REACH; d++) {
                     SpatialAlignment other = Math.abs(d) < 2 ? null
                             : refineAt(runs, d + TIME_REACH, fgs, start, so);
                     if (other != null && (far == null || other.confidence() > far.confidence())) {
                         far = other;
+                        farAt = d + TIME_REACH;
                     }
                 }
                 if (far != null && far.confidence() - best.confidence() > FAR_SHARE * (1 - best.confidence())) {
                     best = far;
+                    chosen = farAt;
                 }
             }
+            best = eachPairItsMoment(runs, chosen, fgs, start, so, best);
         }
         return shifted(best, crop.x(), crop.y());
     }
@@ -211,14 +224,51 @@ final class PlacementRounds {
     }
 
     /**
+     * Each pair's moment moved on its own by a frame where that fits better: where the map runs at a
+     * slightly wrong speed (a placement half a pixel and 0.4 % off made a 20 fps fg's map 1.3 % fast),
+     * its early pairs are a frame early and its late ones a frame late, and no one shift of all of
+     * them fits; each pair's own shift does, and the placement from those leads the next round's map
+     * back to the right speed.
+     */
+    private SpatialAlignment eachPairItsMoment(List<List<LumaImage>> runs, int chosen, List<Plane> fgs,
+                                               SpatialAlignment start, SpatialOptions so, SpatialAlignment best) {
+        int[] pick = new int[runs.size()];
+        java.util.Arrays.fill(pick, chosen);
+        for (int p = 0; p < pick.length; p++) {
+            int own = pick[p];
+            for (int alt = own - 1; alt <= own + 1; alt += 2) {
+                pick[p] = alt;
+                SpatialAlignment other = refineAt(runs, pick, fgs, start, so);
+                if (other != null && other.confidence() - best.confidence()
+                        > Math.max(TIME_MARGIN, PAIR_SHARE * (1 - best.confidence()))) {
+                    best = other;
+                    own = alt;
+                }
+            }
+            pick[p] = own;
+        }
+        return best;
+    }
+
+    /**
      * The refinement against frame {@code k} of every (cropped) run; null where a run lacks it (beyond
      * either end of the clip). Its planes live only for this call.
      */
     private SpatialAlignment refineAt(List<List<LumaImage>> runs, int k, List<Plane> fgs, SpatialAlignment start,
                                       SpatialOptions so) {
+        int[] pick = new int[runs.size()];
+        java.util.Arrays.fill(pick, k);
+        return refineAt(runs, pick, fgs, start, so);
+    }
+
+    /** The refinement against frame {@code pick[p]} of run {@code p}; null where a run lacks it. */
+    private SpatialAlignment refineAt(List<List<LumaImage>> runs, int[] pick, List<Plane> fgs, SpatialAlignment start,
+                                      SpatialOptions so) {
         List<Plane> bgs = new ArrayList<>(runs.size());
-        for (List<LumaImage> run : runs) {
-            if (run.size() <= k || run.get(k) == null) {
+        for (int p = 0; p < runs.size(); p++) {
+            List<LumaImage> run = runs.get(p);
+            int k = pick[p];
+            if (k < 0 || run.size() <= k || run.get(k) == null) {
                 return null;
             }
             bgs.add(run.get(k).toPlane());

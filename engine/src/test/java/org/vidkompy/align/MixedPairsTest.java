@@ -40,18 +40,21 @@ class MixedPairsTest {
      * they must not get worse, and the README lists them. Seed 4: a 31 fps fg at scale 0.53 (1.9 times
      * the bg's detail), placed 0.15 % small, whose fine comparison then prefers the bg frame before the
      * true one from fg frame 64 on; seeds 1, 2, 5: one or two frames
-     * next to the midpoint between bg frames at crf 24-28; seed 6: a phone's variable rate at crf 27.
+     * next to the midpoint between bg frames at crf 24-28; seed 6: a phone's variable rate at crf 27;
+     * seed 155 (from a wider sweep, 35.7 % before each final pair could move on its own): a 20 fps fg
+     * at scale 1.29 under saturation and tint, nine frames one off.
      */
     static final Map<Long, double[]> SHORTFALLS = Map.of(
             1L, new double[] {99.2, 0.1, 0.001},
             2L, new double[] {98.5, 0.1, 0.001},
             4L, new double[] {77.5, 0.15, 0.002},
             5L, new double[] {99.1, 0.25, 0.001},
-            6L, new double[] {96.1, 0.25, 0.001});
+            6L, new double[] {96.1, 0.25, 0.001},
+            155L, new double[] {93.5, 0.2, 0.001});
     private static final Rational FPS25 = new Rational(25, 1);
 
     /** Seeds from wider sweeps that showed a fault since fixed; CI keeps them fixed. */
-    static final long[] FIXED_SINCE = {23, 25};
+    static final long[] FIXED_SINCE = {23, 25, 155, 165};
 
     static Stream<Arguments> seeds() {
         long from = Long.getLong("vidkompy.mixed.from", 1);
