@@ -71,11 +71,15 @@ public final class TimeLine {
         for (int i = 0; i < n; i++) {
             y[i] = bgTime(path[i]);
         }
+        Fit fit = new Fit();
+        double[] whole = wholePiece(fgTimes, path, y, weight, fit);
+        if (whole != null) {
+            return whole;
+        }
         double[] bestRms = new double[n];
         double[] out = new double[n];
         Arrays.fill(bestRms, Double.POSITIVE_INFINITY);
         Arrays.fill(out, Double.NaN);
-        Fit fit = new Fit();
         for (int h : HALF_WINDOWS) {
             int degree = h == HALF_WINDOWS[HALF_WINDOWS.length - 1] ? 1 : 2;
             // A long window's curve changes slowly along the clip: fit it every few frames and read it
@@ -111,21 +115,21 @@ public final class TimeLine {
                 }
             }
         }
-        return simplest(fgTimes, path, y, weight, out, fit);
+        return out;
     }
 
     /**
      * One curve for the whole piece, a line or else a parabola, where it explains the matched frames
-     * (see {@link #explains}); else the local curves. A piece at one speed (a constant-rate pair, a
-     * variable-rate capture of one) or at a steadily drifting one is then read off one curve through
-     * all its points, whose error shrinks with their number, instead of off short windows that follow
+     * (see {@link #explains}); else null, and the local curves are fitted. A piece at one speed (a
+     * constant-rate pair, a variable-rate capture of one) or at a steadily drifting one is then read
+     * off one curve through all its points, whose error shrinks with their number, instead of off short windows that follow
      * their own few points' rounding: a short window through a stretch whose rounded matches step
      * exactly one frame per frame fits them with no miss at all and wins, though the true curve runs
      * a third of a frame beside them. On a 143-frame phone capture the local curves missed the true
      * moments by up to 0.34 frames (0.09 rms), one line through all of them by 0.08; on 600 frames of
      * 3 % drift, 0.95 against 0.09.
      */
-    private double[] simplest(double[] fgTimes, int[] path, double[] y, double[] weight, double[] local, Fit fit) {
+    private double[] wholePiece(double[] fgTimes, int[] path, double[] y, double[] weight, Fit fit) {
         int n = path.length;
         double[] global = new double[n];
         for (int degree = 1; degree <= 2; degree++) {
@@ -139,7 +143,7 @@ public final class TimeLine {
                 return global;
             }
         }
-        return local;
+        return null;
     }
 
     /**
