@@ -122,8 +122,8 @@ public final class TimeLine {
      * One curve for the whole piece, a line or else a parabola, where it explains the matched frames
      * (see {@link #explains}); else null, and the local curves are fitted. A piece at one speed (a
      * constant-rate pair, a variable-rate capture of one) or at a steadily drifting one is then read
-     * off one curve through all its points, whose error shrinks with their number, instead of off short windows that follow
-     * their own few points' rounding: a short window through a stretch whose rounded matches step
+     * off one curve through all its points, whose error shrinks with their number, instead of off
+     * short windows that follow their own few points' rounding: a short window through a stretch whose rounded matches step
      * exactly one frame per frame fits them with no miss at all and wins, though the true curve runs
      * a third of a frame beside them. On a 143-frame phone capture the local curves missed the true
      * moments by up to 0.34 frames (0.09 rms), one line through all of them by 0.08; on 600 frames of
