@@ -107,6 +107,9 @@ final class H264Encoder implements AutoCloseable {
         }
         av_opt_set(ctx.priv_data(), "preset", options.preset(), 0);
         av_opt_set(ctx.priv_data(), "crf", Integer.toString(options.crf()), 0);
+        if (options.repeatable()) {
+            av_opt_set(ctx.priv_data(), "x264-params", "mbtree=0", 0);
+        }
         FFmpeg.check(avcodec_open2(ctx, enc, (AVDictionary) null), muxer.target(),
                 "cannot open the H.264 encoder (preset '" + options.preset() + "')");
         stream = muxer.newStream();

@@ -9,9 +9,10 @@ package org.vidkompy.io;
  * @param crf       x264 constant rate factor (0 lossless .. 51); 18 is visually lossless for most footage
  * @param preset    x264 speed/size trade-off, "ultrafast" .. "veryslow"
  * @param audio     audio to copy (or transcode to AAC) beside the video, or null for none
+ * @param repeatable the same input gives the same file on every run (see {@link #repeatably})
  */
 public record WriterOptions(int width, int height, PixelLayout input, Rational timeBase, Rational frameRate,
-                            int crf, String preset, AudioSource audio) {
+                            int crf, String preset, AudioSource audio, boolean repeatable) {
 
     public static final int DEFAULT_CRF = 18;
     public static final String DEFAULT_PRESET = "medium";
@@ -27,22 +28,32 @@ public record WriterOptions(int width, int height, PixelLayout input, Rational t
 
     public static WriterOptions of(int width, int height, Rational frameRate) {
         return new WriterOptions(width, height, PixelLayout.RGB24, new Rational(frameRate.den(), frameRate.num()),
-                frameRate, DEFAULT_CRF, DEFAULT_PRESET, null);
+                frameRate, DEFAULT_CRF, DEFAULT_PRESET, null, false);
     }
 
     public WriterOptions withAudio(AudioSource a) {
-        return new WriterOptions(width, height, input, timeBase, frameRate, crf, preset, a);
+        return new WriterOptions(width, height, input, timeBase, frameRate, crf, preset, a, repeatable);
     }
 
     public WriterOptions withQuality(int newCrf, String newPreset) {
-        return new WriterOptions(width, height, input, timeBase, frameRate, newCrf, newPreset, audio);
+        return new WriterOptions(width, height, input, timeBase, frameRate, newCrf, newPreset, audio, repeatable);
     }
 
     public WriterOptions withTimeBase(Rational tb) {
-        return new WriterOptions(width, height, input, tb, frameRate, crf, preset, audio);
+        return new WriterOptions(width, height, input, tb, frameRate, crf, preset, audio, repeatable);
     }
 
     public WriterOptions withInput(PixelLayout layout) {
-        return new WriterOptions(width, height, layout, timeBase, frameRate, crf, preset, audio);
+        return new WriterOptions(width, height, layout, timeBase, frameRate, crf, preset, audio, repeatable);
+    }
+
+    /**
+     * Without x264's macroblock tree, which reads memory it never wrote: with it, the same frames
+     * encoded after other work in the same process came out as another file (a few pixels per frame,
+     * 45-70 dB apart), and test pairs scored against exact truth must be the same on every run and
+     * machine. Costs some bits at the same quality; rendered output keeps the tree.
+     */
+    public WriterOptions repeatably() {
+        return new WriterOptions(width, height, input, timeBase, frameRate, crf, preset, audio, true);
     }
 }

@@ -70,7 +70,7 @@ public final class PairGenerator {
         int w = spec.bgWidth();
         int h = spec.bgHeight();
         Path wav = null;
-        WriterOptions opts = WriterOptions.of(w, h, spec.bgFps()).withQuality(spec.crf(), "veryfast");
+        WriterOptions opts = WriterOptions.of(w, h, spec.bgFps()).withQuality(spec.crf(), "veryfast").repeatably();
         if (spec.bgAudio()) {
             wav = Files.createTempFile(dir, ".bgtone", ".wav");
             ToneTrack.writeWav(wav, spec.bgFrames() / spec.bgFps().toDouble() + 0.5, BG_TONE_BASE, BG_TONE_SLOPE);
@@ -107,7 +107,7 @@ public final class PairGenerator {
         Path wav = null;
         Rational fps = spec.fgFps();
         FgTimes times = spec.times();
-        WriterOptions opts = WriterOptions.of(w, h, fps).withQuality(spec.crf(), "veryfast");
+        WriterOptions opts = WriterOptions.of(w, h, fps).withQuality(spec.crf(), "veryfast").repeatably();
         double seconds = spec.fgFrames() / fps.toDouble();
         if (times != null) {
             opts = opts.withTimeBase(times.timeBase());
