@@ -182,7 +182,43 @@ final class FineTimeRefiner {
                         second = Math.min(second, cost[i * states + s]);
                     }
                 }
-                out[i] = second - best >= Math.max(DECISIVE_MIN, DECISIVE_SHARE * best);
+                out[i] = second - best >= margin(i);
+            }
+            return out;
+        }
+
+        /** By how much frame {@code i}'s best candidate must beat the others to decide by itself. */
+        double margin(int i) {
+            return Math.max(DECISIVE_MIN, DECISIVE_SHARE * cost[i * states + argmin(i)]);
+        }
+
+        /**
+         * For every fg frame, the first and last bg frame of the run of candidates around its best
+         * that its pictures cannot tell from the best (as {@link #decisive} judges); the whole window
+         * for a flat picture. Index 0 holds the first, 1 the last.
+         */
+        int[][] alike() {
+            int n = map.length;
+            int[][] out = new int[2][n];
+            for (int i = 0; i < n; i++) {
+                if (!informative[i]) {
+                    out[0][i] = bg(i, 0);
+                    out[1][i] = bg(i, states - 1);
+                    continue;
+                }
+                int a = argmin(i);
+                float best = cost[i * states + a];
+                double tie = best + margin(i);
+                int first = a;
+                while (first > 0 && cost[i * states + first - 1] < tie) {
+                    first--;
+                }
+                int last = a;
+                while (last < states - 1 && cost[i * states + last + 1] < tie) {
+                    last++;
+                }
+                out[0][i] = bg(i, first);
+                out[1][i] = bg(i, last);
             }
             return out;
         }
@@ -234,20 +270,36 @@ final class FineTimeRefiner {
     int[] choose(Costs table, double bgPerFg) {
         double[] none = new double[table.map.length];
         java.util.Arrays.fill(none, Double.NaN);
-        return choose(table, bgPerFg, none);
+        return choose(table, bgPerFg, new TimeMatcher.Curve(none, new boolean[none.length]));
     }
+
+    /**
+     * On a firm curve, the time cost per bg frame is a frame's own decisive margin ({@link Costs#margin})
+     * over this: pictures that beat the bg frame nearest the moment by just that margin may pick the
+     * other one only where the moment lies within a tenth of a frame of halfway.
+     */
+    static final double FIRM_REACH = 0.2;
 
     /**
      * The monotone choice among the candidates: picture costs, plus either the distance to each fg
      * frame's moment in bg time or, where that is unknown, a step prior on the coarse path's local rate.
      *
-     * @param at the fractional bg position of every fg frame's moment ({@link org.vidkompy.temporal.TimeLine}),
-     *           NaN where unknown
+     * @param curve the fractional bg position of every fg frame's moment ({@link org.vidkompy.temporal.TimeLine}),
+     *              NaN where unknown, and whether it lies on a firm curve
      */
-    int[] choose(Costs table, double bgPerFg, double[] at) {
+    int[] choose(Costs table, double bgPerFg, TimeMatcher.Curve curve) {
         int[] map = table.map;
+        double[] at = curve.bg();
         double[] expect = expectedSteps(map, bgPerFg);
         double timeWeight = table.timeWeight();
+        // On a firm curve the moment is known to a small part of a frame: a frame takes the bg frame
+        // nearest it unless its moment lies near halfway or its pictures beat that frame by more than
+        // they need to decide (a clean seed-117 pan had one frame whose pictures decided by a hair for
+        // the frame after the one its moment, 0.37 past a frame, is nearest to).
+        double[] weightAt = new double[map.length];
+        for (int i = 0; i < map.length; i++) {
+            weightAt[i] = curve.firm()[i] ? Math.max(timeWeight, table.margin(i) / FIRM_REACH) : timeWeight;
+        }
         // Where the timestamps place both frames, their distance to the moment holds the path smooth
         // already; a step prior on top would fight the pictures at every dropped or doubled frame.
         double[] stepWeight = new double[map.length];
@@ -270,7 +322,7 @@ final class FineTimeRefiner {
                 curBg[s] = j;
                 double c = table.cost[i * states + s];
                 if (!Double.isNaN(at[i])) {
-                    c += timeWeight * Math.abs(j - at[i]);
+                    c += weightAt[i] * Math.abs(j - at[i]);
                 }
                 cur[s] = c;
             }

@@ -143,23 +143,24 @@ final class TimeMatcher {
         TimeLine line = new TimeLine(scans.bg().times());
         double r = bi.fps() / fi.fps();
         FineTimeRefiner.Costs costs = refiner.costs(time.map());
-        double[] at = timeCurve(refiner, costs, trusted, line, scans.fg().times(), r);
-        int[] centre = recentred(time.map(), at, bi.frames());
+        Curve curve = timeCurve(refiner, costs, trusted, line, scans.fg().times(), r);
+        int[] centre = recentred(time.map(), curve.bg(), bi.frames());
         if (centre != null) {
             costs = refiner.costs(centre, costs);
-            at = timeCurve(refiner, costs, trusted, line, scans.fg().times(), r);
+            curve = timeCurve(refiner, costs, trusted, line, scans.fg().times(), r);
         }
-        int[] refined = refiner.choose(costs, r, at);
+        int[] refined = refiner.choose(costs, r, curve);
         return new Refined(new TemporalAlignment(refined, time.frameConfidence(), time.confidence(), time.unmatched(),
                 time.uninformative()), tone);
     }
 
     /**
      * Where every fg frame's moment falls in bg frames: a {@link TimeLine} through the frames the
-     * pictures decide alone (full weight) and, lightly, the others as the step prior placed them.
+     * pictures decide alone (full weight) and, lightly, the others as the step prior placed them;
+     * a curve through bg frames a frame's pictures cannot tell from their best does not disagree with it.
      */
-    private static double[] timeCurve(FineTimeRefiner refiner, FineTimeRefiner.Costs costs, boolean[] trusted,
-                                      TimeLine line, double[] fgTimes, double bgPerFg) {
+    private static Curve timeCurve(FineTimeRefiner refiner, FineTimeRefiner.Costs costs, boolean[] trusted,
+                                   TimeLine line, double[] fgTimes, double bgPerFg) {
         int n = trusted.length;
         int[] smooth = refiner.choose(costs, bgPerFg);
         int[] best = costs.best();
@@ -170,7 +171,8 @@ final class TimeMatcher {
             weight[i] = !trusted[i] ? 0 : decisive[i] ? 1 : UNDECIDED_WEIGHT;
             evidence[i] = decisive[i] ? best[i] : smooth[i];
         }
-        return positions(line, fgTimes, evidence, weight, costs.map);
+        int[][] alike = costs.alike();
+        return positions(line, fgTimes, evidence, weight, alike[0], alike[1], costs.map);
     }
 
     /**
@@ -200,25 +202,35 @@ final class TimeMatcher {
     /**
      * The time curve's positions, fitted to every piece between the map's jumps back (replays) on its
      * own: one curve cannot run through both sides of a replay, and a window that reaches across would
-     * bend towards the other side.
+     * bend towards the other side. {@code lo[i]..hi[i]}: the bg frames fg frame i's pictures cannot
+     * tell apart.
      */
-    static double[] positions(TimeLine line, double[] fgTimes, int[] evidence, double[] weight, int[] map) {
+    static Curve positions(TimeLine line, double[] fgTimes, int[] evidence, double[] weight, int[] lo, int[] hi,
+                           int[] map) {
         int n = map.length;
         double[] out = new double[n];
+        boolean[] firm = new boolean[n];
         int a = 0;
         for (int i = 1; i <= n; i++) {
             if (i < n && map[i] >= map[i - 1]) {
                 continue;
             }
-            if (a == 0 && i == n) {
-                return line.positions(fgTimes, evidence, weight);
-            }
-            double[] piece = line.positions(java.util.Arrays.copyOfRange(fgTimes, a, i),
-                    java.util.Arrays.copyOfRange(evidence, a, i), java.util.Arrays.copyOfRange(weight, a, i));
-            System.arraycopy(piece, 0, out, a, piece.length);
+            TimeLine.Reading piece = line.read(java.util.Arrays.copyOfRange(fgTimes, a, i),
+                    java.util.Arrays.copyOfRange(evidence, a, i), java.util.Arrays.copyOfRange(weight, a, i),
+                    java.util.Arrays.copyOfRange(lo, a, i), java.util.Arrays.copyOfRange(hi, a, i));
+            System.arraycopy(piece.at(), 0, out, a, i - a);
+            java.util.Arrays.fill(firm, a, i, piece.firm());
             a = i;
         }
-        return out;
+        return new Curve(out, firm);
+    }
+
+    /**
+     * Every fg frame's moment in bg frames, and whether it lies on a firm curve ({@link TimeLine.Reading#firm}).
+     *
+     * @param bg the bg position of every fg frame's moment; NaN where unknown
+     */
+    record Curve(double[] bg, boolean[] firm) {
     }
 
     /** The footprint in the stored bg thumbnails' pixels. */

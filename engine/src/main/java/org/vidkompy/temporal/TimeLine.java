@@ -66,15 +66,33 @@ public final class TimeLine {
      *                less for frames placed with help from their neighbours, 0 for no evidence
      */
     public double[] positions(double[] fgTimes, int[] path, double[] weight) {
+        return read(fgTimes, path, weight, path, path).at();
+    }
+
+    /**
+     * Every fg frame's moment in bg frames, and whether it was read off one curve through the whole
+     * piece that also runs through the middle of the matches everywhere ({@link #steady}): a moment
+     * known to a few hundredths of a frame, against which pictures that cannot tell neighbouring bg
+     * frames apart should not move a frame.
+     */
+    public record Reading(double[] at, boolean firm) {
+    }
+
+    /**
+     * As {@link #positions(double[], int[], double[])}, where each frame's pictures allow a range of bg
+     * frames: {@code alikeFrom[i]..alikeTo[i]} (around {@code path[i]}) look alike to them. A whole-piece curve
+     * through such a range does not disagree with the frame, however its path entry was picked.
+     */
+    public Reading read(double[] fgTimes, int[] path, double[] weight, int[] alikeFrom, int[] alikeTo) {
         int n = path.length;
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
             y[i] = bgTime(path[i]);
         }
         Fit fit = new Fit();
-        double[] whole = wholePiece(fgTimes, path, y, weight, fit);
+        double[] whole = wholePiece(fgTimes, alikeFrom, alikeTo, y, weight, fit);
         if (whole != null) {
-            return whole;
+            return new Reading(whole, fit.degree == 1 && steady(whole, path, weight));
         }
         double[] bestRms = new double[n];
         double[] out = new double[n];
@@ -115,7 +133,7 @@ public final class TimeLine {
                 }
             }
         }
-        return out;
+        return new Reading(out, false);
     }
 
     /**
@@ -129,8 +147,8 @@ public final class TimeLine {
      * moments by up to 0.34 frames (0.09 rms), one line through all of them by 0.08; on 600 frames of
      * 3 % drift, 0.95 against 0.09.
      */
-    private double[] wholePiece(double[] fgTimes, int[] path, double[] y, double[] weight, Fit fit) {
-        int n = path.length;
+    private double[] wholePiece(double[] fgTimes, int[] lo, int[] hi, double[] y, double[] weight, Fit fit) {
+        int n = y.length;
         double[] global = new double[n];
         for (int degree = 1; degree <= 2; degree++) {
             if (!fit.fit(fgTimes, y, weight, 0, n - 1, fgTimes[n / 2], degree, bgFrameSeconds)) {
@@ -139,7 +157,7 @@ public final class TimeLine {
             for (int i = 0; i < n; i++) {
                 global[i] = position(fit.at(fgTimes[i]));
             }
-            if (explains(global, path, weight)) {
+            if (explains(global, lo, hi, weight)) {
                 return global;
             }
         }
@@ -163,14 +181,15 @@ public final class TimeLine {
      * a true curve's rounding allows, over the piece and in every neighbourhood (a speed step or a cut
      * leaves a run of them far off on one side).
      */
-    private static boolean explains(double[] global, int[] path, double[] weight) {
-        int n = path.length;
+    private static boolean explains(double[] global, int[] lo, int[] hi, double[] weight) {
+        int n = global.length;
         double[] bad = new double[n + 1];
         double[] all = new double[n + 1];
         for (int k = 0; k < n; k++) {
             double wk = weight[k] > 0 ? weight[k] : 0;
             all[k + 1] = all[k] + wk;
-            bad[k + 1] = bad[k] + (Math.abs(global[k] - path[k]) > DISAGREE ? wk : 0);
+            boolean far = global[k] < lo[k] - DISAGREE || global[k] > hi[k] + DISAGREE;
+            bad[k + 1] = bad[k] + (far ? wk : 0);
         }
         if (!(all[n] > 0) || bad[n] > DISAGREE_SHARE * all[n]) {
             return false;
@@ -180,6 +199,42 @@ public final class TimeLine {
             int b = Math.min(n, i + LOCAL + 1);
             double worse = bad[b] - bad[a];
             if (worse > 1 && worse > DISAGREE_SHARE_LOCAL * (all[b] - all[a])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Half-width, in fg frames, of the stretches {@link #steady} looks at. */
+    static final int STEADY_HALF = 16;
+    /** Weight of points a stretch needs before its mean miss says anything. */
+    static final double STEADY_WEIGHT = 4;
+    /**
+     * Mean signed miss (bg frames) of a stretch's points beyond which a curve runs beside them: their
+     * rounding alone averages out to within about 0.29 / sqrt(weight), 0.15 frames for 4 points.
+     */
+    static final double STEADY_BIAS = 0.2;
+
+    /**
+     * Whether a whole-piece curve runs through the middle of its points everywhere: a line laid
+     * through a gentle ramp explains every point to within the rounding, yet runs a quarter of a frame
+     * beside them at the ends, all on one side.
+     */
+    private static boolean steady(double[] global, int[] path, double[] weight) {
+        int n = path.length;
+        double[] miss = new double[n + 1];
+        double[] all = new double[n + 1];
+        for (int k = 0; k < n; k++) {
+            double wk = weight[k] > 0 ? weight[k] : 0;
+            double r = Math.max(-1, Math.min(1, path[k] - global[k]));
+            all[k + 1] = all[k] + wk;
+            miss[k + 1] = miss[k] + wk * r;
+        }
+        for (int i = 0; i < n; i++) {
+            int a = Math.max(0, i - STEADY_HALF);
+            int b = Math.min(n, i + STEADY_HALF + 1);
+            double w = all[b] - all[a];
+            if (w >= STEADY_WEIGHT && Math.abs(miss[b] - miss[a]) > STEADY_BIAS * w) {
                 return false;
             }
         }

