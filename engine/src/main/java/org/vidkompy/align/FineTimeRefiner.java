@@ -193,17 +193,16 @@ final class FineTimeRefiner {
         }
 
         /**
-         * For every fg frame, the first and last bg frame of the run of candidates around its best
-         * that its pictures cannot tell from the best (as {@link #decisive} judges); the whole window
-         * for a flat picture. Index 0 holds the first, 1 the last.
+         * For every fg frame, the run of candidates around its best that its pictures cannot tell from
+         * the best (as {@link #decisive} judges); the whole window for a flat picture.
          */
-        int[][] alike() {
+        Alike alike() {
             int n = map.length;
-            int[][] out = new int[2][n];
+            Alike out = new Alike(new int[n], new int[n]);
             for (int i = 0; i < n; i++) {
                 if (!informative[i]) {
-                    out[0][i] = bg(i, 0);
-                    out[1][i] = bg(i, states - 1);
+                    out.first()[i] = bg(i, 0);
+                    out.last()[i] = bg(i, states - 1);
                     continue;
                 }
                 int a = argmin(i);
@@ -217,8 +216,8 @@ final class FineTimeRefiner {
                 while (last < states - 1 && cost[i * states + last + 1] < tie) {
                     last++;
                 }
-                out[0][i] = bg(i, first);
-                out[1][i] = bg(i, last);
+                out.first()[i] = bg(i, first);
+                out.last()[i] = bg(i, last);
             }
             return out;
         }
@@ -254,6 +253,10 @@ final class FineTimeRefiner {
             }
             return a;
         }
+    }
+
+    /** Per fg frame, the first and last bg frame its pictures cannot tell apart. */
+    record Alike(int[] first, int[] last) {
     }
 
     /** The picture costs around the coarse path {@code map}. */

@@ -171,8 +171,7 @@ final class TimeMatcher {
             weight[i] = !trusted[i] ? 0 : decisive[i] ? 1 : UNDECIDED_WEIGHT;
             evidence[i] = decisive[i] ? best[i] : smooth[i];
         }
-        int[][] alike = costs.alike();
-        return positions(line, fgTimes, evidence, weight, alike[0], alike[1], costs.map);
+        return positions(line, fgTimes, evidence, weight, costs.alike(), costs.map);
     }
 
     /**
@@ -202,11 +201,10 @@ final class TimeMatcher {
     /**
      * The time curve's positions, fitted to every piece between the map's jumps back (replays) on its
      * own: one curve cannot run through both sides of a replay, and a window that reaches across would
-     * bend towards the other side. {@code lo[i]..hi[i]}: the bg frames fg frame i's pictures cannot
-     * tell apart.
+     * bend towards the other side.
      */
-    static Curve positions(TimeLine line, double[] fgTimes, int[] evidence, double[] weight, int[] lo, int[] hi,
-                           int[] map) {
+    static Curve positions(TimeLine line, double[] fgTimes, int[] evidence, double[] weight,
+                           FineTimeRefiner.Alike alike, int[] map) {
         int n = map.length;
         double[] out = new double[n];
         boolean[] firm = new boolean[n];
@@ -217,7 +215,8 @@ final class TimeMatcher {
             }
             TimeLine.Reading piece = line.read(java.util.Arrays.copyOfRange(fgTimes, a, i),
                     java.util.Arrays.copyOfRange(evidence, a, i), java.util.Arrays.copyOfRange(weight, a, i),
-                    java.util.Arrays.copyOfRange(lo, a, i), java.util.Arrays.copyOfRange(hi, a, i));
+                    java.util.Arrays.copyOfRange(alike.first(), a, i),
+                    java.util.Arrays.copyOfRange(alike.last(), a, i));
             System.arraycopy(piece.at(), 0, out, a, i - a);
             java.util.Arrays.fill(firm, a, i, piece.firm());
             a = i;

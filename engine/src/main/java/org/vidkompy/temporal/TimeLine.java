@@ -151,7 +151,8 @@ public final class TimeLine {
      * moments by up to 0.34 frames (0.09 rms), one line through all of them by 0.08; on 600 frames of
      * 3 % drift, 0.95 against 0.09.
      */
-    private double[] wholePiece(double[] fgTimes, int[] lo, int[] hi, double[] y, double[] weight, Fit fit) {
+    private double[] wholePiece(double[] fgTimes, int[] alikeFrom, int[] alikeTo, double[] y, double[] weight,
+                                Fit fit) {
         int n = y.length;
         double[] global = new double[n];
         for (int degree = 1; degree <= 2; degree++) {
@@ -161,7 +162,7 @@ public final class TimeLine {
             for (int i = 0; i < n; i++) {
                 global[i] = position(fit.at(fgTimes[i]));
             }
-            if (explains(global, lo, hi, weight)) {
+            if (explains(global, alikeFrom, alikeTo, weight)) {
                 return global;
             }
         }
@@ -186,14 +187,14 @@ public final class TimeLine {
      * in every neighbourhood (a speed step or a cut
      * leaves a run of them far off on one side).
      */
-    private static boolean explains(double[] global, int[] lo, int[] hi, double[] weight) {
+    private static boolean explains(double[] global, int[] alikeFrom, int[] alikeTo, double[] weight) {
         int n = global.length;
         double[] bad = new double[n + 1];
         double[] all = new double[n + 1];
         for (int k = 0; k < n; k++) {
             double wk = weight[k] > 0 ? weight[k] : 0;
             all[k + 1] = all[k] + wk;
-            boolean far = global[k] < lo[k] - DISAGREE || global[k] > hi[k] + DISAGREE;
+            boolean far = global[k] < alikeFrom[k] - DISAGREE || global[k] > alikeTo[k] + DISAGREE;
             bad[k + 1] = bad[k] + (far ? wk : 0);
         }
         if (!(all[n] > 0) || bad[n] > DISAGREE_SHARE * all[n]) {
