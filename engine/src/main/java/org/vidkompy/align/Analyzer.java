@@ -35,6 +35,9 @@ import org.vidkompy.temporal.TemporalAlignment;
  *     (fetched individually, the cheapest to decode). If that moved the footprint, steps 4-5 repeat —
  *     from memory, without decoding again ({@link PlacementRounds}), until the time alignment
  *     picks the same frame pairs for the final placement as the round before.</li>
+ * <li>Over a pan a placement and a map both a little off can agree with each other: where the whole
+ *     clip fits clearly better at a placement nearby ({@link WholeClipFit}), steps 4-5 start again from
+ *     there, once; should they go back, that placement stands.</li>
  * <li>An fg that matches nothing over time is not in the bg ({@link NotFoundRule}).</li>
  * </ol>
  * A bg much longer than the fg is first looked at cheaply, key frames only, for the part the fg can lie
@@ -47,12 +50,17 @@ public final class Analyzer {
     private final PlacementRounds placement;
     private final TimeMatcher timing;
     private final BgWindow window;
+    private final WholeClipFit fit;
+
+    /** Times the rounds start again from where the whole clip fits better ({@link WholeClipFit}). */
+    static final int MAX_RESTARTS = 1;
 
     @Inject
     public Analyzer(SpatialAligner spatial, TemporalAligner temporal) {
         this.placement = new PlacementRounds(spatial);
         this.timing = new TimeMatcher(temporal);
         this.window = new BgWindow(scanner, spatial);
+        this.fit = new WholeClipFit(timing);
     }
 
     /**
@@ -145,14 +153,61 @@ public final class Analyzer {
         double scanTime = clock.lap() - (known != null ? 0 : scans.samplingSeconds());
 
         SpatialOptions placed = so.withContentBox(scans.box());
-        SpatialAlignment place = so.shift() != null
+        SpatialAlignment first = so.shift() != null
                 ? new SpatialAlignment(so.shift().x(), so.shift().y(), 1.0, 1.0)
                 : placement.first(scans, placed, bi, progress);
-        double spatialTime = clock.lap();
-        double temporalTime = 0;
+        double firstTime = clock.lap();
 
-        TimeMatcher.Match time = null;
+        Settled s = settle(bg, fg, fi, scans, placed, first, null, options, progress, clock).plus(firstTime, 0);
+        // The rounds settle where the final placement's frame pairs agree with the map; over a pan a
+        // placement and a map both a little off can agree too. The whole clip tells (WholeClipFit):
+        // where it fits clearly better elsewhere, the rounds start again from there.
+        for (int k = 0; so.shift() == null; k++) {
+            SpatialAlignment better = fit.better(bg, scans, s.place(), s.time(), options);
+            if (better == null) {
+                s = s.plus(0, clock.lap());
+                break;
+            }
+            if (k == MAX_RESTARTS) {
+                // The rounds went back to where the clip fits worse: the whole clip has the last word.
+                s = new Settled(better, timing.match(bg, fi, scans, better, options, s.time()), s.rounds(),
+                        s.spatialTime(), s.temporalTime()).plus(0, clock.lap());
+                break;
+            }
+            s = s.plus(0, clock.lap()).then(settle(bg, fg, fi, scans, placed, better, s.time(), options, progress,
+                    clock));
+        }
+        SpatialAlignment place = s.place();
+        TimeMatcher.Match time = s.time();
+        int rounds = s.rounds();
+        double spatialTime = s.spatialTime();
+        double temporalTime = s.temporalTime();
+
+        TemporalAlignment t = time.alignment();
+        NotFoundRule.checkOverlap(place, scans.box(), bi.width(), bi.height());
+        NotFoundRule.check(place, t);
+        Alignment alignment = new Alignment(
+                new Clip(bi.name(), bi.width(), bi.height(), bi.fps(), time.bgFrames()),
+                new Clip(fi.name(), fi.width(), fi.height(), fi.fps(), scans.fg().descriptors().size()),
+                place.placement(),
+                new Timing(t.confidence(), t.map(), t.frameConfidence(), t.unmatched()));
+        return new Result(alignment, scans.box(), place, t,
+                new Timings(known != null ? 0 : scans.samplingSeconds(), scanTime, spatialTime, temporalTime), rounds,
+                new FrameRange(0, Math.max(0, time.bgFrames() - 1)), 0);
+    }
+
+    /**
+     * Rounds of time alignment and final placement from {@code place} until the final placement uses
+     * the same frame pairs as the round before or stops moving ({@link PlacementRounds#settled}).
+     */
+    private Settled settle(ClipSource bg, ClipSource fg, Clip fi, Scans scans, SpatialOptions placed,
+                           SpatialAlignment place, TimeMatcher.Match before, AnalysisOptions options,
+                           AnalysisProgress progress, Stopwatch clock) {
+        SpatialOptions so = options.spatial();
+        TimeMatcher.Match time = before;
         List<PlacementRounds.Pair> used = null;
+        double spatialTime = 0;
+        double temporalTime = 0;
         int rounds = 0;
         while (rounds < PlacementRounds.MAX_ROUNDS) {
             rounds++;
@@ -176,18 +231,22 @@ public final class Analyzer {
                 break;
             }
         }
+        return new Settled(place, time, rounds, spatialTime, temporalTime);
+    }
 
-        TemporalAlignment t = time.alignment();
-        NotFoundRule.checkOverlap(place, scans.box(), bi.width(), bi.height());
-        NotFoundRule.check(place, t);
-        Alignment alignment = new Alignment(
-                new Clip(bi.name(), bi.width(), bi.height(), bi.fps(), time.bgFrames()),
-                new Clip(fi.name(), fi.width(), fi.height(), fi.fps(), scans.fg().descriptors().size()),
-                place.placement(),
-                new Timing(t.confidence(), t.map(), t.frameConfidence(), t.unmatched()));
-        return new Result(alignment, scans.box(), place, t,
-                new Timings(known != null ? 0 : scans.samplingSeconds(), scanTime, spatialTime, temporalTime), rounds,
-                new FrameRange(0, Math.max(0, time.bgFrames() - 1)), 0);
+    /** Where the rounds ended, with the time alignment of their last round, and what they took. */
+    private record Settled(SpatialAlignment place, TimeMatcher.Match time, int rounds, double spatialTime,
+                           double temporalTime) {
+
+        Settled plus(double spatial, double temporal) {
+            return new Settled(place, time, rounds, spatialTime + spatial, temporalTime + temporal);
+        }
+
+        /** {@code next}'s result, after this one's work. */
+        Settled then(Settled next) {
+            return new Settled(next.place, next.time, rounds + next.rounds, spatialTime + next.spatialTime,
+                    temporalTime + next.temporalTime);
+        }
     }
 
     /** Seconds between laps. */

@@ -259,6 +259,33 @@ final class FineTimeRefiner {
     record Alike(int[] first, int[] last) {
     }
 
+    /**
+     * Every {@code step}-th fg frame's least cost against the bg frames within one of {@code map}'s,
+     * summed; a flat fg frame counts nothing, a flat bg frame as no match.
+     */
+    double leastCost(int[] map, int step) {
+        int nbg = bgStore.size();
+        BgWindow window = new BgWindow(bgCut.twin());
+        float[] fgVec = new float[w * h];
+        Plane fgPlane = new Plane(w, h, new float[w * h]);
+        double sum = 0;
+        for (int i = 0; i < map.length; i += step) {
+            if (!normalise(fgStore, i, fgPlane, fgVec)) {
+                continue;
+            }
+            double least = 1;
+            for (int d = -1; d <= 1; d++) {
+                float[] b = window.get(clamp(map[i] + d, nbg));
+                if (b != null) {
+                    least = Math.min(least, 1 - dot(fgVec, b) / fgVec.length);
+                }
+            }
+            sum += least;
+            window.release(map[i] - 1);
+        }
+        return sum;
+    }
+
     /** The picture costs around the coarse path {@code map}. */
     Costs costs(int[] map) {
         return new Costs(map, null);

@@ -27,10 +27,7 @@ record OverlapView(DescriptorSpec spec, DescriptorSequence fg, boolean[] fineMas
      * fg is then not found).
      */
     static OverlapView of(Scans scans, Footprint area, int bgWidth, int bgHeight, boolean[] fineMask) {
-        ThumbnailStore store = scans.bg().store();
-        // The stored bg thumbnails' outermost pixels are made by the decoder's filter at the frame's
-        // edge, unlike the fg's of the same scene area: one of them is left out on every side.
-        double margin = Math.max((double) bgWidth / store.width(), (double) bgHeight / store.height());
+        double margin = edgeMargin(scans, bgWidth, bgHeight);
         DescriptorSpec spec = scans.spec();
         ThumbnailStore fine = scans.fg().fine();
         OverlapView own = new OverlapView(spec, scans.fg().descriptors(), fineMask);
@@ -54,13 +51,36 @@ record OverlapView(DescriptorSpec spec, DescriptorSequence fg, boolean[] fineMas
             down.apply(fine.chunk(i), fine.offset(i), t);
             builder.add(t);
         }
-        boolean[] fineInside = inside(area, fine.width(), fine.height(), bgWidth, bgHeight, margin);
-        if (fineMask != null) {
-            for (int k = 0; k < fineInside.length; k++) {
-                fineInside[k] &= fineMask[k];
+        boolean[] fineInside = fineMask(scans, area, bgWidth, bgHeight, fineMask);
+        return new OverlapView(masked, builder.build(), fineInside);
+    }
+
+    /**
+     * The compared pixels of the fine thumbnails at a footprint: those over the bg, and of them those
+     * {@code border} keeps (border mode); null for all.
+     */
+    static boolean[] fineMask(Scans scans, Footprint area, int bgWidth, int bgHeight, boolean[] border) {
+        ThumbnailStore fine = scans.fg().fine();
+        boolean[] on = inside(area, fine.width(), fine.height(), bgWidth, bgHeight,
+                edgeMargin(scans, bgWidth, bgHeight));
+        if (on == null) {
+            return border;
+        }
+        if (border != null) {
+            for (int k = 0; k < on.length; k++) {
+                on[k] &= border[k];
             }
         }
-        return new OverlapView(masked, builder.build(), fineInside);
+        return on;
+    }
+
+    /**
+     * The stored bg thumbnails' outermost pixels are made by the decoder's filter at the frame's edge,
+     * unlike the fg's of the same scene area: one of them, in bg pixels, is left out on every side.
+     */
+    private static double edgeMargin(Scans scans, int bgWidth, int bgHeight) {
+        ThumbnailStore store = scans.bg().store();
+        return Math.max((double) bgWidth / store.width(), (double) bgHeight / store.height());
     }
 
     /**

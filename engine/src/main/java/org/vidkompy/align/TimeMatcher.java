@@ -84,6 +84,34 @@ final class TimeMatcher {
         return new Match(r.alignment(), bgFrames, r.tone(), time, coarseArea);
     }
 
+    /**
+     * Fg frames {@link #misfit} looks at, at most (spread evenly): enough for what moves on its own paths
+     * to show, cheap enough to be tried at a dozen placements.
+     */
+    static final int MISFIT_FRAMES = 200;
+
+    /** The fine thumbnails' pixels compared at a placement: those over the bg (and in border mode the band). */
+    boolean[] fineMask(Clip bi, Scans scans, SpatialAlignment place, AnalysisOptions options) {
+        Footprint area = Footprint.of(place.x(), place.y(), place.scale(), scans.box());
+        return OverlapView.fineMask(scans, area, bi.width(), bi.height(),
+                fineMask(options.border(), scans.box(), scans.fg().fine()));
+    }
+
+    /**
+     * How badly the fine thumbnails fit at {@code place}, in {@code at}'s grade: fg frames spread evenly
+     * over the clip, each against the bg frames within one of the one {@code at} puts under it, its best
+     * (1 - ZNCC) summed.
+     */
+    double misfit(Clip bi, Scans scans, SpatialAlignment place, Match at, boolean[] mask) {
+        ThumbnailStore bgStore = scans.bg().store();
+        Footprint area = Footprint.of(place.x(), place.y(), place.scale(), scans.box());
+        ThumbnailStore fgFine = scans.fg().fine();
+        AreaSampler cut = sampler(bgStore, inStore(area, bi, bgStore), fgFine.width(), fgFine.height());
+        int[] map = at.alignment().map();
+        int step = Math.max(1, (map.length + MISFIT_FRAMES - 1) / MISFIT_FRAMES);
+        return new FineTimeRefiner(fgFine, bgStore, cut, mask, at.tone()).leastCost(map, step);
+    }
+
     private static boolean barelyMoved(Footprint a, Footprint b) {
         double extent = Math.max(a.width(), a.height());
         return Math.max(a.edgeShiftX(b), a.edgeShiftY(b)) <= COARSE_KEPT * extent;
