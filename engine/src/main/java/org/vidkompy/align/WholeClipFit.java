@@ -20,8 +20,8 @@ import org.vidkompy.spatial.SpatialAlignment;
  * map re-chosen at each placement, was 22, 10 and 12 % lower at the true placement than at theirs, and
  * lowest there; on pairs placed right, lowest where they were.
  *
- * <p>A descent on a grid of {@link #STEP} fine-thumbnail pixels, from memory ({@link TimeMatcher#misfit}: no
- * decoding). What it finds is where the rounds start again: the final placement at full resolution, from
+ * <p>A descent on a grid whose steps move the footprint, or its edges about its centre (scale), by
+ * {@link #STEP} fine-thumbnail pixels, from memory ({@link TimeMatcher#misfit}: no decoding). What it finds is where the rounds start again: the final placement at full resolution, from
  * the frame pairs of the map found there, still places the fg, unless the rounds go back to where the clip
  * fits worse.
  */
@@ -31,7 +31,7 @@ final class WholeClipFit {
     static final double STEP = 0.2;
     /** Share of the misfit a step must remove to be taken: the misfit is a sum, noisy to a percent or so. */
     static final double GAIN = 0.02;
-    /** Steps at most; each tries up to three new neighbours. */
+    /** Steps at most; each tries up to five new neighbours. */
     static final int MAX_STEPS = 8;
 
     private final TimeMatcher timing;
@@ -49,59 +49,87 @@ final class WholeClipFit {
         if (place.confidence() >= PlacementRounds.UNAMBIGUOUS) {
             return null; // pairs that match all but perfectly leave no room to trade time for position
         }
-        Footprint area = Footprint.of(place.x(), place.y(), place.scale(), scans.box());
-        double step = STEP * Math.max(area.width() / scans.fg().fine().width(),
-                area.height() / scans.fg().fine().height());
+        Grid grid = new Grid(place, scans.box(), scans.fg().fine());
         Clip bi = bg.info();
         // The same pixels at every placement tried (those the fg covers of the bg where the rounds ended),
         // so that the sums compare.
         boolean[] mask = timing.fineMask(bi, scans, place, options);
-        Map<Long, Double> tried = new HashMap<>();
-        misfit(bi, scans, place, 0, 0, at, mask, tried, key(0, 0));
-        int cx = 0;
-        int cy = 0;
+        Map<Point, Double> tried = new HashMap<>();
+        Point here = new Point(0, 0, 0);
+        misfit(bi, scans, grid, here, at, mask, tried);
         boolean moved = false;
         for (int k = 0; k < MAX_STEPS; k++) {
-            double here = tried.get(key(cx, cy));
-            int bx = cx;
-            int by = cy;
-            double best = here;
-            for (int d = 0; d < 4; d++) {
-                int gx = cx + (d == 0 ? 1 : d == 1 ? -1 : 0);
-                int gy = cy + (d == 2 ? 1 : d == 3 ? -1 : 0);
-                double m = misfit(bi, scans, place, gx * step, gy * step, at, mask, tried, key(gx, gy));
-                if (m < best) {
-                    best = m;
-                    bx = gx;
-                    by = gy;
+            double now = tried.get(here);
+            Point best = here;
+            double least = now;
+            for (Point p : here.neighbours()) {
+                double m = misfit(bi, scans, grid, p, at, mask, tried);
+                if (m < least) {
+                    least = m;
+                    best = p;
                 }
             }
-            if (best > here * (1 - GAIN)) {
+            if (least > now * (1 - GAIN)) {
                 break;
             }
-            cx = bx;
-            cy = by;
+            here = best;
             moved = true;
         }
         if (!moved) {
             return null;
         }
-        double fx = cx + vertex(tried.get(key(cx - 1, cy)), tried.get(key(cx, cy)), tried.get(key(cx + 1, cy)));
-        double fy = cy + vertex(tried.get(key(cx, cy - 1)), tried.get(key(cx, cy)), tried.get(key(cx, cy + 1)));
-        return new SpatialAlignment(place.x() + fx * step, place.y() + fy * step, place.scale(), place.confidence(),
-                place.consensus());
+        double mid = tried.get(here);
+        Point[] n = here.neighbours();
+        return grid.at(here.x() + vertex(tried.get(n[1]), mid, tried.get(n[0])),
+                here.y() + vertex(tried.get(n[3]), mid, tried.get(n[2])),
+                here.s() + vertex(tried.get(n[5]), mid, tried.get(n[4])));
     }
 
-    private double misfit(Clip bi, Scans scans, SpatialAlignment place, double dx, double dy, TimeMatcher.Match at,
-                          boolean[] mask, Map<Long, Double> tried, long key) {
-        Double known = tried.get(key);
+    /** A point of the grid, in steps along x, y and scale. */
+    private record Point(int x, int y, int s) {
+        /** +x, -x, +y, -y, +scale, -scale. */
+        Point[] neighbours() {
+            return new Point[] {new Point(x + 1, y, s), new Point(x - 1, y, s), new Point(x, y + 1, s),
+                    new Point(x, y - 1, s), new Point(x, y, s + 1), new Point(x, y, s - 1)};
+        }
+    }
+
+    /**
+     * Placements around {@code place}: a step moves the footprint, or its edges about its centre, by
+     * {@link #STEP} fine-thumbnail pixels.
+     */
+    private static final class Grid {
+        private final SpatialAlignment place;
+        private final double step;
+        private final double scaleStep;
+        private final double centreX;
+        private final double centreY;
+
+        Grid(SpatialAlignment place, org.vidkompy.image.PixelRect box, ThumbnailStore fine) {
+            this.place = place;
+            Footprint area = Footprint.of(place.x(), place.y(), place.scale(), box);
+            this.step = STEP * Math.max(area.width() / fine.width(), area.height() / fine.height());
+            this.scaleStep = 2 * step / Math.max(area.width(), area.height());
+            this.centreX = box.x() + box.width() / 2.0;
+            this.centreY = box.y() + box.height() / 2.0;
+        }
+
+        SpatialAlignment at(double gx, double gy, double gs) {
+            double scale = place.scale() * (1 + gs * scaleStep);
+            double x = place.x() + centreX * place.scale() - centreX * scale + gx * step;
+            double y = place.y() + centreY * place.scale() - centreY * scale + gy * step;
+            return new SpatialAlignment(x, y, scale, place.confidence(), place.consensus());
+        }
+    }
+
+    private double misfit(Clip bi, Scans scans, Grid grid, Point p, TimeMatcher.Match at, boolean[] mask,
+                          Map<Point, Double> tried) {
+        Double known = tried.get(p);
         if (known != null) {
             return known;
         }
-        SpatialAlignment q = new SpatialAlignment(place.x() + dx, place.y() + dy, place.scale(), place.confidence(),
-                place.consensus());
-        double m = timing.misfit(bi, scans, q, at, mask);
-        tried.put(key, m);
+        double m = timing.misfit(bi, scans, grid.at(p.x(), p.y(), p.s()), at, mask);
+        tried.put(p, m);
         return m;
     }
 
@@ -114,7 +142,4 @@ final class WholeClipFit {
         return curve <= 0 ? 0 : Math.max(-0.5, Math.min(0.5, (left - right) / (2 * curve)));
     }
 
-    private static long key(int gx, int gy) {
-        return ((long) gx << 32) ^ (gy & 0xffffffffL);
-    }
 }
