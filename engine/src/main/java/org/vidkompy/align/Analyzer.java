@@ -163,7 +163,7 @@ public final class Analyzer {
         // placement and a map both a little off can agree too. The whole clip tells (WholeClipFit):
         // where it fits clearly better elsewhere, the rounds start again from there.
         for (int k = 0; so.shift() == null; k++) {
-            SpatialAlignment better = fit.better(bg, scans, s.place(), s.time(), options);
+            SpatialAlignment better = fit.better(bi, scans, s.place(), s.time(), options);
             if (better == null) {
                 s = s.plus(0, clock.lap());
                 break;

@@ -3,8 +3,8 @@ package org.vidkompy.align;
 import java.util.HashMap;
 import java.util.Map;
 import org.vidkompy.align.ClipScanner.Scans;
+import org.vidkompy.image.PixelRect;
 import org.vidkompy.media.Clip;
-import org.vidkompy.media.ClipSource;
 import org.vidkompy.media.Footprint;
 import org.vidkompy.spatial.SpatialAlignment;
 
@@ -21,9 +21,9 @@ import org.vidkompy.spatial.SpatialAlignment;
  * lowest there; on pairs placed right, lowest where they were.
  *
  * <p>A descent on a grid whose steps move the footprint, or its edges about its centre (scale), by
- * {@link #STEP} fine-thumbnail pixels, from memory ({@link TimeMatcher#misfit}: no decoding). What it finds is where the rounds start again: the final placement at full resolution, from
- * the frame pairs of the map found there, still places the fg, unless the rounds go back to where the clip
- * fits worse.
+ * {@link #STEP} fine-thumbnail pixels, from memory ({@link TimeMatcher#misfit}: no decoding). What it
+ * finds is where the rounds start again: the final placement at full resolution, from the frame pairs of
+ * the map found there, still places the fg, unless the rounds go back to where the clip fits worse.
  */
 final class WholeClipFit {
 
@@ -44,13 +44,12 @@ final class WholeClipFit {
      * A placement where the whole clip fits clearly better than at {@code place} (whose match is
      * {@code at}), or null where none nearby does.
      */
-    SpatialAlignment better(ClipSource bg, Scans scans, SpatialAlignment place, TimeMatcher.Match at,
+    SpatialAlignment better(Clip bi, Scans scans, SpatialAlignment place, TimeMatcher.Match at,
                             AnalysisOptions options) {
         if (place.confidence() >= PlacementRounds.UNAMBIGUOUS) {
             return null; // pairs that match all but perfectly leave no room to trade time for position
         }
         Grid grid = new Grid(place, scans.box(), scans.fg().fine());
-        Clip bi = bg.info();
         // The same pixels at every placement tried (those the fg covers of the bg where the rounds ended),
         // so that the sums compare.
         boolean[] mask = timing.fineMask(bi, scans, place, options);
@@ -105,7 +104,7 @@ final class WholeClipFit {
         private final double centreX;
         private final double centreY;
 
-        Grid(SpatialAlignment place, org.vidkompy.image.PixelRect box, ThumbnailStore fine) {
+        Grid(SpatialAlignment place, PixelRect box, ThumbnailStore fine) {
             this.place = place;
             Footprint area = Footprint.of(place.x(), place.y(), place.scale(), box);
             this.step = STEP * Math.max(area.width() / fine.width(), area.height() / fine.height());
