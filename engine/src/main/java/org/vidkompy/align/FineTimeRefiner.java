@@ -264,12 +264,25 @@ final class FineTimeRefiner {
      * summed; a flat fg frame counts nothing, a flat bg frame as no match.
      */
     double leastCost(int[] map, int step) {
+        int rows = (map.length + step - 1) / step;
+        double[] sums = new double[ParallelRanges.count(rows)];
+        ParallelRanges.run(rows, (part, from, to) -> sums[part] = leastCost(map, step, from, to));
+        double sum = 0;
+        for (double s : sums) {
+            sum += s;
+        }
+        return sum;
+    }
+
+    /** {@link #leastCost(int[], int)} over rows {@code from..to} (frames {@code from * step}, ...), with its own window. */
+    private double leastCost(int[] map, int step, int from, int to) {
         int nbg = bgStore.size();
         BgWindow window = new BgWindow(bgCut.twin());
         float[] fgVec = new float[w * h];
         Plane fgPlane = new Plane(w, h, new float[w * h]);
         double sum = 0;
-        for (int i = 0; i < map.length; i += step) {
+        for (int r = from; r < to; r++) {
+            int i = r * step;
             if (!normalise(fgStore, i, fgPlane, fgVec)) {
                 continue;
             }

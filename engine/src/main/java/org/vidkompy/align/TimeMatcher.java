@@ -88,7 +88,7 @@ final class TimeMatcher {
      * Fg frames {@link #misfit} looks at, at most (spread evenly): enough for what moves on its own paths
      * to show, cheap enough to be tried at a dozen placements.
      */
-    static final int MISFIT_FRAMES = 200;
+    static final int MISFIT_FRAMES = 120;
 
     /** The fine thumbnails' pixels compared at a placement: those over the bg (and in border mode the band). */
     boolean[] fineMask(Clip bi, Scans scans, SpatialAlignment place, AnalysisOptions options) {
