@@ -260,13 +260,13 @@ final class FineTimeRefiner {
     }
 
     /**
-     * Every {@code step}-th fg frame's least cost against the bg frames within one of {@code map}'s,
-     * summed; a flat fg frame counts nothing, a flat bg frame as no match.
+     * Frames {@code frames}' least costs against the bg frames within one of {@code map}'s, summed; a flat
+     * fg frame counts nothing, a flat bg frame as no match. Frames in runs share their bg cuts, the cost
+     * of it (every cut area-samples the footprint).
      */
-    double leastCost(int[] map, int step) {
-        int rows = (map.length + step - 1) / step;
-        double[] sums = new double[ParallelRanges.count(rows)];
-        ParallelRanges.run(rows, (part, from, to) -> sums[part] = leastCost(map, step, from, to));
+    double leastCost(int[] map, int[] frames) {
+        double[] sums = new double[ParallelRanges.count(frames.length)];
+        ParallelRanges.run(frames.length, (part, from, to) -> sums[part] = leastCost(map, frames, from, to));
         double sum = 0;
         for (double s : sums) {
             sum += s;
@@ -274,15 +274,15 @@ final class FineTimeRefiner {
         return sum;
     }
 
-    /** {@link #leastCost(int[], int)} over rows {@code from..to} (frames {@code from * step}, ...), with its own window. */
-    private double leastCost(int[] map, int step, int from, int to) {
+    /** {@link #leastCost(int[], int[])} over {@code frames[from..to]}, with its own window. */
+    private double leastCost(int[] map, int[] frames, int from, int to) {
         int nbg = bgStore.size();
         BgWindow window = new BgWindow(bgCut.twin());
         float[] fgVec = new float[w * h];
         Plane fgPlane = new Plane(w, h, new float[w * h]);
         double sum = 0;
         for (int r = from; r < to; r++) {
-            int i = r * step;
+            int i = frames[r];
             if (!normalise(fgStore, i, fgPlane, fgVec)) {
                 continue;
             }

@@ -85,10 +85,28 @@ final class TimeMatcher {
     }
 
     /**
-     * Fg frames {@link #misfit} looks at, at most (spread evenly): enough for what moves on its own paths
-     * to show, cheap enough to be tried at a dozen placements.
+     * Fg frames {@link #misfit} looks at, at most: enough for what moves on its own paths to show, cheap
+     * enough to be tried at a dozen placements.
      */
-    static final int MISFIT_FRAMES = 120;
+    static final int MISFIT_FRAMES = 3 * ParallelRanges.MIN_ROWS;
+    /** Those frames come in runs of this many, the runs spread evenly over the clip: a run shares its bg cuts. */
+    static final int MISFIT_RUN = 8;
+
+    /** The fg frames {@link #misfit} looks at, of {@code n}. */
+    static int[] misfitFrames(int n) {
+        if (n <= MISFIT_FRAMES) {
+            return java.util.stream.IntStream.range(0, n).toArray();
+        }
+        int runs = MISFIT_FRAMES / MISFIT_RUN;
+        int[] out = new int[runs * MISFIT_RUN];
+        for (int k = 0; k < runs; k++) {
+            int first = (int) Math.round((double) k * (n - MISFIT_RUN) / (runs - 1));
+            for (int j = 0; j < MISFIT_RUN; j++) {
+                out[k * MISFIT_RUN + j] = first + j;
+            }
+        }
+        return out;
+    }
 
     /** The fine thumbnails' pixels compared at a placement: those over the bg (and in border mode the band). */
     boolean[] fineMask(Clip bi, Scans scans, SpatialAlignment place, AnalysisOptions options) {
@@ -98,18 +116,16 @@ final class TimeMatcher {
     }
 
     /**
-     * How badly the fine thumbnails fit at {@code place}, in {@code at}'s grade: fg frames spread evenly
-     * over the clip, each against the bg frames within one of the one {@code at} puts under it, its best
-     * (1 - ZNCC) summed.
+     * How badly the fine thumbnails fit at {@code place}, in {@code at}'s grade: fg frames {@code frames}
+     * ({@link #misfitFrames}), each against the bg frames within one of the one {@code at} puts under it,
+     * its best (1 - ZNCC) summed.
      */
-    double misfit(Clip bi, Scans scans, SpatialAlignment place, Match at, boolean[] mask) {
+    double misfit(Clip bi, Scans scans, SpatialAlignment place, Match at, boolean[] mask, int[] frames) {
         ThumbnailStore bgStore = scans.bg().store();
         Footprint area = Footprint.of(place.x(), place.y(), place.scale(), scans.box());
         ThumbnailStore fgFine = scans.fg().fine();
         AreaSampler cut = sampler(bgStore, inStore(area, bi, bgStore), fgFine.width(), fgFine.height());
-        int[] map = at.alignment().map();
-        int step = Math.max(1, (map.length + MISFIT_FRAMES - 1) / MISFIT_FRAMES);
-        return new FineTimeRefiner(fgFine, bgStore, cut, mask, at.tone()).leastCost(map, step);
+        return new FineTimeRefiner(fgFine, bgStore, cut, mask, at.tone()).leastCost(at.alignment().map(), frames);
     }
 
     private static boolean barelyMoved(Footprint a, Footprint b) {

@@ -53,16 +53,17 @@ final class WholeClipFit {
         // The same pixels at every placement tried (those the fg covers of the bg where the rounds ended),
         // so that the sums compare.
         boolean[] mask = timing.fineMask(bi, scans, place, options);
+        int[] frames = TimeMatcher.misfitFrames(at.alignment().map().length);
         Map<Point, Double> tried = new HashMap<>();
         Point here = new Point(0, 0, 0);
-        misfit(bi, scans, grid, here, at, mask, tried);
+        misfit(bi, scans, grid, here, at, mask, frames, tried);
         boolean moved = false;
         for (int k = 0; k < MAX_STEPS; k++) {
             double now = tried.get(here);
             Point best = here;
             double least = now;
             for (Point p : here.neighbours()) {
-                double m = misfit(bi, scans, grid, p, at, mask, tried);
+                double m = misfit(bi, scans, grid, p, at, mask, frames, tried);
                 if (m < least) {
                     least = m;
                     best = p;
@@ -122,12 +123,12 @@ final class WholeClipFit {
     }
 
     private double misfit(Clip bi, Scans scans, Grid grid, Point p, TimeMatcher.Match at, boolean[] mask,
-                          Map<Point, Double> tried) {
+                          int[] frames, Map<Point, Double> tried) {
         Double known = tried.get(p);
         if (known != null) {
             return known;
         }
-        double m = timing.misfit(bi, scans, grid.at(p.x(), p.y(), p.s()), at, mask);
+        double m = timing.misfit(bi, scans, grid.at(p.x(), p.y(), p.s()), at, mask, frames);
         tried.put(p, m);
         return m;
     }
