@@ -261,8 +261,8 @@ final class FineTimeRefiner {
 
     /**
      * Frames {@code frames}' least costs against the bg frames within one of {@code map}'s, summed; a flat
-     * fg frame counts nothing, a flat bg frame as no match. Frames in runs share their bg cuts, the cost
-     * of it (every cut area-samples the footprint).
+     * fg frame counts nothing, a flat bg frame as no match. Cutting the bg footprints is what this costs
+     * (each cut area-samples it), so consecutive frames, which share their cuts, are cheapest.
      */
     double leastCost(int[] map, int[] frames) {
         double[] sums = new double[ParallelRanges.count(frames.length)];
