@@ -77,7 +77,13 @@ class OverhangAccuracyTest {
             minShare = 98.5;
             maxPosition = 0.15;
         }
-        t.assertMeets(name, minShare, 1, maxPosition);
+        double maxScale = 0.001;
+        if (name.equals("scale 1.5 off the right")) {
+            // Known gap since the scene's pixels are the mean of their footprint (2026-12-02): a 96x54 fg
+            // with half of it over the bg, scale 0.11 % off. Held there.
+            maxScale = 0.00115;
+        }
+        t.assertMeets(name, minShare, 1, maxPosition, maxScale);
     }
 
     @Test
