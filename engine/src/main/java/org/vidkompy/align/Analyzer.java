@@ -28,13 +28,16 @@ import org.vidkompy.temporal.TemporalAlignment;
  *     fg becomes 32x32 descriptors of its content; the bg is kept as small whole-frame thumbnails,
  *     because its footprint is not known yet. Frames spread evenly over both are kept whole.</li>
  * <li>First placement: the kept fg frames against the kept bg frames. Both are dense in time, so the
- *     bg frames inside the fg's span have fg frames close to their moment.</li>
+ *     bg frames inside the fg's span have fg frames close to their moment. Where most fg frames did not
+ *     agree on it, a round of steps 4-5 from each other place they landed shows which the whole clip
+ *     fits ({@link PlacementChoice}).</li>
  * <li>bg descriptors are cut from the stored thumbnails at the footprint; temporal alignment
  *     ({@link TimeMatcher}).</li>
  * <li>Final placement at full resolution from frame pairs the temporal map says show the same moment
  *     (fetched individually, the cheapest to decode). If that moved the footprint, steps 4-5 repeat —
  *     from memory, without decoding again ({@link PlacementRounds}), until the time alignment
- *     picks the same frame pairs for the final placement as the round before.</li>
+ *     picks the same frame pairs for the final placement as the round before. Rounds that ran out still
+ *     moving, or came a long way, may have stopped short: the whole clip is tried further along their way.</li>
  * <li>Over a pan a placement and a map both a little off can agree with each other: where the whole
  *     clip fits clearly better at a placement nearby ({@link WholeClipFit}), steps 4-5 start again from
  *     there, once; should they go back, that placement stands.</li>
@@ -51,9 +54,12 @@ public final class Analyzer {
     private final TimeMatcher timing;
     private final BgWindow window;
     private final WholeClipFit fit;
+    private final PlacementChoice choice;
 
     /** Times the rounds start again from where the whole clip fits better ({@link WholeClipFit}). */
     static final int MAX_RESTARTS = 1;
+    /** Times the rounds, run out still moving, jump on along their way ({@link PlacementChoice#further}). */
+    static final int MAX_JUMPS = 1;
 
     @Inject
     public Analyzer(SpatialAligner spatial, TemporalAligner temporal) {
@@ -61,6 +67,7 @@ public final class Analyzer {
         this.timing = new TimeMatcher(temporal);
         this.window = new BgWindow(scanner, spatial);
         this.fit = new WholeClipFit(timing);
+        this.choice = new PlacementChoice(timing);
     }
 
     /**
@@ -157,8 +164,28 @@ public final class Analyzer {
                 ? new SpatialAlignment(so.shift().x(), so.shift().y(), 1.0, 1.0)
                 : placement.first(scans, placed, bi, progress);
         double firstTime = clock.lap();
-
-        Settled s = settle(bg, fg, fi, scans, placed, first, null, options, progress, clock).plus(firstTime, 0);
+        // Where the first placement's samples disagreed, a couple of rounds from each place they landed
+        // show which one the whole clip fits (PlacementChoice); the rounds go on from that one.
+        List<SpatialAlignment> starts = so.shift() != null ? List.of(first) : PlacementChoice.starts(first);
+        Settled s = new Settled(first, null, 0, 0, 0);
+        if (starts.size() > 1) {
+            Settled best = null;
+            double least = Double.POSITIVE_INFINITY;
+            for (SpatialAlignment start : starts) {
+                Settled t = settle(bg, fg, fi, scans, placed, start, null, options, progress, clock, 0,
+                        PlacementChoice.TRIAL_ROUNDS);
+                double misfit = choice.misfit(bi, scans, t.place(), t.time(), options);
+                if (misfit < least) {
+                    least = misfit;
+                    best = t;
+                }
+                s = s.then(new Settled(s.place(), s.time(), t.rounds(), t.spatialTime(), t.temporalTime()));
+            }
+            s = new Settled(best.place(), best.time(), s.rounds(), s.spatialTime(), s.temporalTime());
+        }
+        s = s.then(settle(bg, fg, fi, scans, placed, s.place(), s.time(), options, progress, clock, MAX_JUMPS,
+                PlacementRounds.MAX_ROUNDS));
+        s = s.plus(firstTime, 0);
         // The rounds settle where the final placement's frame pairs agree with the map; over a pan a
         // placement and a map both a little off can agree too. The whole clip tells (WholeClipFit):
         // where it fits clearly better elsewhere, the rounds start again from there.
@@ -203,16 +230,28 @@ public final class Analyzer {
     private Settled settle(ClipSource bg, ClipSource fg, Clip fi, Scans scans, SpatialOptions placed,
                            SpatialAlignment place, TimeMatcher.Match before, AnalysisOptions options,
                            AnalysisProgress progress, Stopwatch clock) {
+        return settle(bg, fg, fi, scans, placed, place, before, options, progress, clock, MAX_JUMPS,
+                PlacementRounds.MAX_ROUNDS);
+    }
+
+    private Settled settle(ClipSource bg, ClipSource fg, Clip fi, Scans scans, SpatialOptions placed,
+                           SpatialAlignment place, TimeMatcher.Match before, AnalysisOptions options,
+                           AnalysisProgress progress, Stopwatch clock, int jumps, int maxRounds) {
         SpatialOptions so = options.spatial();
         TimeMatcher.Match time = before;
         List<PlacementRounds.Pair> used = null;
         double spatialTime = 0;
         double temporalTime = 0;
         int rounds = 0;
-        while (rounds < PlacementRounds.MAX_ROUNDS) {
+        // Whether the placement moved on since the time was last matched (the rounds ran out).
+        boolean stale = false;
+        SpatialAlignment start = place;
+        SpatialAlignment previous = place;
+        while (rounds < maxRounds) {
             rounds++;
             progress.stage("temporal", 1);
             time = timing.match(bg, fi, scans, place, options, time);
+            stale = false;
             progress.advance(1);
             temporalTime += clock.lap();
             if (so.shift() != null) {
@@ -226,9 +265,35 @@ public final class Analyzer {
             SpatialAlignment refined = placement.last(bg, fg, scans, pairs, time.tone(), placed, place, progress);
             spatialTime += clock.lap();
             boolean settled = PlacementRounds.settled(place, refined, scans.box());
+            previous = place;
             place = refined;
             if (settled) {
                 break;
+            }
+            stale = true;
+        }
+        if (stale) {
+            // The rounds ran out still moving (a pan trading placement for time, back and forth): the
+            // time matched a round ago would be a frame off here. A real clip's tilt had 189 of 200
+            // frames one early at a placement 0.2 px from the truth.
+            time = timing.match(bg, fi, scans, place, options, time);
+            temporalTime += clock.lap();
+        }
+        // Rounds that ran out, or came a long way, may have stopped short: a look further along their way.
+        SpatialAlignment way = stale ? previous : start;
+        boolean far = stale || PlacementChoice.moved(way, place, scans.box()) >= PlacementChoice.JUMP_MIN;
+        if (jumps > 0 && so.shift() == null && far) {
+            PlacementChoice.Choice further = choice.further(bg, fi, scans, place, time, way, options);
+            temporalTime += clock.lap();
+            if (further != null) {
+                Settled here = new Settled(place, time, rounds, spatialTime, temporalTime);
+                Settled there = settle(bg, fg, fi, scans, placed, further.place(), further.time(), options, progress,
+                        clock, jumps - 1, maxRounds);
+                double a = choice.misfit(bg.info(), scans, here.place(), here.time(), options);
+                double b = choice.misfit(bg.info(), scans, there.place(), there.time(), options);
+                Settled kept = b < a ? there : here;
+                return new Settled(kept.place(), kept.time(), rounds + there.rounds(), spatialTime + there.spatialTime(),
+                        temporalTime + there.temporalTime() + clock.lap());
             }
         }
         return new Settled(place, time, rounds, spatialTime, temporalTime);

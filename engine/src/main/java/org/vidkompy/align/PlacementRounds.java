@@ -99,7 +99,7 @@ final class PlacementRounds {
         SpatialAlignment s = spatial.locate(fgs, bgs, so.withContentBox(small).withMaxSamples(ScanPlan.CAPTURES)
                 .withPrecision(Math.min(so.precision(), FIRST_PRECISION)));
         progress.advance(1);
-        return new SpatialAlignment(s.x() * factor, s.y() * factor, s.scale(), s.confidence(), s.consensus());
+        return s.enlarged(factor);
     }
 
     /** An fg frame and the bg frame the map puts under it, and what it costs to get them. */

@@ -164,8 +164,7 @@ final class TimeMatcher {
         return builder.build();
     }
 
-    /** The temporal map with every frame re-chosen among its neighbours on the fine thumbnails. */
-    /** The refined time alignment, and the tone curve found on the way. */
+    /** The time alignment with every frame re-chosen among its neighbours on the fine thumbnails, and the tone curve found on the way. */
     private record Refined(TemporalAlignment alignment, ToneCurve tone) {
     }
 

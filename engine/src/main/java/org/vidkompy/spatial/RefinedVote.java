@@ -76,6 +76,34 @@ final class RefinedVote {
         return out;
     }
 
+    /**
+     * Where the samples that did not land on {@code winner} agree among themselves: the placement of
+     * each other group's best supported pair, the best supported group first, at most {@code max}.
+     * Over a pan of a still scene the vote may go to pairs of different moments that happen to agree;
+     * the truth is then among these, and only the whole clip can tell (the analysis tries them).
+     */
+    List<ContentPlacement> elsewhere(Refined winner, List<Refined> refined, int max) {
+        List<Refined> byVotes = new java.util.ArrayList<>(refined);
+        Map<Refined, Double> support = new HashMap<>();
+        for (Refined r : byVotes) {
+            support.put(r, support(r, refined));
+        }
+        byVotes.sort(java.util.Comparator.comparingDouble((Refined r) -> support.get(r))
+                .thenComparingDouble(Refined::best).reversed());
+        List<Refined> chosen = new java.util.ArrayList<>(List.of(winner));
+        List<ContentPlacement> out = new java.util.ArrayList<>();
+        for (Refined r : byVotes) {
+            if (out.size() >= max) {
+                break;
+            }
+            if (chosen.stream().noneMatch(c -> same(c, r))) {
+                chosen.add(r);
+                out.add(r.placement());
+            }
+        }
+        return out;
+    }
+
     /** Fg samples with a refined pair at {@code winner}, out of {@code voting}. */
     Consensus consensus(Refined winner, List<Refined> refined, int voting) {
         java.util.Set<Integer> agreeing = new java.util.HashSet<>();

@@ -8,6 +8,7 @@ import org.vidkompy.image.ContentBoxDetector;
 import org.vidkompy.image.Plane;
 import org.vidkompy.image.PlaneStats;
 import org.vidkompy.media.Footprint;
+import org.vidkompy.media.Placement;
 import org.vidkompy.spatial.SpatialAlignment.Consensus;
 
 /**
@@ -154,7 +155,12 @@ public final class SpatialAligner {
             throw new NoMatchException(result.confidence(),
                     String.format(java.util.Locale.ROOT, "below the minimum %.2f", options.minConfidence()));
         }
-        return toFrame(result.placement(), box, result.confidence(), result.consensus());
+        SpatialAlignment found = toFrame(result.placement(), box, result.confidence(), result.consensus());
+        List<Placement> elsewhere = new ArrayList<>();
+        for (ContentPlacement p : result.elsewhere()) {
+            elsewhere.add(toFrame(p, box, 0, Consensus.NONE).placement());
+        }
+        return new SpatialAlignment(found.placement(), found.consensus(), elsewhere);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.vidkompy.spatial;
 
+import java.util.List;
 import org.vidkompy.media.Placement;
 
 /**
@@ -10,10 +11,38 @@ import org.vidkompy.media.Placement;
  * confidence is the ZNCC of the fg content against the bg at this placement, for the best-matching
  * sample pair after refinement (1 for a fixed shift that could not be measured).
  */
-public record SpatialAlignment(Placement placement, Consensus consensus) {
+public record SpatialAlignment(Placement placement, Consensus consensus, List<Placement> elsewhere) {
+
+    /**
+     * @param elsewhere where groups of samples that did not agree with the placement landed, the best
+     *                  supported first (confidence 0: not measured over the whole fg); empty where the
+     *                  search saw nothing else or was not run
+     */
+    public SpatialAlignment {
+        elsewhere = List.copyOf(elsewhere);
+    }
+
+    public SpatialAlignment(Placement placement, Consensus consensus) {
+        this(placement, consensus, List.of());
+    }
 
     public SpatialAlignment(double x, double y, double scale, double confidence, Consensus consensus) {
         this(new Placement(x, y, scale, confidence), consensus);
+    }
+
+    /** This alignment, and where else the samples landed, in a picture {@code factor} times larger. */
+    public SpatialAlignment enlarged(double factor) {
+        List<Placement> others = new java.util.ArrayList<>();
+        for (Placement p : elsewhere) {
+            others.add(new Placement(p.x() * factor, p.y() * factor, p.scale(), p.confidence()));
+        }
+        return new SpatialAlignment(new Placement(x() * factor, y() * factor, scale(), confidence()), consensus,
+                others);
+    }
+
+    /** Whether fewer than half of the voting samples agreed: the placement may be one of several. */
+    public boolean doubtful() {
+        return consensus.voting() > 0 && 2 * consensus.agreeing() < consensus.voting();
     }
 
     public SpatialAlignment(double x, double y, double scale, double confidence) {
