@@ -164,8 +164,8 @@ public final class Analyzer {
                 ? new SpatialAlignment(so.shift().x(), so.shift().y(), 1.0, 1.0)
                 : placement.first(scans, placed, bi, progress);
         double firstTime = clock.lap();
-        // Where the first placement's samples disagreed, a couple of rounds from each place they landed
-        // show which one the whole clip fits (PlacementChoice); the rounds go on from that one.
+        // Where the first placement's samples disagreed, a round from each place they landed shows which
+        // one the whole clip fits (PlacementChoice); the rounds go on from that one.
         List<SpatialAlignment> starts = so.shift() != null ? List.of(first) : PlacementChoice.starts(first);
         Settled s = new Settled(first, null, 0, 0, 0);
         if (starts.size() > 1) {

@@ -84,7 +84,8 @@ final class RefinedVote {
      */
     List<ContentPlacement> elsewhere(Refined winner, List<Refined> refined, int max) {
         List<Refined> byVotes = new java.util.ArrayList<>(refined);
-        Map<Refined, Double> support = new HashMap<>();
+        // By identity: two pairs refined to the same place are still two members.
+        Map<Refined, Double> support = new java.util.IdentityHashMap<>();
         for (Refined r : byVotes) {
             support.put(r, support(r, refined));
         }
