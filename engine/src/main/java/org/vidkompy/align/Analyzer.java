@@ -179,9 +179,9 @@ public final class Analyzer {
                     least = misfit;
                     best = t;
                 }
-                s = s.then(new Settled(s.place(), s.time(), t.rounds(), t.spatialTime(), t.temporalTime()));
+                s = s.then(t);
             }
-            s = new Settled(best.place(), best.time(), s.rounds(), s.spatialTime(), s.temporalTime());
+            s = s.at(best);
         }
         s = s.then(settle(bg, fg, fi, scans, placed, s.place(), s.time(), options, progress, clock, MAX_JUMPS,
                 PlacementRounds.MAX_ROUNDS));
@@ -283,17 +283,16 @@ public final class Analyzer {
         SpatialAlignment way = stale ? previous : start;
         boolean far = stale || PlacementChoice.moved(way, place, scans.box()) >= PlacementChoice.JUMP_MIN;
         if (jumps > 0 && so.shift() == null && far) {
-            PlacementChoice.Choice further = choice.further(bg, fi, scans, place, time, way, options);
+            double here = choice.misfit(bg.info(), scans, place, time, options);
+            PlacementChoice.Choice further = choice.further(bg, fi, scans, place, time, here, way, options);
             temporalTime += clock.lap();
             if (further != null) {
-                Settled here = new Settled(place, time, rounds, spatialTime, temporalTime);
+                Settled ended = new Settled(place, time, rounds, spatialTime, temporalTime);
                 Settled there = settle(bg, fg, fi, scans, placed, further.place(), further.time(), options, progress,
                         clock, jumps - 1, maxRounds);
-                double a = choice.misfit(bg.info(), scans, here.place(), here.time(), options);
-                double b = choice.misfit(bg.info(), scans, there.place(), there.time(), options);
-                Settled kept = b < a ? there : here;
-                return new Settled(kept.place(), kept.time(), rounds + there.rounds(), spatialTime + there.spatialTime(),
-                        temporalTime + there.temporalTime() + clock.lap());
+                Settled both = ended.then(there).plus(0, clock.lap());
+                boolean better = choice.misfit(bg.info(), scans, there.place(), there.time(), options) < here;
+                return better ? both : both.at(ended);
             }
         }
         return new Settled(place, time, rounds, spatialTime, temporalTime);
@@ -305,6 +304,11 @@ public final class Analyzer {
 
         Settled plus(double spatial, double temporal) {
             return new Settled(place, time, rounds, spatialTime + spatial, temporalTime + temporal);
+        }
+
+        /** {@code other}'s placement and time, with this one's work. */
+        Settled at(Settled other) {
+            return new Settled(other.place, other.time, rounds, spatialTime, temporalTime);
         }
 
         /** {@code next}'s result, after this one's work. */

@@ -75,12 +75,12 @@ final class PlacementChoice {
      * tilt, every frame a frame off.
      *
      * @param from   the placement the rounds ended at, {@code time} matched there
+     * @param least  the {@link #misfit} there
      * @param before where their way started: a round earlier, or where they started
      */
     Choice further(ClipSource bg, Clip fi, Scans scans, SpatialAlignment from, TimeMatcher.Match time,
-                   SpatialAlignment before, AnalysisOptions options) {
+                   double least, SpatialAlignment before, AnalysisOptions options) {
         Clip bi = bg.info();
-        double least = misfit(bi, scans, from, time, options);
         double dx = from.x() - before.x();
         double dy = from.y() - before.y();
         double ds = from.scale() - before.scale();
