@@ -27,6 +27,8 @@ final class PlacementRefiner {
 
     /** Below this many compared pixels in all pairs together one thread is quicker than several. */
     static final long PARALLEL_PIXELS = 1L << 17;
+    /** Pairs {@link #measure} resamples at once. */
+    static final int MEASURE_BATCH = 16;
 
     private final LevelCache levels;
     private final Bounds bounds;
@@ -78,13 +80,21 @@ final class PlacementRefiner {
         return new Refined(p, pairs, zncc);
     }
 
-    /** ZNCC of each pair at {@code p} at full resolution, without moving it. */
-    double[] measure(ContentPlacement p, List<SamplePair> pairs) {
-        Level level = new Level(pairs, 1);
-        level.evaluate(p);
-        level.acceptTrial();
+    /**
+     * ZNCC of each pair at {@code p} on level {@code factor}, without moving it; {@link #MEASURE_BATCH} pairs
+     * at a time, so that the buffers stay small however many pairs there are.
+     */
+    double[] measure(ContentPlacement p, List<SamplePair> pairs, double factor) {
         double[] out = new double[pairs.size()];
-        level.copyZncc(out);
+        for (int from = 0; from < pairs.size(); from += MEASURE_BATCH) {
+            List<SamplePair> part = pairs.subList(from, Math.min(pairs.size(), from + MEASURE_BATCH));
+            Level level = new Level(part, factor);
+            level.evaluate(p);
+            level.acceptTrial();
+            double[] z = new double[part.size()];
+            level.copyZncc(z);
+            System.arraycopy(z, 0, out, from, z.length);
+        }
         return out;
     }
 
