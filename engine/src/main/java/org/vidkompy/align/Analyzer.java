@@ -2,6 +2,7 @@ package org.vidkompy.align;
 
 import org.vidkompy.media.ClipSource;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import org.vidkompy.align.ClipScanner.Scans;
 import org.vidkompy.image.PixelRect;
@@ -169,19 +170,17 @@ public final class Analyzer {
         List<SpatialAlignment> starts = so.shift() != null ? List.of(first) : PlacementChoice.starts(first);
         Settled s = new Settled(first, null, 0, 0, 0);
         if (starts.size() > 1) {
-            Settled best = null;
-            double least = Double.POSITIVE_INFINITY;
+            List<PlacementChoice.Choice> tried = new ArrayList<>();
             for (SpatialAlignment start : starts) {
                 Settled t = settle(bg, fg, fi, scans, placed, start, null, options, progress, clock, 0,
                         PlacementChoice.TRIAL_ROUNDS);
-                double misfit = choice.misfit(bi, scans, t.place(), t.time(), options);
-                if (misfit < least) {
-                    least = misfit;
-                    best = t;
-                }
+                tried.add(new PlacementChoice.Choice(t.place(), t.time(),
+                        choice.misfit(bi, scans, t.place(), t.time(), options)));
                 s = s.then(t);
             }
-            s = s.at(best);
+            PlacementChoice.Choice best = choice.along(bg, fi, scans, tried, options);
+            s = new Settled(best.place(), best.time(), s.rounds(), s.spatialTime(), s.temporalTime())
+                    .plus(0, clock.lap());
         }
         s = s.then(settle(bg, fg, fi, scans, placed, s.place(), s.time(), options, progress, clock, MAX_JUMPS,
                 PlacementRounds.MAX_ROUNDS));

@@ -260,13 +260,15 @@ final class FineTimeRefiner {
     }
 
     /**
-     * Frames {@code frames}' least costs against the bg frames within one of {@code map}'s, summed; a flat
-     * fg frame counts nothing, a flat bg frame as no match. Cutting the bg footprints is what this costs
-     * (each cut area-samples it), so consecutive frames, which share their cuts, are cheapest.
+     * Frames {@code frames}' least costs against the bg frames within {@code reach} of {@code map}'s moved on
+     * by {@code shift}, summed; a flat fg frame counts nothing, a flat bg frame as no match. Cutting the bg
+     * footprints is what this costs (each cut area-samples it), so consecutive frames, which share their
+     * cuts, are cheapest.
      */
-    double leastCost(int[] map, int[] frames) {
+    double leastCost(int[] map, int[] frames, int shift, int reach) {
         double[] sums = new double[ParallelRanges.count(frames.length)];
-        ParallelRanges.run(frames.length, (part, from, to) -> sums[part] = leastCost(map, frames, from, to));
+        ParallelRanges.run(frames.length,
+                (part, from, to) -> sums[part] = leastCost(map, frames, from, to, shift, reach));
         double sum = 0;
         for (double s : sums) {
             sum += s;
@@ -274,8 +276,8 @@ final class FineTimeRefiner {
         return sum;
     }
 
-    /** {@link #leastCost(int[], int[])} over {@code frames[from..to]}, with its own window. */
-    private double leastCost(int[] map, int[] frames, int from, int to) {
+    /** {@link #leastCost} over {@code frames[from..to]}, with its own window. */
+    private double leastCost(int[] map, int[] frames, int from, int to, int shift, int reach) {
         int nbg = bgStore.size();
         BgWindow window = new BgWindow(bgCut.twin());
         float[] fgVec = new float[w * h];
@@ -286,15 +288,16 @@ final class FineTimeRefiner {
             if (!normalise(fgStore, i, fgPlane, fgVec)) {
                 continue;
             }
+            int centre = map[i] + shift;
             double least = 1;
-            for (int d = -1; d <= 1; d++) {
-                float[] b = window.get(clamp(map[i] + d, nbg));
+            for (int d = -reach; d <= reach; d++) {
+                float[] b = window.get(clamp(centre + d, nbg));
                 if (b != null) {
                     least = Math.min(least, 1 - dot(fgVec, b) / fgVec.length);
                 }
             }
             sum += least;
-            window.release(map[i] - 1);
+            window.release(centre - reach);
         }
         return sum;
     }

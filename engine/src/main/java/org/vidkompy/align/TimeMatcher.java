@@ -121,11 +121,22 @@ final class TimeMatcher {
      * its best (1 - ZNCC) summed.
      */
     double misfit(Clip bi, Scans scans, SpatialAlignment place, Match at, boolean[] mask, int[] frames) {
+        return looseMisfit(bi, scans, place, at, mask, frames, 0, 1);
+    }
+
+    /**
+     * {@link #misfit} with the time let loose: each frame against the bg frames within {@code reach} of the
+     * one {@code at} puts under it moved on by {@code shift}. Cheap (no time alignment), for comparing many
+     * places along a camera move, where the time offset follows the placement.
+     */
+    double looseMisfit(Clip bi, Scans scans, SpatialAlignment place, Match at, boolean[] mask, int[] frames,
+                       int shift, int reach) {
         ThumbnailStore bgStore = scans.bg().store();
         Footprint area = Footprint.of(place.x(), place.y(), place.scale(), scans.box());
         ThumbnailStore fgFine = scans.fg().fine();
         AreaSampler cut = sampler(bgStore, inStore(area, bi, bgStore), fgFine.width(), fgFine.height());
-        return new FineTimeRefiner(fgFine, bgStore, cut, mask, at.tone()).leastCost(at.alignment().map(), frames);
+        return new FineTimeRefiner(fgFine, bgStore, cut, mask, at.tone())
+                .leastCost(at.alignment().map(), frames, shift, reach);
     }
 
     private static boolean barelyMoved(Footprint a, Footprint b) {

@@ -25,13 +25,14 @@ import org.vidkompy.io.Rational;
  * @param fgAudio    give the fg a generated audio track
  * @param grade      non-linear grade of the fg, applied before gain/bias ({@link Grade#NONE} for none)
  * @param times      explicit per-frame fg timestamps (variable frame rate), or null for {@code j / fgFps}
+ * @param still      a still scene: nothing moves in it but the camera ({@link Scene})
  */
 public record PairSpec(
         long seed,
         int bgWidth, int bgHeight, Rational bgFps, int bgFrames, int staticFrom, int staticTo,
         int fgWidth, int fgHeight, double x, double y, double scale, Rational fgFps, int[] map,
         double gain, double bias, double noise, int barX, int barY, int fadeFrames,
-        int crf, boolean bgAudio, boolean fgAudio, Grade grade, FgTimes times) {
+        int crf, boolean bgAudio, boolean fgAudio, Grade grade, FgTimes times, boolean still) {
 
     public PairSpec {
         if (map.length == 0) {
@@ -57,7 +58,7 @@ public record PairSpec(
             double gain, double bias, double noise, int barX, int barY, int fadeFrames,
             int crf, boolean bgAudio, boolean fgAudio) {
         this(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight, x, y, scale, fgFps,
-                map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, Grade.NONE, null);
+                map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, Grade.NONE, null, false);
     }
 
     /**
@@ -82,48 +83,48 @@ public record PairSpec(
     public PairSpec withMap(Rational newFgFps, int[] newMap) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
                 x, y, scale, newFgFps, newMap, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade,
-                null);
+                null, still);
     }
 
     public PairSpec withGeometry(int w, int h, double nx, double ny, double s) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, w, h, nx, ny, s,
-                fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times);
+                fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times, still);
     }
 
     public PairSpec withBackground(int w, int h, int frames) {
         return new PairSpec(seed, w, h, bgFps, frames, staticFrom, staticTo, fgWidth, fgHeight, x, y, scale,
-                fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times);
+                fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times, still);
     }
 
     public PairSpec withStatic(int from, int to) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, from, to, fgWidth, fgHeight, x, y, scale,
-                fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times);
+                fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times, still);
     }
 
     public PairSpec withGrade(double g, double b, double sigma) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
-                x, y, scale, fgFps, map, g, b, sigma, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times);
+                x, y, scale, fgFps, map, g, b, sigma, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times, still);
     }
 
     public PairSpec withBars(int bx, int by) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
-                x, y, scale, fgFps, map, gain, bias, noise, bx, by, fadeFrames, crf, bgAudio, fgAudio, grade, times);
+                x, y, scale, fgFps, map, gain, bias, noise, bx, by, fadeFrames, crf, bgAudio, fgAudio, grade, times, still);
     }
 
     public PairSpec withFade(int frames) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
-                x, y, scale, fgFps, map, gain, bias, noise, barX, barY, frames, crf, bgAudio, fgAudio, grade, times);
+                x, y, scale, fgFps, map, gain, bias, noise, barX, barY, frames, crf, bgAudio, fgAudio, grade, times, still);
     }
 
     public PairSpec withCrf(int c) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
-                x, y, scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, c, bgAudio, fgAudio, grade, times);
+                x, y, scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, c, bgAudio, fgAudio, grade, times, still);
     }
 
     /** A non-linear grade of the fg (gamma, saturation, tint, contrast, blur/sharpen). */
     public PairSpec withLook(Grade g) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
-                x, y, scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, g, times);
+                x, y, scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, g, times, still);
     }
 
     /**
@@ -133,17 +134,24 @@ public record PairSpec(
     public PairSpec withTimes(Rational nominal, FgTimes t, int[] newMap) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
                 x, y, scale, nominal, newMap, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade,
-                t);
+                t, still);
     }
 
     /** A spec at another bg frame rate (the map is kept as it is). */
     public PairSpec withBgFps(Rational fps, int frames) {
         return new PairSpec(seed, bgWidth, bgHeight, fps, frames, staticFrom, staticTo, fgWidth, fgHeight, x, y,
-                scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times);
+                scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times, still);
+    }
+
+    /** The same pair in a still scene: nothing moves but the camera, as over a landscape. */
+    public PairSpec withStillScene() {
+        return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
+                x, y, scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times,
+                true);
     }
 
     public PairSpec withAudio(boolean bg, boolean fg) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
-                x, y, scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bg, fg, grade, times);
+                x, y, scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bg, fg, grade, times, still);
     }
 }

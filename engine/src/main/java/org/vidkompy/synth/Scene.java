@@ -49,6 +49,16 @@ public final class Scene {
      * overhang the scene is the same, pixel for pixel, as without it; with some, it is another scene.
      */
     public Scene(long seed, int bgWidth, int bgHeight, int staticFrom, int staticTo, int overhangX, int overhangY) {
+        this(seed, bgWidth, bgHeight, staticFrom, staticTo, overhangX, overhangY, false);
+    }
+
+    /**
+     * @param still nothing moves in the scene but the camera (no blobs): over its sway a placement a few
+     *              pixels along it and a time a few frames off explain the pictures almost as well as
+     *              the truth, as over a real landscape
+     */
+    public Scene(long seed, int bgWidth, int bgHeight, int staticFrom, int staticTo, int overhangX, int overhangY,
+                 boolean still) {
         this.bgWidth = bgWidth;
         this.bgHeight = bgHeight;
         this.staticFrom = staticFrom;
@@ -76,8 +86,8 @@ public final class Scene {
             texture[1][i] = luma[i] - 0.5f * a - 0.3f * b;
             texture[2][i] = luma[i] + b;
         }
-        blob = new double[BLOBS][];
-        for (int i = 0; i < BLOBS; i++) {
+        blob = new double[still ? 0 : BLOBS][];
+        for (int i = 0; i < blob.length; i++) {
             double r = (0.05 + 0.10 * rnd.nextDouble()) * Math.min(bgWidth, bgHeight);
             blob[i] = new double[] {
                 rnd.nextDouble() * bgWidth, rnd.nextDouble() * bgHeight,
@@ -101,7 +111,8 @@ public final class Scene {
         double bottom = c.y() + c.height() * c.scale() - spec.bgHeight();
         int ox = overhang(Math.max(left, right));
         int oy = overhang(Math.max(top, bottom));
-        return new Scene(spec.seed(), spec.bgWidth(), spec.bgHeight(), spec.staticFrom(), spec.staticTo(), ox, oy);
+        return new Scene(spec.seed(), spec.bgWidth(), spec.bgHeight(), spec.staticFrom(), spec.staticTo(), ox, oy,
+                spec.still());
     }
 
     private static int overhang(double beyond) {
@@ -192,8 +203,8 @@ public final class Scene {
     }
 
     private double[][] blobPositions(double t) {
-        double[][] p = new double[BLOBS][3];
-        for (int i = 0; i < BLOBS; i++) {
+        double[][] p = new double[blob.length][3];
+        for (int i = 0; i < blob.length; i++) {
             double[] b = blob[i];
             // Positions wrap around the frame so blobs never leave for good; radius breathes a little.
             p[i][0] = wrap(b[0] + b[2] * t + 0.1 * bgWidth * Math.sin(t / 30.0 + b[8]), bgWidth);
@@ -217,7 +228,7 @@ public final class Scene {
         for (int c = 0; c < 3; c++) {
             out[c] = bilinear(texture[c], tx, ty);
         }
-        for (int i = 0; i < BLOBS; i++) {
+        for (int i = 0; i < bp.length; i++) {
             double dx = bx - bp[i][0];
             double dy = by - bp[i][1];
             double r = bp[i][2];
