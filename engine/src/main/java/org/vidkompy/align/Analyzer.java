@@ -31,7 +31,7 @@ import org.vidkompy.temporal.TemporalAlignment;
  * <li>First placement: the kept fg frames against the kept bg frames. Both are dense in time, so the
  *     bg frames inside the fg's span have fg frames close to their moment. Where most fg frames did not
  *     agree on it, a round of steps 4-5 from each other place they landed shows which the whole clip
- *     fits ({@link PlacementChoice}).</li>
+ *     fits, and the line through the two best is walked for a better one ({@link PlacementChoice}).</li>
  * <li>bg descriptors are cut from the stored thumbnails at the footprint; temporal alignment
  *     ({@link TimeMatcher}).</li>
  * <li>Final placement at full resolution from frame pairs the temporal map says show the same moment

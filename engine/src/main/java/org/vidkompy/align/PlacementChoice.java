@@ -21,7 +21,7 @@ import org.vidkompy.spatial.SpatialAlignment;
  * is matched and the fg frames compared with the bg frames the match puts under them ({@link #misfit};
  * in that example 0.014 per frame at the truth against 0.056 where the vote went). Where most samples
  * did not agree, a round runs from each place they landed ({@link #starts}) and the one that
- * fits best goes on. Over a steady pan the rounds also creep, trading a little placement for a little
+ * fits best goes on, or a place on the line through the two best that fits clearly better ({@link #along}). Over a steady pan the rounds also creep, trading a little placement for a little
  * time each round, and may stop short of the truth: {@link #further} looks on along their way.
  */
 final class PlacementChoice {
