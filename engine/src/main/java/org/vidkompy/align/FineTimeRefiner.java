@@ -343,8 +343,13 @@ final class FineTimeRefiner {
         // they need to decide (a clean seed-117 pan had one frame whose pictures decided by a hair for
         // the frame after the one its moment, 0.37 past a frame, is nearest to).
         double[] weightAt = new double[map.length];
+        // A frame much noisier than the clip's median (a real clip's empty floor: costs of 0.2 where the
+        // clip's were 0.02-0.05, better-coded bg frames winning by 0.005-0.03) weighs time by its own noise.
+        boolean[] decisive = table.decisive();
         for (int i = 0; i < map.length; i++) {
-            weightAt[i] = curve.firm()[i] ? Math.max(timeWeight, table.margin(i) / FIRM_REACH) : timeWeight;
+            double own = decisive[i] || !table.informative[i] ? timeWeight
+                    : Math.max(timeWeight, TIME_WEIGHT_PER_COST * table.cost[i * table.states + table.argmin(i)]);
+            weightAt[i] = curve.firm()[i] ? Math.max(own, table.margin(i) / FIRM_REACH) : own;
         }
         // Where the timestamps place both frames, their distance to the moment holds the path smooth
         // already; a step prior on top would fight the pictures at every dropped or doubled frame.
