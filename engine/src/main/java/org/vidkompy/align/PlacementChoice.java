@@ -20,9 +20,10 @@ import org.vidkompy.spatial.SpatialAlignment;
  * 27 frames late, every frame wrong). Pairs alone cannot tell, the whole clip can: at a place, the time
  * is matched and the fg frames compared with the bg frames the match puts under them ({@link #misfit};
  * in that example 0.014 per frame at the truth against 0.056 where the vote went). Where most samples
- * did not agree, a round runs from each place they landed ({@link #starts}) and the one that
- * fits best goes on, or a place on the line through the two best that fits clearly better ({@link #along}). Over a steady pan the rounds also creep, trading a little placement for a little
- * time each round, and may stop short of the truth: {@link #further} looks on along their way.
+ * did not agree, a round runs from each place they landed ({@link #starts}) and the one that fits
+ * best goes on, or a place on the line through the two best that fits clearly better ({@link #along}).
+ * Over a steady pan the rounds also creep, trading a little placement for a little time each round,
+ * and may stop short of the truth: {@link #further} looks on along their way.
  */
 final class PlacementChoice {
 
@@ -85,9 +86,9 @@ final class PlacementChoice {
     /**
      * The best of the places tried, or a better one on the line through the two best (at the best one's
      * scale: a camera move trades time for position, not size; seed 4 of the mixed pairs took the second's
-     * 0.2 % smaller scale along). Over a camera move
-     * across a still scene every place along the move is a place where the rounds stop (the time matched
-     * there fits the placement, the placement fits those frame pairs), each with its own offset in time,
+     * 0.2 % smaller scale along). Over a camera move across a still scene every place along the move is a
+     * place where the rounds stop (the time matched there fits the placement, the placement fits those
+     * frame pairs), each with its own offset in time,
      * and only the whole clip prefers one, in a notch about a fine-thumbnail pixel wide at the truth: a
      * real clip's tilt seen at 48 fps, the rounds stopped 6 px off, every frame wrong, the misfit 0.0065
      * there, 0.0064-0.0080 at places 1-3 px along, 0.0046 at the truth. So the line is walked in steps of

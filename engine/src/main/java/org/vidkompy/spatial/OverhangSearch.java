@@ -80,10 +80,12 @@ final class OverhangSearch {
         // A tile of the fg matches something by chance far more easily than the whole overlap: the
         // leading tiles' placements are judged by the ZNCC of everything over the bg there.
         found.sort(java.util.Comparator.comparingDouble(SearchResult::confidence).reversed());
-        for (SearchResult r : best != null ? List.<SearchResult>of() : found.subList(0, Math.min(JUDGED, found.size()))) {
-            double z = whole.measure(r.placement());
-            if (best == null || z > best.confidence()) {
-                best = new SearchResult(r.placement(), z, r.consensus());
+        if (best == null) {
+            for (SearchResult r : found.subList(0, Math.min(JUDGED, found.size()))) {
+                double z = whole.measure(r.placement());
+                if (best == null || z > best.confidence()) {
+                    best = new SearchResult(r.placement(), z, r.consensus());
+                }
             }
         }
         if (best == null) {

@@ -51,7 +51,8 @@ public final class PairGenerator {
         PairSpec b = pair.spec();
         if (b.seed() != spec.seed() || b.bgWidth() != spec.bgWidth() || b.bgHeight() != spec.bgHeight()
                 || !b.bgFps().equals(spec.bgFps()) || b.bgFrames() != spec.bgFrames() || b.staticFrom() != spec.staticFrom()
-                || b.staticTo() != spec.staticTo() || b.still() != spec.still()) {
+                || b.staticTo() != spec.staticTo()
+                || b.still() != spec.still()) {
             throw new IllegalArgumentException("another bg: " + spec);
         }
         Path dir = pair.background().getParent();

@@ -103,28 +103,33 @@ public record PairSpec(
 
     public PairSpec withGrade(double g, double b, double sigma) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
-                x, y, scale, fgFps, map, g, b, sigma, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times, still);
+                x, y, scale, fgFps, map, g, b, sigma, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade,
+                times, still);
     }
 
     public PairSpec withBars(int bx, int by) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
-                x, y, scale, fgFps, map, gain, bias, noise, bx, by, fadeFrames, crf, bgAudio, fgAudio, grade, times, still);
+                x, y, scale, fgFps, map, gain, bias, noise, bx, by, fadeFrames, crf, bgAudio, fgAudio, grade,
+                times, still);
     }
 
     public PairSpec withFade(int frames) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
-                x, y, scale, fgFps, map, gain, bias, noise, barX, barY, frames, crf, bgAudio, fgAudio, grade, times, still);
+                x, y, scale, fgFps, map, gain, bias, noise, barX, barY, frames, crf, bgAudio, fgAudio, grade,
+                times, still);
     }
 
     public PairSpec withCrf(int c) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
-                x, y, scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, c, bgAudio, fgAudio, grade, times, still);
+                x, y, scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, c, bgAudio, fgAudio, grade,
+                times, still);
     }
 
     /** A non-linear grade of the fg (gamma, saturation, tint, contrast, blur/sharpen). */
     public PairSpec withLook(Grade g) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
-                x, y, scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, g, times, still);
+                x, y, scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, g,
+                times, still);
     }
 
     /**
@@ -140,7 +145,8 @@ public record PairSpec(
     /** A spec at another bg frame rate (the map is kept as it is). */
     public PairSpec withBgFps(Rational fps, int frames) {
         return new PairSpec(seed, bgWidth, bgHeight, fps, frames, staticFrom, staticTo, fgWidth, fgHeight, x, y,
-                scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times, still);
+                scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade,
+                times, still);
     }
 
     /** The same pair in a still scene: nothing moves but the camera, as over a landscape. */
