@@ -25,11 +25,11 @@ import org.vidkompy.spatial.SpatialAlignment.Consensus;
  */
 final class SearchSession {
 
-    /** Refinement levels start where the fg content is still this many pixels in its smaller dimension. */
     /** Pairs {@link #measure} looks at at full resolution, the best on a coarse level. */
     static final int MEASURED = 4;
     /** The content's larger side, in pixels, on the level {@link #measure} screens the pairs on, at least. */
     static final int SCREEN_EXTENT = 96;
+    /** Refinement levels start where the fg content is still this many pixels in its smaller dimension. */
     static final int MIN_LEVEL_SIZE = 24;
     static final double MIN_SCALE = 0.02;
     static final double INDIVIDUAL_MIN_FACTOR = 3.5;
@@ -235,12 +235,7 @@ final class SearchSession {
      * truth. Null when no pair overlaps the bg at {@code start}.
      */
     SearchResult refineVoted(ContentPlacement start, int perFg, boolean freeScale) {
-        List<SamplePair> pairs = new ArrayList<>();
-        for (int f = 0; f < fgContents.size(); f++) {
-            for (int b = 0; b < bgSamples.size(); b++) {
-                pairs.add(new SamplePair(f, b));
-            }
-        }
+        List<SamplePair> pairs = allPairs();
         double[] z = refiner.measure(start, pairs, 1);
         List<Double> factors = levelFactors();
         int from = 0;
@@ -289,12 +284,7 @@ final class SearchSession {
      * and a 1024x576 fg held 2.7 GB of buffers.
      */
     double measure(ContentPlacement p) {
-        List<SamplePair> pairs = new ArrayList<>();
-        for (int f = 0; f < fgContents.size(); f++) {
-            for (int b = 0; b < bgSamples.size(); b++) {
-                pairs.add(new SamplePair(f, b));
-            }
-        }
+        List<SamplePair> pairs = allPairs();
         if (pairs.size() > MEASURED) {
             double extent = Math.max(bounds.contentWidth(), bounds.contentHeight());
             double screen = 1;
@@ -321,6 +311,17 @@ final class SearchSession {
             best = Math.max(best, z);
         }
         return best;
+    }
+
+    /** Every fg sample with every bg sample. */
+    private List<SamplePair> allPairs() {
+        List<SamplePair> pairs = new ArrayList<>();
+        for (int f = 0; f < fgContents.size(); f++) {
+            for (int b = 0; b < bgSamples.size(); b++) {
+                pairs.add(new SamplePair(f, b));
+            }
+        }
+        return pairs;
     }
 
     private List<Plane> thumbs() {
