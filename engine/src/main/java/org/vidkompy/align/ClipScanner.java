@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.vidkompy.image.PixelRect;
 import org.vidkompy.image.ContentBoxDetector;
 import org.vidkompy.image.LumaImage;
@@ -24,6 +23,9 @@ import org.vidkompy.temporal.DescriptorSpec;
  * thumbnails, because where the fg lies in it is not known yet). Both keep a few frames whole.
  */
 final class ClipScanner {
+
+    /** The bg is decoded in this many parts at once where it can be cut; the fg in one. */
+    static final int BG_PARTS = 2;
 
     private final ContentBoxDetector boxes = new ContentBoxDetector();
 
@@ -96,13 +98,14 @@ final class ClipScanner {
         ScanPlan plan = ScanPlan.of(bi, fi);
         AtomicLong done = new AtomicLong();
         progress.stage("scanning", Math.max(1, bi.frames() + (known != null ? 0 : fi.frames())));
-        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+        // The fg, and the bg in up to BG_PARTS parts: the bg's first part runs on the bg's own thread.
+        ExecutorService pool = Executors.newFixedThreadPool(1 + BG_PARTS, r -> {
             Thread t = new Thread(r, "vidkompy-scan");
             t.setDaemon(true);
             return t;
         });
         try {
-            Future<BgScan> b = pool.submit(() -> scanBg(bg, plan, done, progress));
+            Future<BgScan> b = pool.submit(() -> scanBg(bg, plan, pool, done, progress));
             Future<FgSide> f = known != null ? java.util.concurrent.CompletableFuture.completedFuture(known)
                     : pool.submit(() -> scanFgSide(fg, plan, options, done, progress));
             BgScan bgScan = b.get();
@@ -129,10 +132,46 @@ final class ClipScanner {
         return new FgSide(scanFg(fg, box, spec, plan, done, progress), box, spec, sampling);
     }
 
-    private static BgScan scanBg(ClipSource bg, ScanPlan plan, AtomicLong done, AnalysisProgress progress) {
+    /**
+     * The bg's scan, in parts where the clip can be cut ({@link ClipSource#split}): the bg is the
+     * larger clip and its decode the analysis's longest wait (1080p pair: one decoder kept 1.3-1.7 of
+     * two cores busy once the fg was done).
+     */
+    private static BgScan scanBg(ClipSource bg, ScanPlan plan, ExecutorService pool, AtomicLong done,
+                                 AnalysisProgress progress) {
         ThumbnailStore store = new ThumbnailStore(plan.store.width(), plan.store.height());
-        Kept kept = pass(bg, List.of(plan.store), plan, t -> store.add(t[0]), done, progress);
-        return new BgScan(store, kept);
+        List<ClipSource.Thumb> thumbs = List.of(plan.store);
+        ClipSource.SplitScan split = BG_PARTS > 1 ? bg.split(BG_PARTS) : null;
+        if (split != null) {
+            Keeper keeper = new Keeper(bg, plan, (i, t) -> store.put(i, t[0]), done, progress);
+            List<Future<?>> others = new ArrayList<>();
+            for (int p = 1; p < split.parts(); p++) {
+                int part = p;
+                others.add(pool.submit(() -> split.scan(part, thumbs, keeper)));
+            }
+            try {
+                split.scan(0, thumbs, keeper);
+                for (Future<?> o : others) {
+                    o.get();
+                }
+            } catch (ExecutionException e) {
+                throw TaskFailures.unwrap(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AnalysisCancelledException();
+            } finally {
+                for (Future<?> o : others) {
+                    o.cancel(true);
+                }
+            }
+            if (split.complete()) {
+                return new BgScan(store, keeper.kept());
+            }
+            done.addAndGet(-keeper.visits());
+        }
+        Keeper keeper = new Keeper(bg, plan, (i, t) -> store.put(i, t[0]), done, progress);
+        bg.scan(thumbs, keeper);
+        return new BgScan(store, keeper.kept());
     }
 
     private static FgScan scanFg(ClipSource fg, PixelRect box, DescriptorSpec spec, ScanPlan plan, AtomicLong done,
@@ -140,48 +179,102 @@ final class ClipScanner {
         ClipSource.Thumb fine = ScanPlan.fineThumb(box, fg.info().frames());
         DescriptorSequence.Builder descriptors = DescriptorSequence.builder(spec);
         ThumbnailStore store = new ThumbnailStore(fine.width(), fine.height());
-        Kept kept = pass(fg, List.of(ScanPlan.descriptorThumb(box, spec), fine), plan, t -> {
+        // One whole scan, in order: the descriptors are appended as they come.
+        Keeper keeper = new Keeper(fg, plan, (i, t) -> {
             descriptors.add(t[0]);
             store.add(t[1]);
         }, done, progress);
-        return new FgScan(descriptors.build(), store, kept);
+        fg.scan(List.of(ScanPlan.descriptorThumb(box, spec), fine), keeper);
+        return new FgScan(descriptors.build(), store, keeper.kept());
+    }
+
+    /** Where a scan's thumbnails of frame {@code index} go. */
+    @FunctionalInterface
+    private interface Sink {
+        void accept(int index, Plane[] thumbnails);
     }
 
     /**
-     * Decodes {@code clip} once, handing every frame's thumbnails to {@code sink} and keeping the
-     * plan's captures, spread evenly over it, at the plan's size.
+     * What one scan keeps besides its thumbnails: every frame's time and the plan's captures, spread
+     * evenly over the clip, at the plan's size. Takes frames from the parts of a split scan at once.
      */
-    private static Kept pass(ClipSource clip, List<ClipSource.Thumb> thumbs, ScanPlan plan, Consumer<Plane[]> sink,
-                             AtomicLong done, AnalysisProgress progress) {
-        long frames = Math.max(1, clip.info().frames());
-        int n = (int) Math.min(plan.captures, frames);
-        int[] wanted = new int[n];
-        for (int k = 0; k < n; k++) {
-            wanted[k] = (int) Math.min(frames - 1, Math.round((k + 0.5) * frames / n));
+    private static final class Keeper implements ClipSource.FrameVisitor {
+        private final Sink sink;
+        private final ScanPlan plan;
+        private final double fps;
+        private final AtomicLong done;
+        private final AnalysisProgress progress;
+        /** The frames captured whole: the first frame at or after each of the evenly spread places. */
+        private final int[] wanted;
+        private final LumaImage[] wholes;
+        private double[] times = new double[256];
+        private int frames;
+        private int visits;
+
+        Keeper(ClipSource clip, ScanPlan plan, Sink sink, AtomicLong done, AnalysisProgress progress) {
+            this.sink = sink;
+            this.plan = plan;
+            this.fps = clip.info().fps();
+            this.done = done;
+            this.progress = progress;
+            long count = Math.max(1, clip.info().frames());
+            int n = (int) Math.min(plan.captures, count);
+            // Frames come numbered 0, 1, 2, ...: a place the frame before took is taken by the next one.
+            int[] at = new int[n];
+            for (int k = 0; k < n; k++) {
+                int place = (int) Math.min(count - 1, Math.round((k + 0.5) * count / n));
+                at[k] = k > 0 ? Math.max(place, at[k - 1] + 1) : place;
+            }
+            this.wanted = at;
+            this.wholes = new LumaImage[n];
         }
-        List<Integer> got = new ArrayList<>();
-        List<LumaImage> wholes = new ArrayList<>();
-        int[] next = {0};
-        FrameClock clock = new FrameClock(clip.info().fps());
-        clip.scan(thumbs, (index, ts, planes, whole) -> {
-            sink.accept(planes);
-            clock.add(ts);
-            if (next[0] < n && index >= wanted[next[0]]) {
-                got.add(index);
-                wholes.add(whole.grab().shrunk(plan.keepFactor));
-                next[0]++;
+
+        @Override
+        public void frame(int index, double timestamp, Plane[] thumbnails, ClipSource.Capture whole) {
+            sink.accept(index, thumbnails);
+            int k = java.util.Arrays.binarySearch(wanted, index);
+            LumaImage kept = k >= 0 ? whole.grab().shrunk(plan.keepFactor) : null;
+            synchronized (this) {
+                if (index >= times.length) {
+                    times = java.util.Arrays.copyOf(times, Math.max(index + 1, times.length * 2));
+                }
+                times[index] = timestamp;
+                frames = Math.max(frames, index + 1);
+                visits++;
+                if (kept != null) {
+                    wholes[k] = kept;
+                }
             }
             long d = done.incrementAndGet();
             if ((d & 15) == 0) {
                 synchronized (progress) {
                     progress.advance(d);
-                    if (progress.cancelled()) {
+                    if (progress.cancelled() || Thread.currentThread().isInterrupted()) {
                         throw new AnalysisCancelledException();
                     }
                 }
             }
-        });
-        return new Kept(got.stream().mapToInt(Integer::intValue).toArray(), wholes, plan.keepFactor, clock.times());
+        }
+
+        synchronized int visits() {
+            return visits;
+        }
+
+        synchronized Kept kept() {
+            FrameClock clock = new FrameClock(fps);
+            for (int i = 0; i < frames; i++) {
+                clock.add(times[i]);
+            }
+            List<Integer> got = new ArrayList<>();
+            List<LumaImage> kept = new ArrayList<>();
+            for (int k = 0; k < wanted.length; k++) {
+                if (wholes[k] != null) {
+                    got.add(wanted[k]);
+                    kept.add(wholes[k]);
+                }
+            }
+            return new Kept(got.stream().mapToInt(Integer::intValue).toArray(), kept, plan.keepFactor, clock.times());
+        }
     }
 
     private static List<Plane> planes(List<LumaImage> images) {

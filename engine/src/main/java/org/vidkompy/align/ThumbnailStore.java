@@ -31,29 +31,40 @@ final class ThumbnailStore {
         return height;
     }
 
-    int size() {
+    synchronized int size() {
         return size;
     }
 
+    /** Appends a frame after the last one put. */
     void add(Plane p) {
-        int slot = size % CHUNK_FRAMES;
-        if (slot == 0) {
-            chunks.add(new byte[CHUNK_FRAMES * width * height]);
+        put(size(), p);
+    }
+
+    /**
+     * Stores frame {@code index}; the frames between the last one put and this one are left for
+     * later. Parts of a split scan put frames at the same time, each its own.
+     */
+    void put(int index, Plane p) {
+        byte[] c;
+        synchronized (this) {
+            while (chunks.size() <= index / CHUNK_FRAMES) {
+                chunks.add(new byte[CHUNK_FRAMES * width * height]);
+            }
+            c = chunks.get(index / CHUNK_FRAMES);
+            size = Math.max(size, index + 1);
         }
-        byte[] c = chunks.get(chunks.size() - 1);
         float[] d = p.data();
-        int off = slot * width * height;
+        int off = (index % CHUNK_FRAMES) * width * height;
         // The scan's thumbnails hold whole 8-bit levels, and for them this is Math.round, only
         // a loop the JIT can vectorise (Math.round was most of the scan's own work).
         int n = width * height;
         for (int i = 0; i < n; i++) {
             c[off + i] = (byte) (int) (d[i] + 0.5f);
         }
-        size++;
     }
 
     /** The chunk holding frame {@code i}; its pixels start at {@link #offset(int)}. */
-    byte[] chunk(int i) {
+    synchronized byte[] chunk(int i) {
         return chunks.get(i / CHUNK_FRAMES);
     }
 
@@ -61,7 +72,7 @@ final class ThumbnailStore {
         return (i % CHUNK_FRAMES) * width * height;
     }
 
-    long bytes() {
+    synchronized long bytes() {
         return (long) chunks.size() * CHUNK_FRAMES * width * height;
     }
 }

@@ -1,6 +1,7 @@
 package org.vidkompy.io;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_CORRUPT;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
@@ -93,13 +94,22 @@ public final class VideoProbe {
     private static final class PacketCount {
         /** Video packet timestamps in demux (decode) order. */
         long[] pts = new long[1024];
+        /** Timestamps of the video packets flagged as key frames. */
+        long[] keyPts = new long[64];
+        int keyPackets;
         long videoPackets;
         long videoSpanTicks;
         long audioSpanTicks;
         String readError;
         boolean endsMidPacket;
 
-        void add(long pts) {
+        void add(long pts, boolean key) {
+            if (key && pts != AV_NOPTS_VALUE) {
+                if (keyPackets == keyPts.length) {
+                    keyPts = Arrays.copyOf(keyPts, keyPackets * 2);
+                }
+                keyPts[keyPackets++] = pts;
+            }
             int n = (int) videoPackets;
             if (n == this.pts.length) {
                 this.pts = Arrays.copyOf(this.pts, n * 2);
@@ -120,7 +130,30 @@ public final class VideoProbe {
                 sorted[i] = p - start;
             }
             Arrays.sort(sorted);
-            return FrameTimes.of(sorted, Rational.of(vs.time_base()));
+            return FrameTimes.of(sorted, Rational.of(vs.time_base()), keyIndices(sorted, start));
+        }
+
+        /**
+         * Where each key packet falls among the frames; none where two frames share a time (which of
+         * them a key packet is, only a decode tells).
+         */
+        private int[] keyIndices(long[] sorted, long start) {
+            for (int i = 1; i < sorted.length; i++) {
+                if (sorted[i] == sorted[i - 1]) {
+                    return new int[0];
+                }
+            }
+            int[] keys = new int[keyPackets];
+            int n = 0;
+            for (int k = 0; k < keyPackets; k++) {
+                int at = Arrays.binarySearch(sorted, keyPts[k] - start);
+                if (at >= 0) {
+                    keys[n++] = at;
+                }
+            }
+            keys = Arrays.copyOf(keys, n);
+            Arrays.sort(keys);
+            return keys;
         }
     }
 
@@ -152,7 +185,7 @@ public final class VideoProbe {
                 int s = pkt.stream_index();
                 long pts = pkt.pts() != AV_NOPTS_VALUE ? pkt.pts() : pkt.dts();
                 if (s == v && pkt.size() > 0) {
-                    c.add(pts);
+                    c.add(pts, (pkt.flags() & AV_PKT_FLAG_KEY) != 0);
                     if (pts != AV_NOPTS_VALUE) {
                         vMin = Math.min(vMin, pts);
                         vMax = Math.max(vMax, pts + Math.max(0, pkt.duration()));

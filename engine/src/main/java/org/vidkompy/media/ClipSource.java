@@ -64,8 +64,35 @@ public interface ClipSource extends AutoCloseable {
         return null;
     }
 
+    /**
+     * The whole {@link #scan} cut into {@code parts} that can run at the same time, on threads of the
+     * caller's: one decoder cannot keep two cores busy (H.264 frame threads wait on each other's
+     * reference rows), two decoders on two halves can. Null where the clip cannot be cut (too short,
+     * no key frame near a cut, frame times unknown before decoding) or the source does not try.
+     */
+    default SplitScan split(int parts) {
+        return null;
+    }
+
     @Override
     void close();
+
+    /**
+     * A scan in parts. Each part visits its frames in order, numbered as the whole scan numbers them,
+     * with its own planes; parts run on different threads, so the visitor must take frames from
+     * several at once. Once every part has run, {@link #complete()} says whether together they visited
+     * each frame exactly once, as the whole scan would have; where not (a damaged file decodes
+     * differently from a seek), the caller scans the whole clip instead, and the visits it had count
+     * for nothing.
+     */
+    interface SplitScan {
+        int parts();
+
+        void scan(int part, List<Thumb> thumbs, FrameVisitor visitor);
+
+        /** After every part: true where the parts gave every frame once; the clip then knows its frames. */
+        boolean complete();
+    }
 
     /**
      * Key frames of a clip: their frame numbers, times (seconds from the clip's start), pictures

@@ -13,6 +13,7 @@ import org.vidkompy.io.FrameReader;
 import org.vidkompy.io.MediaException;
 import org.vidkompy.io.PixelLayout;
 import org.vidkompy.io.ReaderOptions;
+import org.vidkompy.io.FrameTimes;
 import org.vidkompy.io.MediaClip;
 
 /**
@@ -31,6 +32,11 @@ public final class FfmpegClipSource implements ClipSource {
     /** Undecodable frames tolerated in a scan (see {@link #checkComplete}). */
     static final int MAX_LOST_FRAMES = 2;
     static final double MAX_LOST_SHARE = 0.1;
+    /**
+     * A part of a {@link #split} scan is at least this many frames, and at least a quarter of an even
+     * share: shorter ones would not pay for their own decoder and seek.
+     */
+    static final int MIN_PART_FRAMES = 48;
 
     private final MediaClip video;
     /** Whether scans decode with the loop filter (see {@link #reference}). */
@@ -182,6 +188,114 @@ public final class FfmpegClipSource implements ClipSource {
             planes[i] = Plane.allocate(thumbs.get(i).width(), thumbs.get(i).height());
         }
         return planes;
+    }
+
+    /**
+     * Cut at the key frames nearest even shares of the clip, with frames numbered from the probe's
+     * packet times; each part checks every frame it decodes against those times.
+     */
+    @Override
+    public SplitScan split(int parts) {
+        FrameTimes times = video.times();
+        int n = times == null ? 0 : times.count();
+        if (parts < 2 || n != video.frameCount()) {
+            return null;
+        }
+        int[] keys = times.keys();
+        int least = Math.max(MIN_PART_FRAMES, n / (4 * parts));
+        int[] starts = new int[parts];
+        for (int p = 1; p < parts; p++) {
+            long target = (long) p * n / parts;
+            int best = -1;
+            for (int k : keys) {
+                if (best < 0 || Math.abs(k - target) < Math.abs(best - target)) {
+                    best = k;
+                }
+            }
+            if (best - starts[p - 1] < least || n - best < least) {
+                return null;
+            }
+            starts[p] = best;
+        }
+        return new FileSplit(starts, times);
+    }
+
+    /** The parts of a {@link #split} scan, and what they found. */
+    private final class FileSplit implements SplitScan {
+        private final int[] starts;
+        private final FrameTimes times;
+        private final double[] found;
+        private final BitSet keys = new BitSet();
+        private final int[] visited;
+        private volatile boolean broken;
+
+        FileSplit(int[] starts, FrameTimes times) {
+            this.starts = starts;
+            this.times = times;
+            this.found = new double[times.count()];
+            this.visited = new int[starts.length];
+        }
+
+        @Override
+        public int parts() {
+            return starts.length;
+        }
+
+        @Override
+        public void scan(int part, List<Thumb> thumbs, FrameVisitor visitor) {
+            int from = starts[part];
+            int to = part + 1 < starts.length ? starts[part + 1] : times.count();
+            // A frame a quarter of a frame away from its packet's time is not the frame of that number.
+            double slack = 0.25 / Math.max(1, video.fps());
+            int n = 0;
+            try (FrameReader r = FrameReader.open(video.path(), scanOptions(thumbs))) {
+                Plane[] planes = planes(thumbs);
+                Capture whole = () -> copy(r.onDemand(0));
+                if (from > 0) {
+                    r.seek(times.seconds(from), from);
+                }
+                while (!broken && r.index() + 1 < to && r.next()) {
+                    int i = r.index();
+                    if (i < from || Math.abs(r.timestamp() - times.seconds(i)) > slack) {
+                        broken = true;
+                        return;
+                    }
+                    for (int k = 0; k < planes.length; k++) {
+                        r.output(k).toPlane(planes[k]);
+                    }
+                    found[i] = r.timestamp();
+                    if (r.keyFrame()) {
+                        synchronized (keys) {
+                            keys.set(i);
+                        }
+                    }
+                    n++;
+                    visitor.frame(i, r.timestamp(), planes, whole);
+                }
+            } catch (MediaException e) {
+                // Where a part cannot be read, the whole scan reads the file again and says why.
+                broken = true;
+                return;
+            }
+            visited[part] = n;
+        }
+
+        @Override
+        public boolean complete() {
+            for (int p = 0; p < starts.length; p++) {
+                int to = p + 1 < starts.length ? starts[p + 1] : times.count();
+                if (broken || visited[p] != to - starts[p]) {
+                    return false;
+                }
+            }
+            timestamps = found;
+            scanned = found.length;
+            keyFrames.clear();
+            synchronized (keys) {
+                keyFrames.or(keys);
+            }
+            return true;
+        }
     }
 
     /**
