@@ -196,43 +196,62 @@ public final class FfmpegClipSource implements ClipSource {
      */
     @Override
     public SplitScan split(int parts) {
+        int[] starts = cuts(0, (int) video.frameCount(), parts);
+        return starts == null ? null : new FileSplit(starts, (int) video.frameCount(), 0, true);
+    }
+
+    /**
+     * Where parts of frames {@code from .. to - 1} start: {@code from}, then the key frames nearest even
+     * shares; null where a part would be shorter than {@link #MIN_PART_FRAMES} or a quarter of a share.
+     */
+    private int[] cuts(int from, int to, int parts) {
         FrameTimes times = video.times();
-        int n = times == null ? 0 : times.count();
-        if (parts < 2 || n != video.frameCount()) {
+        if (parts < 2 || times == null || times.count() != video.frameCount() || to > times.count()) {
             return null;
         }
         int[] keys = times.keys();
+        int n = to - from;
         int least = Math.max(MIN_PART_FRAMES, n / (4 * parts));
         int[] starts = new int[parts];
+        starts[0] = from;
         for (int p = 1; p < parts; p++) {
-            long target = (long) p * n / parts;
+            long target = from + (long) p * n / parts;
             int best = -1;
             for (int k : keys) {
                 if (best < 0 || Math.abs(k - target) < Math.abs(best - target)) {
                     best = k;
                 }
             }
-            if (best - starts[p - 1] < least || n - best < least) {
+            if (best - starts[p - 1] < least || to - best < least) {
                 return null;
             }
             starts[p] = best;
         }
-        return new FileSplit(starts, times);
+        return starts;
     }
 
     /** The parts of a {@link #split} scan, and what they found. */
     private final class FileSplit implements SplitScan {
         private final int[] starts;
+        private final int end;
+        /** The frame visited as frame 0, and whether the parts tell the clip its frames (a whole scan). */
+        private final int base;
+        private final boolean whole;
         private final FrameTimes times;
+        private final double t0;
         private final double[] found;
         private final BitSet keys = new BitSet();
         private final int[] visited;
         private volatile boolean broken;
 
-        FileSplit(int[] starts, FrameTimes times) {
+        FileSplit(int[] starts, int end, int base, boolean whole) {
             this.starts = starts;
-            this.times = times;
-            this.found = new double[times.count()];
+            this.end = end;
+            this.base = base;
+            this.whole = whole;
+            this.times = video.times();
+            this.t0 = times.seconds(base);
+            this.found = new double[end - base];
             this.visited = new int[starts.length];
         }
 
@@ -244,13 +263,13 @@ public final class FfmpegClipSource implements ClipSource {
         @Override
         public void scan(int part, List<Thumb> thumbs, FrameVisitor visitor) {
             int from = starts[part];
-            int to = part + 1 < starts.length ? starts[part + 1] : times.count();
+            int to = part + 1 < starts.length ? starts[part + 1] : end;
             // A frame a quarter of a frame away from its packet's time is not the frame of that number.
             double slack = 0.25 / Math.max(1, video.fps());
             int n = 0;
             try (FrameReader r = FrameReader.open(video.path(), scanOptions(thumbs))) {
                 Plane[] planes = planes(thumbs);
-                Capture whole = () -> copy(r.onDemand(0));
+                Capture picture = () -> copy(r.onDemand(0));
                 if (from > 0) {
                     r.seek(times.seconds(from), from);
                 }
@@ -263,14 +282,14 @@ public final class FfmpegClipSource implements ClipSource {
                     for (int k = 0; k < planes.length; k++) {
                         r.output(k).toPlane(planes[k]);
                     }
-                    found[i] = r.timestamp();
+                    found[i - base] = r.timestamp();
                     if (r.keyFrame()) {
                         synchronized (keys) {
                             keys.set(i);
                         }
                     }
                     n++;
-                    visitor.frame(i, r.timestamp(), planes, whole);
+                    visitor.frame(i - base, r.timestamp() - t0, planes, picture);
                 }
             } catch (MediaException e) {
                 // Where a part cannot be read, the whole scan reads the file again and says why.
@@ -283,10 +302,13 @@ public final class FfmpegClipSource implements ClipSource {
         @Override
         public boolean complete() {
             for (int p = 0; p < starts.length; p++) {
-                int to = p + 1 < starts.length ? starts[p + 1] : times.count();
+                int to = p + 1 < starts.length ? starts[p + 1] : end;
                 if (broken || visited[p] != to - starts[p]) {
                     return false;
                 }
+            }
+            if (!whole) {
+                return true;
             }
             timestamps = found;
             scanned = found.length;
@@ -426,6 +448,12 @@ public final class FfmpegClipSource implements ClipSource {
                 throw new MediaException(video.path(), "damaged: " + (to - from - n) + " of the frames "
                         + from + ".." + (to - 1) + " cannot be decoded");
             }
+        }
+
+        @Override
+        public SplitScan split(int parts) {
+            int[] starts = cuts(from, to, parts);
+            return starts == null ? null : new FileSplit(starts, to, from, false);
         }
 
         @Override

@@ -68,6 +68,28 @@ class FfmpegClipSourceSplitTest {
     }
 
     @Test
+    void aWindowInTwoPartsSeesWhatItsOneScanSees() throws Exception {
+        FfmpegClipSource file = new FfmpegClipSource(clip);
+        assertNotNull(file.keyFrames(64, 100));
+        ClipSource window = file.window(20, 290);
+        Seen whole = new Seen();
+        window.scan(THUMBS, whole::visit);
+        ClipSource.SplitScan split = window.split(2);
+        assertNotNull(split);
+        Seen parts = new Seen();
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> split.scan(1, THUMBS, parts::visit));
+        split.scan(0, THUMBS, parts::visit);
+        second.get();
+        assertTrue(split.complete());
+        for (int i = 0; i < 270; i++) {
+            assertArrayEquals(whole.pixels[i], parts.pixels[i], "thumbnail of window frame " + i);
+            assertEquals(whole.times[i], parts.times[i], 1e-9, "time of window frame " + i);
+            assertEquals(1, parts.visits[i], "visits of window frame " + i);
+        }
+        assertNull(parts.pixels[270]);
+    }
+
+    @Test
     void aClipWithoutAKeyFrameNearTheMiddleIsScannedWhole() {
         MediaClip shortClip = new VideoProbe().probe(CutClip.write(dir.resolve("short.mp4"), 64, 36, 80, 70));
         assertNull(new FfmpegClipSource(shortClip).split(2), "a part of 10 frames does not pay");
