@@ -65,10 +65,11 @@ public interface ClipSource extends AutoCloseable {
     }
 
     /**
-     * The whole {@link #scan} cut into {@code parts} that can run at the same time, on threads of the
-     * caller's: one decoder cannot keep two cores busy (H.264 frame threads wait on each other's
-     * reference rows), two decoders on two halves can. Null where the clip cannot be cut (too short,
-     * no key frame near a cut, frame times unknown before decoding) or the source does not try.
+     * The whole {@link #scan} cut into at most {@code parts} parts (at least two) that can run at the
+     * same time, on threads of the caller's: one H.264 decoder cannot keep two cores busy (its frame
+     * threads wait on each other's reference rows), decoders of different parts can. Null where the
+     * clip cannot be cut (too short, no key frame where a part could start, frame times unknown
+     * before decoding) or the source does not try.
      */
     default SplitScan split(int parts) {
         return null;
@@ -88,7 +89,8 @@ public interface ClipSource extends AutoCloseable {
     interface SplitScan {
         int parts();
 
-        void scan(int part, List<Thumb> thumbs, FrameVisitor visitor);
+        /** Part {@code part}, decoded on {@code threads} threads (0: as many as the decoder likes). */
+        void scan(int part, List<Thumb> thumbs, int threads, FrameVisitor visitor);
 
         /** After every part: true where the parts gave every frame once; the clip then knows its frames. */
         boolean complete();

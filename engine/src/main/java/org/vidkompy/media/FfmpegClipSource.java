@@ -201,8 +201,9 @@ public final class FfmpegClipSource implements ClipSource {
     }
 
     /**
-     * Where parts of frames {@code from .. to - 1} start: {@code from}, then the key frames nearest even
-     * shares; null where a part would be shorter than {@link #MIN_PART_FRAMES} or a quarter of a share.
+     * Where parts of frames {@code from .. to - 1} start: {@code from}, then the key frames nearest
+     * even shares, each part at least {@link #MIN_PART_FRAMES} long and a quarter of a share; null
+     * where fewer than two parts are left.
      */
     private int[] cuts(int from, int to, int parts) {
         FrameTimes times = video.times();
@@ -213,6 +214,7 @@ public final class FfmpegClipSource implements ClipSource {
         int n = to - from;
         int least = Math.max(MIN_PART_FRAMES, n / (4 * parts));
         int[] starts = new int[parts];
+        int count = 1;
         starts[0] = from;
         for (int p = 1; p < parts; p++) {
             long target = from + (long) p * n / parts;
@@ -222,12 +224,11 @@ public final class FfmpegClipSource implements ClipSource {
                     best = k;
                 }
             }
-            if (best - starts[p - 1] < least || to - best < least) {
-                return null;
+            if (best - starts[count - 1] >= least && to - best >= least) {
+                starts[count++] = best;
             }
-            starts[p] = best;
         }
-        return starts;
+        return count < 2 ? null : Arrays.copyOf(starts, count);
     }
 
     /** The parts of a {@link #split} scan, and what they found. */
@@ -261,13 +262,13 @@ public final class FfmpegClipSource implements ClipSource {
         }
 
         @Override
-        public void scan(int part, List<Thumb> thumbs, FrameVisitor visitor) {
+        public void scan(int part, List<Thumb> thumbs, int threads, FrameVisitor visitor) {
             int from = starts[part];
             int to = part + 1 < starts.length ? starts[part + 1] : end;
             // A frame a quarter of a frame away from its packet's time is not the frame of that number.
             double slack = 0.25 / Math.max(1, video.fps());
             int n = 0;
-            try (FrameReader r = FrameReader.open(video.path(), scanOptions(thumbs))) {
+            try (FrameReader r = FrameReader.open(video.path(), scanOptions(thumbs).withThreads(threads))) {
                 Plane[] planes = planes(thumbs);
                 Capture picture = () -> copy(r.onDemand(0));
                 if (from > 0) {

@@ -32,7 +32,7 @@ class ClipScannerSplitTest {
 
     @BeforeAll
     static void write() {
-        clip = new VideoProbe().probe(CutClip.write(dir.resolve("cut.mp4"), 320, 180, FRAMES, 140));
+        clip = new VideoProbe().probe(CutClip.write(dir.resolve("cut.mp4"), 320, 180, FRAMES, 75, 150, 225));
     }
 
     @Test
@@ -41,6 +41,7 @@ class ClipScannerSplitTest {
         Watched split = new Watched(Mode.SPLIT);
         ClipScanner.BgScan parts = scan(split);
         assertTrue(split.completed, "the bg was scanned in parts");
+        assertEquals(4, split.parts, "parts starting at the key frames 0, 75, 150 and 225 (the cuts)");
         assertSame(whole, parts);
     }
 
@@ -85,6 +86,7 @@ class ClipScannerSplitTest {
         private final FfmpegClipSource in = new FfmpegClipSource(clip);
         private final Mode mode;
         volatile boolean completed;
+        volatile int parts;
         volatile boolean partsRan;
         volatile boolean wholeRan;
 
@@ -114,6 +116,7 @@ class ClipScannerSplitTest {
             if (s == null) {
                 return null;
             }
+            this.parts = s.parts();
             return new SplitScan() {
                 @Override
                 public int parts() {
@@ -121,9 +124,9 @@ class ClipScannerSplitTest {
                 }
 
                 @Override
-                public void scan(int part, List<Thumb> thumbs, FrameVisitor visitor) {
+                public void scan(int part, List<Thumb> thumbs, int threads, FrameVisitor visitor) {
                     partsRan = true;
-                    s.scan(part, thumbs, mode == Mode.SPLIT ? visitor : (i, t, planes, whole) -> {
+                    s.scan(part, thumbs, threads, mode == Mode.SPLIT ? visitor : (i, t, planes, whole) -> {
                         Arrays.fill(planes[0].data(), 7f);
                         visitor.frame(i, t + 1, planes, () -> new LumaImage(2, 2, new byte[4]));
                     });

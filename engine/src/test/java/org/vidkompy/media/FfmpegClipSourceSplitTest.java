@@ -50,8 +50,8 @@ class FfmpegClipSourceSplitTest {
         assertNotNull(split);
         assertEquals(2, split.parts());
         Seen parts = new Seen();
-        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> split.scan(1, THUMBS, parts::visit));
-        split.scan(0, THUMBS, parts::visit);
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> split.scan(1, THUMBS, 0, parts::visit));
+        split.scan(0, THUMBS, 1, parts::visit);
         second.get();
         assertTrue(split.complete());
 
@@ -77,8 +77,8 @@ class FfmpegClipSourceSplitTest {
         ClipSource.SplitScan split = window.split(2);
         assertNotNull(split);
         Seen parts = new Seen();
-        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> split.scan(1, THUMBS, parts::visit));
-        split.scan(0, THUMBS, parts::visit);
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> split.scan(1, THUMBS, 0, parts::visit));
+        split.scan(0, THUMBS, 1, parts::visit);
         second.get();
         assertTrue(split.complete());
         for (int i = 0; i < 270; i++) {
