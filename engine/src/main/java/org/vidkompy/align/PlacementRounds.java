@@ -2,8 +2,10 @@ package org.vidkompy.align;
 
 import org.vidkompy.media.ClipSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.vidkompy.align.ClipScanner.Kept;
 import org.vidkompy.align.ClipScanner.Scans;
 import org.vidkompy.image.PixelRect;
@@ -132,21 +134,28 @@ final class PlacementRounds {
         int frames = n * BUDGETED_PLANES_PER_PAIR;
         PixelRect crop = (long) frames * bi.width() * bi.height() * Float.BYTES <= FINAL_BUDGET
                 ? new PixelRect(0, 0, bi.width(), bi.height()) : cropAround(current, so.contentBox(), bi);
-        List<Plane> fgs = new ArrayList<>();
-        List<Plane> bgs = new ArrayList<>();
         // Pairs at the bg's first or last frame have no neighbour on one side to try; they are left out.
         List<Pair> used = pairs.subList(0, n).stream()
                 .filter(p -> p.bg() >= 1 && p.bg() + 1 < bi.frames()).toList();
         if (used.isEmpty()) {
             return current;
         }
-        for (Pair p : used) {
-            Plane f = scans.fg().kept().full(p.fg(), fg).toPlane();
-            tone.apply(f); // compared in the bg's grade: blind to any monotone tone change
-            fgs.add(f);
-            bgs.add(cropped(scans.bg().kept().full(p.bg(), bg), crop));
-            progress.advance(fgs.size());
-        }
+        // Fetched on every core: each frame is a decode of its own, from the key frame before it (a
+        // quarter of a second for four pairs of the 1080p benchmark pair, one after the other).
+        int m = used.size();
+        Plane[] fetched = new Plane[2 * m];
+        IntStream.range(0, 2 * m).parallel().forEach(k -> {
+            if (k < m) {
+                Plane f = scans.fg().kept().full(used.get(k).fg(), fg).toPlane();
+                tone.apply(f); // compared in the bg's grade: blind to any monotone tone change
+                fetched[k] = f;
+            } else {
+                fetched[k] = cropped(scans.bg().kept().full(used.get(k - m).bg(), bg), crop);
+            }
+        });
+        List<Plane> fgs = new ArrayList<>(Arrays.asList(fetched).subList(0, m));
+        List<Plane> bgs = new ArrayList<>(Arrays.asList(fetched).subList(m, 2 * m));
+        progress.advance(m);
         SpatialAlignment start = shifted(current, -crop.x(), -crop.y());
         SpatialAlignment best = spatial.refine(fgs, bgs, start, so);
         // Time and position can trade: where the picture drifts, bg frames one step off, seen a
@@ -208,8 +217,8 @@ final class PlacementRounds {
      * were 70 MB of the peak).
      */
     private static List<List<LumaImage>> runs(ClipSource bg, List<Pair> used, int reach, PixelRect crop) {
-        List<List<LumaImage>> runs = new ArrayList<>();
-        for (Pair p : used) {
+        // One decode per pair, on every core.
+        return used.parallelStream().map(p -> {
             List<LumaImage> run = new ArrayList<>();
             // Frames before the clip's first are missing (null), so that index k is moment bg - reach + k.
             for (int k = p.bg() - reach; k < 0; k++) {
@@ -218,9 +227,8 @@ final class PlacementRounds {
             for (LumaImage f : bg.frames(p.bg() - reach, 2 * reach + 1)) {
                 run.add(f.crop(crop.x(), crop.y(), crop.width(), crop.height()));
             }
-            runs.add(run);
-        }
-        return runs;
+            return run;
+        }).toList();
     }
 
     /**
