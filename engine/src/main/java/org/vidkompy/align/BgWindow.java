@@ -2,7 +2,6 @@ package org.vidkompy.align;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -119,13 +118,8 @@ final class BgWindow {
             int maxKeys = (int) Math.min(MAX_KEYS, Math.max(8, bi.frames() / MIN_FRAMES_PER_KEY));
             Future<KeyFrames> k = pool.submit(() -> bg.keyFrames(KEY_SIZE, maxKeys));
             Future<FgSide> f = pool.submit(() -> scanner.scanFgSide(fg, plan, options, done, progress));
-            keys = k.get();
-            fgSide = f.get();
-        } catch (ExecutionException e) {
-            throw TaskFailures.unwrap(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AnalysisCancelledException();
+            keys = TaskFailures.await(k);
+            fgSide = TaskFailures.await(f);
         } finally {
             pool.shutdownNow();
         }

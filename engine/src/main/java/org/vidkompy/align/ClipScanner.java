@@ -3,7 +3,6 @@ package org.vidkompy.align;
 import org.vidkompy.media.ClipSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -115,14 +114,9 @@ final class ClipScanner {
             Future<BgScan> b = pool.submit(() -> scanBg(bg, plan, pool, done, progress));
             Future<FgSide> f = known != null ? java.util.concurrent.CompletableFuture.completedFuture(known)
                     : pool.submit(() -> scanFgSide(fg, plan, options, done, progress));
-            BgScan bgScan = b.get();
-            FgSide fgSide = f.get();
+            BgScan bgScan = TaskFailures.await(b);
+            FgSide fgSide = TaskFailures.await(f);
             return new Scans(bgScan, fgSide.scan(), fgSide.box(), fgSide.spec(), fgSide.samplingSeconds());
-        } catch (ExecutionException e) {
-            throw TaskFailures.unwrap(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AnalysisCancelledException();
         } finally {
             pool.shutdownNow();
         }
@@ -167,13 +161,8 @@ final class ClipScanner {
             try {
                 worker.run();
                 for (Future<?> o : others) {
-                    o.get();
+                    TaskFailures.await(o);
                 }
-            } catch (ExecutionException e) {
-                throw TaskFailures.unwrap(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AnalysisCancelledException();
             } finally {
                 for (Future<?> o : others) {
                     o.cancel(true);

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vidkompy.image.LumaImage;
 import org.vidkompy.io.MediaClip;
 import org.vidkompy.io.VideoProbe;
-import org.vidkompy.media.Clip;
 import org.vidkompy.media.ClipSource;
 import org.vidkompy.media.FfmpegClipSource;
 import org.vidkompy.testkit.CutClip;
+import org.vidkompy.testkit.ForwardingClipSource;
 
 /**
  * The bg decoded in two parts at once keeps exactly what one scan keeps, and where the parts do
@@ -82,8 +82,7 @@ class ClipScannerSplitTest {
     private enum Mode { WHOLE, SPLIT, BROKEN }
 
     /** The clip, scanned whole, in parts, or in parts whose pictures are wrong and which say so. */
-    private static final class Watched implements ClipSource {
-        private final FfmpegClipSource in = new FfmpegClipSource(clip);
+    private static final class Watched extends ForwardingClipSource {
         private final Mode mode;
         volatile boolean completed;
         volatile int parts;
@@ -91,17 +90,8 @@ class ClipScannerSplitTest {
         volatile boolean wholeRan;
 
         Watched(Mode mode) {
+            super(new FfmpegClipSource(clip));
             this.mode = mode;
-        }
-
-        @Override
-        public Clip info() {
-            return in.info();
-        }
-
-        @Override
-        public List<LumaImage> samples(int count) {
-            return in.samples(count);
         }
 
         @Override
@@ -138,21 +128,6 @@ class ClipScannerSplitTest {
                     return completed;
                 }
             };
-        }
-
-        @Override
-        public LumaImage frame(int index) {
-            return in.frame(index);
-        }
-
-        @Override
-        public int fetchCost(int index) {
-            return in.fetchCost(index);
-        }
-
-        @Override
-        public void close() {
-            in.close();
         }
     }
 }

@@ -8,13 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.inject.Guice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vidkompy.engine.EngineModule;
-import org.vidkompy.image.LumaImage;
 import org.vidkompy.io.Rational;
 import org.vidkompy.io.VideoProbe;
-import org.vidkompy.media.Clip;
 import org.vidkompy.media.ClipSource;
 import org.vidkompy.media.FfmpegClipSource;
 import org.vidkompy.spatial.NoMatchException;
@@ -23,6 +20,7 @@ import org.vidkompy.synth.PairGenerator;
 import org.vidkompy.synth.PairSpec;
 import org.vidkompy.synth.TimeMaps;
 import org.vidkompy.testkit.Fixtures;
+import org.vidkompy.testkit.ForwardingClipSource;
 import org.vidkompy.testkit.TruthScore;
 
 /**
@@ -116,40 +114,19 @@ class LongBackgroundTest {
     }
 
     /** A file that offers no key-frame look: the analysis decodes all of it, as before. */
-    private record WholeOnly(ClipSource in) implements ClipSource {
-        @Override
-        public Clip info() {
-            return in.info();
+    private static final class WholeOnly extends ForwardingClipSource {
+        WholeOnly(ClipSource in) {
+            super(in);
         }
 
         @Override
-        public List<LumaImage> samples(int count) {
-            return in.samples(count);
+        public KeyFrames keyFrames(int longestSide, int maxKeys) {
+            return null;
         }
 
         @Override
-        public void scan(List<Thumb> thumbs, FrameVisitor visitor) {
-            in.scan(thumbs, visitor);
-        }
-
-        @Override
-        public LumaImage frame(int index) {
-            return in.frame(index);
-        }
-
-        @Override
-        public List<LumaImage> frames(int from, int count) {
-            return in.frames(from, count);
-        }
-
-        @Override
-        public int fetchCost(int index) {
-            return in.fetchCost(index);
-        }
-
-        @Override
-        public void close() {
-            in.close();
+        public ClipSource window(int from, int to) {
+            return null;
         }
     }
 }
