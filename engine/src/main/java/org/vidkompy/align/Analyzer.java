@@ -171,9 +171,11 @@ public final class Analyzer {
         Settled s = new Settled(first, null, 0, 0, 0);
         if (starts.size() > 1) {
             List<PlacementChoice.Choice> tried = new ArrayList<>();
+            double rival = Double.NaN;
             for (SpatialAlignment start : starts) {
                 Settled t = settle(bg, fg, fi, scans, placed, start, null, options, progress, clock, 0,
-                        PlacementChoice.TRIAL_ROUNDS);
+                        PlacementChoice.TRIAL_ROUNDS, rival);
+                rival = Double.isNaN(rival) ? t.place().confidence() : Math.max(rival, t.place().confidence());
                 tried.add(new PlacementChoice.Choice(t.place(), t.time(),
                         choice.misfit(bi, scans, t.place(), t.time(), options)));
                 s = s.then(t);
@@ -183,7 +185,7 @@ public final class Analyzer {
                     .plus(0, clock.lap());
         }
         s = s.then(settle(bg, fg, fi, scans, placed, s.place(), s.time(), options, progress, clock, MAX_JUMPS,
-                PlacementRounds.MAX_ROUNDS));
+                PlacementRounds.MAX_ROUNDS, Double.NaN));
         s = s.plus(firstTime, 0);
         // The rounds settle where the final placement's frame pairs agree with the map; over a pan a
         // placement and a map both a little off can agree too. The whole clip tells (WholeClipFit):
@@ -230,12 +232,13 @@ public final class Analyzer {
                            SpatialAlignment place, TimeMatcher.Match before, AnalysisOptions options,
                            AnalysisProgress progress, Stopwatch clock) {
         return settle(bg, fg, fi, scans, placed, place, before, options, progress, clock, MAX_JUMPS,
-                PlacementRounds.MAX_ROUNDS);
+                PlacementRounds.MAX_ROUNDS, Double.NaN);
     }
 
+    /** @param rival the best pair confidence another start's rounds reached, NaN where none ran */
     private Settled settle(ClipSource bg, ClipSource fg, Clip fi, Scans scans, SpatialOptions placed,
                            SpatialAlignment place, TimeMatcher.Match before, AnalysisOptions options,
-                           AnalysisProgress progress, Stopwatch clock, int jumps, int maxRounds) {
+                           AnalysisProgress progress, Stopwatch clock, int jumps, int maxRounds, double rival) {
         SpatialOptions so = options.spatial();
         TimeMatcher.Match time = before;
         List<PlacementRounds.Pair> used = null;
@@ -261,7 +264,8 @@ public final class Analyzer {
                 break; // the same frames as the round before: the same placement
             }
             used = pairs;
-            SpatialAlignment refined = placement.last(bg, fg, scans, pairs, time.tone(), placed, place, progress);
+            SpatialAlignment refined = placement.last(bg, fg, scans, pairs, time.tone(), placed, place, rival,
+                    progress);
             spatialTime += clock.lap();
             boolean settled = PlacementRounds.settled(place, refined, scans.box());
             previous = place;
@@ -288,7 +292,7 @@ public final class Analyzer {
             if (further != null) {
                 Settled ended = new Settled(place, time, rounds, spatialTime, temporalTime);
                 Settled there = settle(bg, fg, fi, scans, placed, further.place(), further.time(), options, progress,
-                        clock, jumps - 1, maxRounds);
+                        clock, jumps - 1, maxRounds, rival);
                 Settled both = ended.then(there).plus(0, clock.lap());
                 boolean better = choice.misfit(bg.info(), scans, there.place(), there.time(), options) < here;
                 return better ? both : both.at(ended);

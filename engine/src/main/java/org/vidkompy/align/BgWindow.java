@@ -107,7 +107,8 @@ final class BgWindow {
         ScanPlan plan = ScanPlan.of(bi, fg.info());
         AtomicLong done = new AtomicLong();
         progress.stage("scanning", Math.max(1, fg.info().frames()));
-        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+        // The key frames' look, the fg's scan and the other workers of its parts.
+        ExecutorService pool = Executors.newFixedThreadPool(1 + PartScan.WORKERS, r -> {
             Thread t = new Thread(r, "vidkompy-look");
             t.setDaemon(true);
             return t;
@@ -117,7 +118,7 @@ final class BgWindow {
         try {
             int maxKeys = (int) Math.min(MAX_KEYS, Math.max(8, bi.frames() / MIN_FRAMES_PER_KEY));
             Future<KeyFrames> k = pool.submit(() -> bg.keyFrames(KEY_SIZE, maxKeys));
-            Future<FgSide> f = pool.submit(() -> scanner.scanFgSide(fg, plan, options, done, progress));
+            Future<FgSide> f = pool.submit(() -> scanner.scanFgSide(fg, plan, options, pool, done, progress));
             keys = TaskFailures.await(k);
             fgSide = TaskFailures.await(f);
         } finally {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.vidkompy.image.PixelRect;
 import org.vidkompy.image.ContentBoxDetector;
@@ -23,15 +22,6 @@ import org.vidkompy.temporal.DescriptorSpec;
  * thumbnails, because where the fg lies in it is not known yet). Both keep a few frames whole.
  */
 final class ClipScanner {
-
-    /** Decoders of bg parts at once (the fg's own decoder runs beside them): one per core. */
-    static final int BG_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
-    /**
-     * The bg is cut into this many parts per worker where it can be: the workers then finish within
-     * a part of each other (1080p pair on two cores: 4 parts on one thread each took 6.7 s, 2 parts
-     * with frame threads 7.2 s, in one series).
-     */
-    static final int PARTS_PER_WORKER = 2;
 
     private final ContentBoxDetector boxes = new ContentBoxDetector();
 
@@ -104,8 +94,8 @@ final class ClipScanner {
         ScanPlan plan = ScanPlan.of(bi, fi);
         AtomicLong done = new AtomicLong();
         progress.stage("scanning", Math.max(1, bi.frames() + (known != null ? 0 : fi.frames())));
-        // The fg, and the bg's workers: the first of them is the bg's own thread.
-        ExecutorService pool = Executors.newFixedThreadPool(1 + BG_WORKERS, r -> {
+        // The bg's and the fg's tasks, and the other workers of each one's parts.
+        ExecutorService pool = Executors.newFixedThreadPool(2 * PartScan.WORKERS, r -> {
             Thread t = new Thread(r, "vidkompy-scan");
             t.setDaemon(true);
             return t;
@@ -113,7 +103,7 @@ final class ClipScanner {
         try {
             Future<BgScan> b = pool.submit(() -> scanBg(bg, plan, pool, done, progress));
             Future<FgSide> f = known != null ? java.util.concurrent.CompletableFuture.completedFuture(known)
-                    : pool.submit(() -> scanFgSide(fg, plan, options, done, progress));
+                    : pool.submit(() -> scanFgSide(fg, plan, options, pool, done, progress));
             BgScan bgScan = TaskFailures.await(b);
             FgSide fgSide = TaskFailures.await(f);
             return new Scans(bgScan, fgSide.scan(), fgSide.box(), fgSide.spec(), fgSide.samplingSeconds());
@@ -123,52 +113,25 @@ final class ClipScanner {
     }
 
     /** The fg's letterbox box, descriptor spec and scan. */
-    FgSide scanFgSide(ClipSource fg, ScanPlan plan, AnalysisOptions options, AtomicLong done,
+    FgSide scanFgSide(ClipSource fg, ScanPlan plan, AnalysisOptions options, ExecutorService pool, AtomicLong done,
                       AnalysisProgress progress) {
         long t0 = System.nanoTime();
         PixelRect box = options.spatial().contentBox() != null ? options.spatial().contentBox()
                 : boxes.detect(planes(fg.samples(ScanPlan.BOX_SAMPLES)));
         DescriptorSpec spec = ScanPlan.descriptorSpec(options.border(), box);
         double sampling = (System.nanoTime() - t0) / 1e9;
-        return new FgSide(scanFg(fg, box, spec, plan, done, progress), box, spec, sampling);
+        return new FgSide(scanFg(fg, box, spec, plan, pool, done, progress), box, spec, sampling);
     }
 
-    /**
-     * The bg's scan, in parts where the clip can be cut ({@link ClipSource#split}), as many at once as
-     * there are cores: the bg is the larger clip and its decode the analysis's longest wait (1080p
-     * pair: one decoder kept 1.3-1.7 of two cores busy once the fg was done). Where there are two
-     * parts per worker, each decodes on one thread: frame threads cost 5-8 % more CPU for the same
-     * frames, and with parts enough the workers are busy without them.
-     */
+    /** The bg's scan, in parts where the clip can be cut ({@link PartScan}). */
     private static BgScan scanBg(ClipSource bg, ScanPlan plan, ExecutorService pool, AtomicLong done,
                                  AnalysisProgress progress) {
         ThumbnailStore store = new ThumbnailStore(plan.store.width(), plan.store.height());
         List<ClipSource.Thumb> thumbs = List.of(plan.store);
-        ClipSource.SplitScan split = bg.split(PARTS_PER_WORKER * BG_WORKERS);
+        ClipSource.SplitScan split = PartScan.split(bg);
         if (split != null) {
             Keeper keeper = new Keeper(bg, plan, (i, t) -> store.put(i, t[0]), done, progress);
-            int threads = split.parts() >= PARTS_PER_WORKER * BG_WORKERS ? 1 : 0;
-            AtomicInteger next = new AtomicInteger();
-            Runnable worker = () -> {
-                for (int p = next.getAndIncrement(); p < split.parts(); p = next.getAndIncrement()) {
-                    split.scan(p, thumbs, threads, keeper);
-                }
-            };
-            List<Future<?>> others = new ArrayList<>();
-            for (int w = 1; w < Math.min(BG_WORKERS, split.parts()); w++) {
-                others.add(pool.submit(worker));
-            }
-            try {
-                worker.run();
-                for (Future<?> o : others) {
-                    TaskFailures.await(o);
-                }
-            } finally {
-                for (Future<?> o : others) {
-                    o.cancel(true);
-                }
-            }
-            if (split.complete()) {
+            if (PartScan.run(split, thumbs, pool, p -> keeper)) {
                 return new BgScan(store, keeper.kept());
             }
             done.addAndGet(-keeper.visits());
@@ -178,17 +141,42 @@ final class ClipScanner {
         return new BgScan(store, keeper.kept());
     }
 
-    private static FgScan scanFg(ClipSource fg, PixelRect box, DescriptorSpec spec, ScanPlan plan, AtomicLong done,
-                                 AnalysisProgress progress) {
+    /**
+     * The fg's scan, in parts where the clip can be cut ({@link PartScan}): where it is as large as the
+     * bg (a master and another framing of it), its decode is as long. Each part's descriptors are
+     * appended in its own order and the parts' joined in theirs.
+     */
+    private static FgScan scanFg(ClipSource fg, PixelRect box, DescriptorSpec spec, ScanPlan plan,
+                                 ExecutorService pool, AtomicLong done, AnalysisProgress progress) {
         ClipSource.Thumb fine = ScanPlan.fineThumb(box, fg.info().frames());
-        DescriptorSequence.Builder descriptors = DescriptorSequence.builder(spec);
         ThumbnailStore store = new ThumbnailStore(fine.width(), fine.height());
+        List<ClipSource.Thumb> thumbs = List.of(ScanPlan.descriptorThumb(box, spec), fine);
+        ClipSource.SplitScan split = PartScan.split(fg);
+        if (split != null) {
+            DescriptorSequence.Builder[] parts = new DescriptorSequence.Builder[split.parts()];
+            for (int p = 0; p < parts.length; p++) {
+                parts[p] = DescriptorSequence.builder(spec);
+            }
+            Keeper keeper = new Keeper(fg, plan, (i, t) -> store.put(i, t[1]), done, progress);
+            if (PartScan.run(split, thumbs, pool, p -> (i, t, planes, whole) -> {
+                parts[p].add(planes[0]);
+                keeper.frame(i, t, planes, whole);
+            })) {
+                DescriptorSequence.Builder all = DescriptorSequence.builder(spec);
+                for (DescriptorSequence.Builder part : parts) {
+                    all.addAll(part.build());
+                }
+                return new FgScan(all.build(), store, keeper.kept());
+            }
+            done.addAndGet(-keeper.visits());
+        }
+        DescriptorSequence.Builder descriptors = DescriptorSequence.builder(spec);
         // One whole scan, in order: the descriptors are appended as they come.
         Keeper keeper = new Keeper(fg, plan, (i, t) -> {
             descriptors.add(t[0]);
-            store.add(t[1]);
+            store.put(i, t[1]);
         }, done, progress);
-        fg.scan(List.of(ScanPlan.descriptorThumb(box, spec), fine), keeper);
+        fg.scan(thumbs, keeper);
         return new FgScan(descriptors.build(), store, keeper.kept());
     }
 

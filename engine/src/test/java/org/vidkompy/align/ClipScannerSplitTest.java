@@ -19,8 +19,8 @@ import org.vidkompy.testkit.CutClip;
 import org.vidkompy.testkit.ForwardingClipSource;
 
 /**
- * The bg decoded in two parts at once keeps exactly what one scan keeps, and where the parts do
- * not add up, the whole scan that follows them does.
+ * Clips decoded in parts at once keep exactly what one scan keeps, and where the parts do not add
+ * up, the whole scan that follows them does.
  */
 class ClipScannerSplitTest {
 
@@ -37,45 +37,68 @@ class ClipScannerSplitTest {
 
     @Test
     void partsKeepWhatOneScanKeeps() {
-        ClipScanner.BgScan whole = scan(new Watched(Mode.WHOLE));
-        Watched split = new Watched(Mode.SPLIT);
-        ClipScanner.BgScan parts = scan(split);
-        assertTrue(split.completed, "the bg was scanned in parts");
-        assertEquals(4, split.parts, "parts starting at the key frames 0, 75, 150 and 225 (the cuts)");
-        assertSame(whole, parts);
+        ClipScanner.Scans whole = scan(new Watched(Mode.WHOLE, false), new Watched(Mode.WHOLE, true));
+        Watched bg = new Watched(Mode.SPLIT, false);
+        Watched fg = new Watched(Mode.SPLIT, true);
+        ClipScanner.Scans parts = scan(bg, fg);
+        assertTrue(bg.completed && fg.completed, "both clips were scanned in parts");
+        assertEquals(4, bg.parts, "parts starting at the key frames 0, 75, 150 and 225 (the cuts)");
+        assertSame(whole.bg(), parts.bg());
+        assertSameFg(whole.fg(), parts.fg());
     }
 
     @Test
     void partsThatDoNotAddUpGiveWayToAWholeScan() {
-        ClipScanner.BgScan whole = scan(new Watched(Mode.WHOLE));
-        Watched broken = new Watched(Mode.BROKEN);
-        ClipScanner.BgScan again = scan(broken);
-        assertTrue(broken.partsRan && broken.wholeRan, "parts ran, then the whole scan");
-        assertSame(whole, again);
+        ClipScanner.Scans whole = scan(new Watched(Mode.WHOLE, false), new Watched(Mode.WHOLE, true));
+        Watched bg = new Watched(Mode.BROKEN, false);
+        Watched fg = new Watched(Mode.BROKEN, true);
+        ClipScanner.Scans again = scan(bg, fg);
+        assertTrue(bg.partsRan && bg.wholeRan && fg.partsRan && fg.wholeRan, "parts ran, then the whole scans");
+        assertSame(whole.bg(), again.bg());
+        assertSameFg(whole.fg(), again.fg());
     }
 
-    private static ClipScanner.BgScan scan(Watched bg) {
-        try (bg; ClipSource fg = FfmpegClipSource.reference(clip)) {
-            return new ClipScanner().scanBoth(bg, fg, AnalysisOptions.defaults(), AnalysisProgress.NONE).bg();
+    private static ClipScanner.Scans scan(Watched bg, Watched fg) {
+        try (bg; fg) {
+            return new ClipScanner().scanBoth(bg, fg, AnalysisOptions.defaults(), AnalysisProgress.NONE);
         }
+    }
+
+    private static void assertSameFg(ClipScanner.FgScan a, ClipScanner.FgScan b) {
+        assertEquals(FRAMES, a.descriptors().size());
+        assertEquals(a.descriptors().size(), b.descriptors().size());
+        int d = a.descriptors().dimension();
+        java.nio.ByteBuffer va = java.nio.ByteBuffer.allocate(FRAMES * d);
+        java.nio.ByteBuffer vb = java.nio.ByteBuffer.allocate(FRAMES * d);
+        a.descriptors().copyVectors(0, FRAMES, va);
+        b.descriptors().copyVectors(0, FRAMES, vb);
+        assertArrayEquals(va.array(), vb.array(), "the fg's descriptors");
+        for (int i = 0; i < FRAMES; i++) {
+            assertEquals(a.descriptors().pHash(i), b.descriptors().pHash(i), "pHash of fg frame " + i);
+        }
+        assertStored(a.fine(), b.fine(), "fine thumbnail of fg frame ");
+        assertArrayEquals(a.times(), b.times(), "fg frame times");
+        assertArrayEquals(a.kept().indices(), b.kept().indices(), "fg frames kept whole");
     }
 
     private static void assertSame(ClipScanner.BgScan a, ClipScanner.BgScan b) {
-        assertEquals(FRAMES, a.store().size());
-        assertEquals(a.store().size(), b.store().size());
-        int n = a.store().width() * a.store().height();
-        for (int i = 0; i < FRAMES; i++) {
-            int ao = a.store().offset(i);
-            int bo = b.store().offset(i);
-            assertArrayEquals(Arrays.copyOfRange(a.store().chunk(i), ao, ao + n),
-                    Arrays.copyOfRange(b.store().chunk(i), bo, bo + n), "thumbnail of bg frame " + i);
-        }
+        assertStored(a.store(), b.store(), "thumbnail of bg frame ");
         assertArrayEquals(a.times(), b.times(), "frame times");
         assertArrayEquals(a.kept().indices(), b.kept().indices(), "frames kept whole");
         for (int k = 0; k < a.kept().wholes().size(); k++) {
             LumaImage x = a.kept().wholes().get(k);
             LumaImage y = b.kept().wholes().get(k);
             assertArrayEquals(x.pixels(), y.pixels(), "kept frame " + a.kept().indices()[k]);
+        }
+    }
+
+    private static void assertStored(ThumbnailStore a, ThumbnailStore b, String what) {
+        assertEquals(FRAMES, a.size());
+        assertEquals(a.size(), b.size());
+        int n = a.width() * a.height();
+        for (int i = 0; i < FRAMES; i++) {
+            assertArrayEquals(Arrays.copyOfRange(a.chunk(i), a.offset(i), a.offset(i) + n),
+                    Arrays.copyOfRange(b.chunk(i), b.offset(i), b.offset(i) + n), what + i);
         }
     }
 
@@ -89,8 +112,8 @@ class ClipScannerSplitTest {
         volatile boolean partsRan;
         volatile boolean wholeRan;
 
-        Watched(Mode mode) {
-            super(new FfmpegClipSource(clip));
+        Watched(Mode mode, boolean fg) {
+            super(fg ? FfmpegClipSource.reference(clip) : new FfmpegClipSource(clip));
             this.mode = mode;
         }
 
