@@ -251,7 +251,8 @@ public final class FfmpegClipSource implements ClipSource {
             this.base = base;
             this.whole = whole;
             this.times = video.times();
-            this.t0 = times.seconds(base);
+            // A window is timed from its first frame (as its own scan is); the whole clip as the file is.
+            this.t0 = whole ? 0 : times.seconds(base);
             this.found = new double[end - base];
             this.visited = new int[starts.length];
         }
