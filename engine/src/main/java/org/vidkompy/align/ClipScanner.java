@@ -128,15 +128,16 @@ final class ClipScanner {
                                  AnalysisProgress progress) {
         ThumbnailStore store = new ThumbnailStore(plan.store.width(), plan.store.height());
         List<ClipSource.Thumb> thumbs = List.of(plan.store);
+        Sink sink = (i, t) -> store.put(i, t[0]);
         ClipSource.SplitScan split = PartScan.split(bg);
         if (split != null) {
-            Keeper keeper = new Keeper(bg, plan, (i, t) -> store.put(i, t[0]), done, progress);
+            Keeper keeper = new Keeper(bg, plan, sink, done, progress);
             if (PartScan.run(split, thumbs, pool, p -> keeper)) {
                 return new BgScan(store, keeper.kept());
             }
             done.addAndGet(-keeper.visits());
         }
-        Keeper keeper = new Keeper(bg, plan, (i, t) -> store.put(i, t[0]), done, progress);
+        Keeper keeper = new Keeper(bg, plan, sink, done, progress);
         bg.scan(thumbs, keeper);
         return new BgScan(store, keeper.kept());
     }

@@ -15,8 +15,8 @@ import org.vidkompy.media.ClipSource;
  * decoder's frame threads kept 1.3-1.7 of two cores busy (each waits for the reference rows of the
  * frame before), decoders of different parts keep them all busy. With two parts per worker each
  * decodes on one thread: frame threads cost 5-8 % more CPU for the same frames, and with parts enough
- * the workers are busy without them (1080p pair on two cores: four parts on one thread each took
- * 6.7 s, two parts with frame threads 7.2 s, one decoder 7.2-7.9 s, in one series).
+ * the workers are busy without them (1080p pair on two cores, one series: four parts on one thread
+ * each took 6.7 s, two parts on one thread each 6.8 s, two parts with frame threads 7.2 s).
  */
 final class PartScan {
 

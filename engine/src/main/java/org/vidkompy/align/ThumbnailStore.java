@@ -35,11 +35,6 @@ final class ThumbnailStore {
         return size;
     }
 
-    /** Appends a frame after the last one put. */
-    void add(Plane p) {
-        put(size(), p);
-    }
-
     /**
      * Stores frame {@code index}; the frames between the last one put and this one are left for
      * later. Parts of a split scan put frames at the same time, each its own.
