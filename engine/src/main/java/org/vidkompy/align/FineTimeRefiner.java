@@ -171,20 +171,24 @@ final class FineTimeRefiner {
                 if (!informative[i]) {
                     continue;
                 }
-                int a = argmin(i);
-                if (atWindowEdge(i, a)) {
+                if (atWindowEdge(i, argmin(i))) {
                     continue; // the true best may lie beyond the window
                 }
-                float best = cost[i * states + a];
-                double second = Double.MAX_VALUE;
-                for (int s = 0; s < states; s++) {
-                    if (bg(i, s) != bg(i, a)) {
-                        second = Math.min(second, cost[i * states + s]);
-                    }
-                }
-                out[i] = second - best >= margin(i);
+                out[i] = gap(i) >= margin(i);
             }
             return out;
+        }
+
+        /** By how much frame {@code i}'s best candidate beats the best other bg frame. */
+        double gap(int i) {
+            int a = argmin(i);
+            double second = Double.MAX_VALUE;
+            for (int s = 0; s < states; s++) {
+                if (bg(i, s) != bg(i, a)) {
+                    second = Math.min(second, cost[i * states + s]);
+                }
+            }
+            return second - cost[i * states + a];
         }
 
         /** By how much frame {@code i}'s best candidate must beat the others to decide by itself. */
@@ -327,6 +331,13 @@ final class FineTimeRefiner {
     static final double FIRM_REACH = 0.2;
 
     /**
+     * Off a firm curve, a frame whose pictures decided weighs time per bg frame at most this share of
+     * its pictures' lead over the next bg frame: a curve that is not firm can be a frame off (at a speed
+     * step, the side before it read on past it) and must not move such a frame by one.
+     */
+    static final double DECISIVE_OVER_TIME = 0.5;
+
+    /**
      * The monotone choice among the candidates: picture costs, plus either the distance to each fg
      * frame's moment in bg time or, where that is unknown, a step prior on the coarse path's local rate.
      *
@@ -349,7 +360,8 @@ final class FineTimeRefiner {
         for (int i = 0; i < map.length; i++) {
             double own = decisive[i] || !table.informative[i] ? timeWeight
                     : Math.max(timeWeight, TIME_WEIGHT_PER_COST * table.cost[i * table.states + table.argmin(i)]);
-            weightAt[i] = curve.firm()[i] ? Math.max(own, table.margin(i) / FIRM_REACH) : own;
+            weightAt[i] = curve.firm()[i] ? Math.max(own, table.margin(i) / FIRM_REACH)
+                    : decisive[i] ? Math.min(own, DECISIVE_OVER_TIME * table.gap(i)) : own;
         }
         // Where the timestamps place both frames, their distance to the moment holds the path smooth
         // already; a step prior on top would fight the pictures at every dropped or doubled frame.

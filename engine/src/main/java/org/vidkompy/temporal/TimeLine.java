@@ -14,7 +14,8 @@ import java.util.Arrays;
  *
  * <p>It is fitted locally, at several scales: around every fg frame, windows of 2x8, 2x32 and 2x128
  * fg frames centred on it, ending at it and starting at it, a straight line in the smallest and a
- * parabola (a speed that changes steadily) in the larger ones, through the points the caller trusts
+ * parabola (a speed that changes steadily) in the larger ones where they hold the weight for one, else a
+ * line, through the points the caller trusts
  * (frames whose pictures decided by themselves). The best-fitting window wins and near ties go to the
  * larger one: a long window averages the most evidence, a short or one-sided one follows a speed
  * step or a cut from its clean side instead of smoothing over it. Points a fit misses by more than a
@@ -112,7 +113,11 @@ public final class TimeLine {
                 for (int[] w : windows) {
                     int a = Math.max(0, w[0]);
                     int b = Math.min(n - 1, w[1]);
-                    if (!fit.fit(fgTimes, y, weight, a, b, fgTimes[anchor], degree, bgFrameSeconds)) {
+                    // A window without the weight for a parabola takes a line: past a speed step into a
+                    // still stretch, where few frames decide, the only parabolas left were those laid
+                    // across the step, and they ran two frames beside the truth.
+                    if (!fit.fit(fgTimes, y, weight, a, b, fgTimes[anchor], degree, bgFrameSeconds)
+                            && (degree == 1 || !fit.fit(fgTimes, y, weight, a, b, fgTimes[anchor], 1, bgFrameSeconds))) {
                         continue;
                     }
                     // Judged where it is used, on the frame's own neighbourhood: a long window fits its
