@@ -125,13 +125,16 @@ public final class TimeLine {
                     // misfit would hide. Misses count a frame at most. A cut or a speed step lies on
                     // one side of a frame at most, so what counts is the better side; the whole
                     // neighbourhood breaks near ties, so the curve that also explains the other side wins.
+                    // A side cut short by the clip's end is no side: a curve through its last few points
+                    // (one of them this frame's own earlier match) fits them by chance, and a parabola
+                    // across a speed step won that way four frames before the end, a frame off.
                     int e = Math.min(n, anchor + stride);
                     for (int i = anchor; i < e; i++) {
                         int lo = Math.max(0, i - LOCAL);
                         int hi = Math.min(n - 1, i + LOCAL);
-                        double before = fit.residual(fgTimes, y, weight, lo, i, bgFrameSeconds);
-                        double after = fit.residual(fgTimes, y, weight, i, hi, bgFrameSeconds);
                         double around = fit.residual(fgTimes, y, weight, lo, hi, bgFrameSeconds);
+                        double before = i - lo < LOCAL ? around : fit.residual(fgTimes, y, weight, lo, i, bgFrameSeconds);
+                        double after = hi - i < LOCAL ? around : fit.residual(fgTimes, y, weight, i, hi, bgFrameSeconds);
                         double rms = Math.min(before, after) + BOTH_SIDES * around;
                         double needed = bestRms[i] - TIE;
                         if (rms < needed) {
