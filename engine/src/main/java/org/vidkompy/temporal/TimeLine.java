@@ -28,7 +28,8 @@ import java.util.Arrays;
  * <p>Before all that, one line or one parabola through the whole piece is tried, and kept where it
  * explains the matches: most clips run at one speed, or drift steadily, from end to end. A match
  * whose pictures cannot tell its bg frame from others nearby does not disagree with a curve through
- * any of them ({@link #read}).
+ * any of them ({@link #read}), nor pull it ({@link #censoredFit}); a parabola wins over a line that
+ * explains the matches too only where it fits them significantly better (a gentle ramp).
  */
 public final class TimeLine {
 
@@ -97,7 +98,7 @@ public final class TimeLine {
         Fit fit = new Fit();
         double[] whole = wholePiece(fgTimes, alikeFrom, alikeTo, y, weight, fit);
         if (whole != null) {
-            return new Reading(whole, fit.degree == 1 && steady(whole, path, weight));
+            return new Reading(whole, fit.degree == 1 && steady(whole, weight, alikeFrom, alikeTo));
         }
         double[] bestRms = new double[n];
         double[] out = new double[n];
@@ -162,19 +163,98 @@ public final class TimeLine {
     private double[] wholePiece(double[] fgTimes, int[] alikeFrom, int[] alikeTo, double[] y, double[] weight,
                                 Fit fit) {
         int n = y.length;
-        double[] global = new double[n];
-        for (int degree = 1; degree <= 2; degree++) {
-            if (!fit.fit(fgTimes, y, weight, 0, n - 1, fgTimes[n / 2], degree, bgFrameSeconds)) {
-                break;
-            }
-            for (int i = 0; i < n; i++) {
-                global[i] = position(fit.at(fgTimes[i]));
-            }
-            if (explains(global, alikeFrom, alikeTo, weight)) {
-                return global;
+        double lineMiss = censoredFit(fgTimes, alikeFrom, alikeTo, y, weight, fit, 1);
+        if (!Double.isNaN(lineMiss)) {
+            double[] line = readOff(fgTimes, fit);
+            if (explains(line, alikeFrom, alikeTo, weight)) {
+                double curvedMiss = censoredFit(fgTimes, alikeFrom, alikeTo, y, weight, fit, 2);
+                if (!Double.isNaN(curvedMiss) && lineMiss - curvedMiss > SIGNIFICANT
+                        * Math.max(ROUNDING, curvedMiss / Math.max(1, totalWeight(weight) - 3))) {
+                    double[] curved = readOff(fgTimes, fit);
+                    if (explains(curved, alikeFrom, alikeTo, weight)) {
+                        return curved;
+                    }
+                }
+                censoredFit(fgTimes, alikeFrom, alikeTo, y, weight, fit, 1);
+                return line;
             }
         }
-        return null;
+        if (Double.isNaN(censoredFit(fgTimes, alikeFrom, alikeTo, y, weight, fit, 2))) {
+            return null;
+        }
+        double[] curved = readOff(fgTimes, fit);
+        return explains(curved, alikeFrom, alikeTo, weight) ? curved : null;
+    }
+
+    /**
+     * A parabola is taken over a line through the whole piece only where it misses the points by this
+     * many times their noise less (squared frames): by chance, a parabola through a constant speed gains
+     * about one noise's worth, more than nine times that in three cases in a thousand.
+     */
+    static final double SIGNIFICANT = 9;
+    /** The noise of points rounded to whole frames (squared frames): uniform over one frame. */
+    static final double ROUNDING = 1.0 / 12;
+
+    /**
+     * Fits a curve of {@code degree} through the whole piece, where each point's evidence is the bg
+     * frames its pictures cannot tell apart ({@code alikeFrom..alikeTo}) rather than the one the path
+     * picked: a point agrees with a curve anywhere in its range and pulls only from outside it. Without
+     * that, a still stretch's undecided frames, each placed a frame late by the previous round's path,
+     * tilted the line through a phone capture by half a frame over its second half. Returns the weighted
+     * sum of squared misses (frames) or NaN where the points cannot carry the curve.
+     */
+    private double censoredFit(double[] fgTimes, int[] alikeFrom, int[] alikeTo, double[] y, double[] weight,
+                               Fit fit, int degree) {
+        int n = y.length;
+        double x0 = fgTimes[n / 2];
+        if (!fit.fit(fgTimes, y, weight, 0, n - 1, x0, degree, bgFrameSeconds)) {
+            return Double.NaN;
+        }
+        double[] evidence = y.clone();
+        for (int round = 0; round < CENSORED_ROUNDS; round++) {
+            boolean moved = false;
+            for (int k = 0; k < n; k++) {
+                double v = Math.max(bgTime(alikeFrom[k]), Math.min(bgTime(alikeTo[k]), fit.at(fgTimes[k])));
+                if (v != evidence[k]) {
+                    evidence[k] = v;
+                    moved = true;
+                }
+            }
+            if (!moved) {
+                break;
+            }
+            if (!fit.fit(fgTimes, evidence, weight, 0, n - 1, x0, degree, bgFrameSeconds)) {
+                return Double.NaN;
+            }
+        }
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            if (weight[k] > 0) {
+                double miss = (Math.max(bgTime(alikeFrom[k]), Math.min(bgTime(alikeTo[k]), fit.at(fgTimes[k])))
+                        - fit.at(fgTimes[k])) / bgFrameSeconds;
+                sum += weight[k] * miss * miss;
+            }
+        }
+        return sum;
+    }
+
+    /** Rounds of moving each point within its range to the curve and fitting again. */
+    static final int CENSORED_ROUNDS = 5;
+
+    private double[] readOff(double[] fgTimes, Fit fit) {
+        double[] out = new double[fgTimes.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = position(fit.at(fgTimes[i]));
+        }
+        return out;
+    }
+
+    private static double totalWeight(double[] weight) {
+        double sum = 0;
+        for (double w : weight) {
+            sum += w > 0 ? w : 0;
+        }
+        return sum;
     }
 
     /**
@@ -232,15 +312,19 @@ public final class TimeLine {
     /**
      * Whether a whole-piece curve runs through the middle of its points everywhere: a line laid
      * through a gentle ramp explains every point to within the rounding, yet runs a quarter of a frame
-     * beside them at the ends, all on one side.
+     * beside them at the ends, all on one side. A point misses by its distance from the curve to the bg
+     * frames its pictures cannot tell apart, as in {@link #censoredFit}: the frame its path picked among
+     * them says nothing, and on a phone capture those picks, a frame late over a still stretch, made
+     * the true line look unsteady.
      */
-    private static boolean steady(double[] global, int[] path, double[] weight) {
-        int n = path.length;
+    private static boolean steady(double[] global, double[] weight, int[] alikeFrom, int[] alikeTo) {
+        int n = global.length;
         double[] miss = new double[n + 1];
         double[] all = new double[n + 1];
         for (int k = 0; k < n; k++) {
             double wk = weight[k] > 0 ? weight[k] : 0;
-            double r = Math.max(-1, Math.min(1, path[k] - global[k]));
+            double ev = Math.max(alikeFrom[k], Math.min(alikeTo[k], global[k]));
+            double r = Math.max(-1, Math.min(1, ev - global[k]));
             all[k + 1] = all[k] + wk;
             miss[k + 1] = miss[k] + wk * r;
         }
