@@ -72,7 +72,8 @@ class ScaleRangeTest {
         // Known gaps (README): blown up 8x, one fg pixel spans 8 bg pixels and the fit lands 0.11-0.24
         // px off (0.03 of an fg pixel); the 32x18 inset (576 pixels under noise 3), 0.15 px. Measured on
         // the repeatable fixtures; the earlier encodes gave 0.12 and 0.04. Blown up 4x, 0.111 px since the
-        // scene's pixels are the mean of their footprint (2026-12-02; 0.1 or less before): held there.
+        // scene's pixels are the mean of their footprint (2026-12-02; 0.1 or less before), 0.097 px since
+        // a small fg's final placement takes more pairs (2026-12-03): held at 0.115.
         double posLimit = spec.scale() > 4 ? 0.25 : name.startsWith("inset 32x18") ? 0.16
                 : spec.scale() == 4 ? 0.115 : 0.1;
         t.assertMeets(name, 99.5, 1, posLimit);
