@@ -80,6 +80,7 @@ final class CompCommand implements Runnable {
                     analysisSummary.put("spatial", t.spatial());
                     analysisSummary.put("temporal", t.temporal());
                     analysisSummary.put("look", t.look());
+                    analysisSummary.put("windowsNotTaken", t.windowsNotTaken());
                 });
             }
             if (alignment == null) {

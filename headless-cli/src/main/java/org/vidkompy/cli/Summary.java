@@ -44,6 +44,9 @@ final class Summary {
                 b.append(String.format("%n          bg key frames looked at first: %d (%.2f s); bg frames %d..%d decoded",
                         r.bgKeyFrames(), t.look(), r.bgWindow().first(), r.bgWindow().last()));
             }
+            if (t.windowsNotTaken() > 0) {
+                b.append(String.format("%n          bg windows analysed and not taken: %.2f s", t.windowsNotTaken()));
+            }
         }
         return b.toString();
     }
