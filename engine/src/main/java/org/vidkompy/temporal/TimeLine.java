@@ -96,9 +96,9 @@ public final class TimeLine {
             y[i] = bgTime(path[i]);
         }
         Fit fit = new Fit();
-        double[] whole = wholePiece(fgTimes, alikeFrom, alikeTo, y, weight, fit);
+        Reading whole = wholePiece(fgTimes, alikeFrom, alikeTo, y, weight, fit);
         if (whole != null) {
-            return new Reading(whole, fit.degree == 1 && steady(whole, weight, alikeFrom, alikeTo));
+            return whole;
         }
         double[] bestRms = new double[n];
         double[] out = new double[n];
@@ -151,7 +151,8 @@ public final class TimeLine {
 
     /**
      * One curve for the whole piece, a line or else a parabola, where it explains the matched frames
-     * (see {@link #explains}); else null, and the local curves are fitted. A piece at one speed (a
+     * (see {@link #explains}), read off with whether it is firm ({@link Reading}); else null, and the
+     * local curves are fitted. A piece at one speed (a
      * constant-rate pair, a variable-rate capture of one) or at a steadily drifting one is then read
      * off one curve through all its points, whose error shrinks with their number, instead of off
      * short windows that follow their own few points' rounding: a short window through a stretch whose rounded matches step
@@ -160,9 +161,8 @@ public final class TimeLine {
      * moments by up to 0.34 frames (0.09 rms), one line through all of them by 0.08; on 600 frames of
      * 3 % drift, 0.95 against 0.09.
      */
-    private double[] wholePiece(double[] fgTimes, int[] alikeFrom, int[] alikeTo, double[] y, double[] weight,
-                                Fit fit) {
-        int n = y.length;
+    private Reading wholePiece(double[] fgTimes, int[] alikeFrom, int[] alikeTo, double[] y, double[] weight,
+                               Fit fit) {
         double lineMiss = censoredFit(fgTimes, alikeFrom, alikeTo, y, weight, fit, 1);
         if (!Double.isNaN(lineMiss)) {
             double[] line = readOff(fgTimes, fit);
@@ -172,18 +172,17 @@ public final class TimeLine {
                         * Math.max(ROUNDING, curvedMiss / Math.max(1, totalWeight(weight) - 3))) {
                     double[] curved = readOff(fgTimes, fit);
                     if (explains(curved, alikeFrom, alikeTo, weight)) {
-                        return curved;
+                        return new Reading(curved, false);
                     }
                 }
-                censoredFit(fgTimes, alikeFrom, alikeTo, y, weight, fit, 1);
-                return line;
+                return new Reading(line, steady(line, weight, alikeFrom, alikeTo));
             }
         }
         if (Double.isNaN(censoredFit(fgTimes, alikeFrom, alikeTo, y, weight, fit, 2))) {
             return null;
         }
         double[] curved = readOff(fgTimes, fit);
-        return explains(curved, alikeFrom, alikeTo, weight) ? curved : null;
+        return explains(curved, alikeFrom, alikeTo, weight) ? new Reading(curved, false) : null;
     }
 
     /**
@@ -214,7 +213,7 @@ public final class TimeLine {
         for (int round = 0; round < CENSORED_ROUNDS; round++) {
             boolean moved = false;
             for (int k = 0; k < n; k++) {
-                double v = Math.max(bgTime(alikeFrom[k]), Math.min(bgTime(alikeTo[k]), fit.at(fgTimes[k])));
+                double v = withinAlike(k, fit.at(fgTimes[k]), alikeFrom, alikeTo);
                 if (v != evidence[k]) {
                     evidence[k] = v;
                     moved = true;
@@ -230,12 +229,17 @@ public final class TimeLine {
         double sum = 0;
         for (int k = 0; k < n; k++) {
             if (weight[k] > 0) {
-                double miss = (Math.max(bgTime(alikeFrom[k]), Math.min(bgTime(alikeTo[k]), fit.at(fgTimes[k])))
-                        - fit.at(fgTimes[k])) / bgFrameSeconds;
+                double c = fit.at(fgTimes[k]);
+                double miss = (withinAlike(k, c, alikeFrom, alikeTo) - c) / bgFrameSeconds;
                 sum += weight[k] * miss * miss;
             }
         }
         return sum;
+    }
+
+    /** Time {@code t} moved into the times of the bg frames point {@code k}'s pictures cannot tell apart. */
+    private double withinAlike(int k, double t, int[] alikeFrom, int[] alikeTo) {
+        return Math.max(bgTime(alikeFrom[k]), Math.min(bgTime(alikeTo[k]), t));
     }
 
     /** Rounds of moving each point within its range to the curve and fitting again. */
