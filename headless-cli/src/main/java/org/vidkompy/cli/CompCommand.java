@@ -10,6 +10,7 @@ import org.vidkompy.align.AlignmentFile;
 import org.vidkompy.align.AnalysisOptions;
 import org.vidkompy.align.Analyzer;
 import org.vidkompy.align.PairAnalysis;
+import org.vidkompy.io.NativeHeap;
 import org.vidkompy.io.OutputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,6 +90,9 @@ final class CompCommand implements Runnable {
                 // (the launcher's MaxHeapFreeRatio): measured on a 10-minute 1080p pair, peak RSS 990 MB
                 // in the render without this.
                 System.gc();
+                // The decoders' freed buffers stay in malloc's arenas unless given back (27 MB of the
+                // 1080p pair's comp at medium: 616 MB peak RSS without, 589 MB with).
+                NativeHeap.trim();
             }
             analysisSummary.put("seconds", (System.nanoTime() - t0) / 1e9);
             analysisSummary.put("x", a.spatial().x());
