@@ -16,10 +16,11 @@ import java.util.List;
  * @param width        output size: the bg's, one larger where the bg's is odd
  * @param height       output height
  * @param padded       the bg's odd size was padded by repeating its last column or row
+ * @param bitDepth     bits per sample of the encoded video: 8 or 10
  */
 public record RenderResult(Path output, FrameRange range, int frames, String audio, double audioStart,
                            double setupSeconds, double seconds, List<StageTime> stages, int width, int height,
-                           boolean padded) {
+                           boolean padded, int bitDepth) {
 
     /** One line for the user when the bg's odd size was padded, else empty. */
     public String paddingNote() {

@@ -70,19 +70,21 @@ public final class Renderer {
                 .withTimeBase(fg.times().timeBase())
                 .withQuality(options.crf(), options.preset())
                 .withAudio(plan.audio)
-                .withInput(PixelLayout.YUV420P);
+                .withInput(PixelLayout.planarFor(options.bitDepthFor(bg.bitDepth(), fg.bitDepth())));
         double setup = (System.nanoTime() - start) / 1e9;
         List<StageTime> stages;
         // The writer pads an odd bg size to even (H.264 4:2:0); say so in the result.
         int outW = EvenPadding.even(geometry.bgWidth());
         int outH = EvenPadding.even(geometry.bgHeight());
+        PixelLayout layout;
         try (FrameSink sink = new VideoWriterSink(VideoWriter.create(out, writer));
              FrameCompositor compositor = compositor(sink.layout(), geometry, feather, options.threads())) {
+            layout = sink.layout();
             stages = pipeline(bg, fg, alignment, plan.range, compositor).run(sink, listener);
         }
         return new RenderResult(out.target(), plan.range, plan.range.length(), plan.audioLabel,
                 plan.audio != null ? plan.audio.startSeconds() : 0, setup, (System.nanoTime() - start) / 1e9,
-                stages, outW, outH, outW != geometry.bgWidth() || outH != geometry.bgHeight());
+                stages, outW, outH, outW != geometry.bgWidth() || outH != geometry.bgHeight(), layout.bitDepth());
     }
 
     /**
@@ -104,7 +106,7 @@ public final class Renderer {
     static FrameCompositor compositor(PixelLayout layout, OverlayGeometry geometry, FeatherMask feather,
                                       int threads) {
         return switch (layout) {
-            case YUV420P -> new YuvCompositor(geometry, feather, threads);
+            case YUV420P, YUV420P10 -> new YuvCompositor(geometry, feather, threads, layout);
             case RGB24 -> new Compositor(geometry, feather, threads);
             default -> throw new IllegalArgumentException("cannot render into " + layout);
         };

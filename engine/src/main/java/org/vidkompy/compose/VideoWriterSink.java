@@ -6,7 +6,8 @@ import org.vidkompy.io.VideoWriter;
 
 /**
  * Frames into an H.264 MP4 via {@link VideoWriter}, which publishes the file only on finish; it
- * takes YUV 4:2:0 (the writer must be opened for {@link PixelLayout#YUV420P} input).
+ * takes YUV 4:2:0 (the writer must be opened for {@link PixelLayout#YUV420P} or
+ * {@link PixelLayout#YUV420P10} input).
  */
 final class VideoWriterSink implements FrameSink {
 
@@ -18,7 +19,7 @@ final class VideoWriterSink implements FrameSink {
 
     @Override
     public PixelLayout layout() {
-        return PixelLayout.YUV420P;
+        return writer.input();
     }
 
     @Override

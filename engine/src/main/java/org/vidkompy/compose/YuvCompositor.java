@@ -72,6 +72,11 @@ final class YuvCompositor implements FrameCompositor {
     }
 
     private final OverlayGeometry geometry;
+    private final PixelLayout layout;
+    /** Samples in two bytes (10-bit, little-endian) instead of one. */
+    private final boolean wide;
+    /** The largest sample value: 255 or 1023. */
+    private final int max;
     private final int fgBytes;
     private final int canvasBytes;
     private final List<Callable<Void>> remote;
@@ -81,13 +86,23 @@ final class YuvCompositor implements FrameCompositor {
     private ByteBuffer canvas;
 
     YuvCompositor(OverlayGeometry g, FeatherMask feather, int threads) {
+        this(g, feather, threads, PixelLayout.YUV420P);
+    }
+
+    YuvCompositor(OverlayGeometry g, FeatherMask feather, int threads, PixelLayout layout) {
+        if (!layout.planar()) {
+            throw new IllegalArgumentException("YUV compositing needs planar YUV, not " + layout);
+        }
         this.geometry = g;
+        this.layout = layout;
+        this.wide = layout.sampleBytes() == 2;
+        this.max = (1 << layout.bitDepth()) - 1;
         int bw = g.bgWidth();
         int bh = g.bgHeight();
         int fw = g.fgWidth();
         int fh = g.fgHeight();
-        this.fgBytes = PixelLayout.YUV420P.bytes(fw, fh);
-        this.canvasBytes = PixelLayout.YUV420P.bytes(bw, bh);
+        this.fgBytes = layout.bytes(fw, fh);
+        this.canvasBytes = layout.bytes(bw, bh);
         AxisWeights wx = AxisWeights.build(fw, g.x(), g.scale(), bw);
         AxisWeights wy = AxisWeights.build(fh, g.y(), g.scale(), bh);
         float[] alpha = new float[wx.count * wy.count];
@@ -191,7 +206,7 @@ final class YuvCompositor implements FrameCompositor {
 
     @Override
     public PixelLayout layout() {
-        return PixelLayout.YUV420P;
+        return layout;
     }
 
     /**
@@ -251,7 +266,7 @@ final class YuvCompositor implements FrameCompositor {
             int fgRows = any && !copy ? wy.maxIndex(from, to) - fgRowFrom + 1 : 0;
             this.horizontal = new float[fgRows * wx.count];
             this.acc = new float[copy ? 0 : wx.count];
-            this.line = new byte[wx.count];
+            this.line = new byte[wx.count * layout.sampleBytes()];
             this.fgRow = new float[!copy && wx.taps == 4 ? wx.uniformTo - wx.uniformFrom + 3 : 0];
         }
 
@@ -274,30 +289,32 @@ final class YuvCompositor implements FrameCompositor {
             int[] idx = wx.index;
             float[] alpha = pl.alpha;
             int n = wx.count;
+            boolean w2 = wide;
+            int sb = w2 ? 2 : 1;
             for (int j = from; j < to; j++) {
                 int srcRow = pl.fgOffset + wy.index[j] * pl.fgWidth;
-                int p = pl.canvasOffset + (wy.first + j) * pl.canvasWidth + wx.first;
+                int p = (pl.canvasOffset + (wy.first + j) * pl.canvasWidth + wx.first) * sb;
                 int s0 = pl.solidFrom[j];
                 int s1 = pl.solidTo[j];
                 boolean whole = s0 == 0 && s1 == n;
                 if (!whole) {
-                    out.get(p, line, 0, n);
+                    out.get(p, line, 0, n * sb);
                 }
                 int a = j * n;
                 for (int i = 0; i < s0; i++) {
-                    line[i] = mix(line[i], src[srcRow + idx[i]] & 0xff, alpha[a + i]);
+                    blend(line, i, sample(src, srcRow + idx[i], w2), alpha[a + i]);
                 }
                 if (s1 > s0 && idx[s1 - 1] - idx[s0] == s1 - 1 - s0) {
-                    System.arraycopy(src, srcRow + idx[s0], line, s0, s1 - s0);
+                    System.arraycopy(src, (srcRow + idx[s0]) * sb, line, s0 * sb, (s1 - s0) * sb);
                 } else {
                     for (int i = s0; i < s1; i++) {
-                        line[i] = src[srcRow + idx[i]];
+                        put(line, i, sample(src, srcRow + idx[i], w2), w2);
                     }
                 }
                 for (int i = s1; i < n; i++) {
-                    line[i] = mix(line[i], src[srcRow + idx[i]] & 0xff, alpha[a + i]);
+                    blend(line, i, sample(src, srcRow + idx[i], w2), alpha[a + i]);
                 }
-                out.put(p, line, 0, n);
+                out.put(p, line, 0, n * sb);
             }
         }
 
@@ -311,8 +328,9 @@ final class YuvCompositor implements FrameCompositor {
                 int srcRow = pl.fgOffset + (fgRowFrom + r) * pl.fgWidth;
                 if (wx.taps == 1) {
                     int d = r * outW;
+                    boolean w2 = wide;
                     for (int i = 0; i < outW; i++) {
-                        horizontal[d + i] = src[srcRow + wx.index[i]] & 0xff;
+                        horizontal[d + i] = sample(src, srcRow + wx.index[i], w2);
                     }
                 } else if (fast) {
                     resampleRange(src, srcRow, r, 0, wx.uniformFrom);
@@ -329,11 +347,12 @@ final class YuvCompositor implements FrameCompositor {
             int[] idx = wx.index;
             float[] w = wx.weight;
             int dst = r * wx.count + fromCol;
+            boolean w2 = wide;
             for (int i = fromCol; i < toCol; i++) {
                 float a = 0;
                 int k = i * taps;
                 for (int t = 0; t < taps; t++, k++) {
-                    a += (src[srcRow + idx[k]] & 0xff) * w[k];
+                    a += sample(src, srcRow + idx[k], w2) * w[k];
                 }
                 horizontal[dst++] = a;
             }
@@ -349,8 +368,14 @@ final class YuvCompositor implements FrameCompositor {
             int s = srcRow + wx.index[k0];
             int n = wx.uniformTo - wx.uniformFrom;
             float[] f = fgRow;
-            for (int k = 0; k < n + 3; k++) {
-                f[k] = src[s + k] & 0xff;
+            if (wide) {
+                for (int k = 0; k < n + 3; k++) {
+                    f[k] = sample(src, s + k, true);
+                }
+            } else {
+                for (int k = 0; k < n + 3; k++) {
+                    f[k] = src[s + k] & 0xff;
+                }
             }
             float[] h = horizontal;
             int dst = r * wx.count + wx.uniformFrom;
@@ -369,41 +394,71 @@ final class YuvCompositor implements FrameCompositor {
             ByteBuffer out = canvas;
             int outW = wx.count;
             float[] alpha = pl.alpha;
+            boolean w2 = wide;
+            int sb = w2 ? 2 : 1;
+            int top = max;
             for (int j = from; j < to; j++) {
                 wy.sumRows(j, fgRowFrom, outW, horizontal, acc);
-                int p = pl.canvasOffset + (wy.first + j) * pl.canvasWidth + wx.first;
+                int p = (pl.canvasOffset + (wy.first + j) * pl.canvasWidth + wx.first) * sb;
                 int s0 = pl.solidFrom[j];
                 int s1 = pl.solidTo[j];
                 boolean whole = s0 == 0 && s1 == outW;
                 if (!whole) {
-                    out.get(p, line, 0, outW);
+                    out.get(p, line, 0, outW * sb);
                 }
                 int a = j * outW;
                 for (int i = 0; i < s0; i++) {
-                    line[i] = mix(line[i], acc[i], alpha[a + i]);
+                    blend(line, i, acc[i], alpha[a + i]);
                 }
-                for (int i = s0; i < s1; i++) {
-                    int q = (int) (acc[i] + 0.5f);
-                    line[i] = (byte) (q < 0 ? 0 : (q > 255 ? 255 : q));
+                if (w2) {
+                    for (int i = s0; i < s1; i++) {
+                        int q = (int) (acc[i] + 0.5f);
+                        put(line, i, q < 0 ? 0 : (q > top ? top : q), true);
+                    }
+                } else {
+                    for (int i = s0; i < s1; i++) {
+                        int q = (int) (acc[i] + 0.5f);
+                        line[i] = (byte) (q < 0 ? 0 : (q > 255 ? 255 : q));
+                    }
                 }
                 for (int i = s1; i < outW; i++) {
-                    line[i] = mix(line[i], acc[i], alpha[a + i]);
+                    blend(line, i, acc[i], alpha[a + i]);
                 }
-                out.put(p, line, 0, outW);
+                out.put(p, line, 0, outW * sb);
+            }
+        }
+
+        /** Sample {@code i} of {@code row} becomes {@code v} over it at opacity {@code op}. */
+        private void blend(byte[] row, int i, float v, float op) {
+            if (op > 0f) {
+                put(row, i, mix(sample(row, i, wide), v, op, max), wide);
             }
         }
     }
 
-    /** {@code v} over {@code under} at opacity {@code op}, rounded as {@link Compositor} does. */
-    private static byte mix(byte under, float v, float op) {
-        if (op <= 0f) {
-            return under;
+    /** Sample {@code k} of tight planes: one byte, or two little-endian ones. */
+    private static int sample(byte[] a, int k, boolean wide) {
+        if (!wide) {
+            return a[k] & 0xff;
         }
+        return (a[2 * k] & 0xff) | (a[2 * k + 1] & 0xff) << 8;
+    }
+
+    private static void put(byte[] a, int k, int v, boolean wide) {
+        if (!wide) {
+            a[k] = (byte) v;
+            return;
+        }
+        a[2 * k] = (byte) v;
+        a[2 * k + 1] = (byte) (v >> 8);
+    }
+
+    /** {@code v} over {@code under} at opacity {@code op}, rounded as {@link Compositor} does. */
+    private static int mix(int under, float v, float op, int max) {
         if (op < 1f) {
-            float u = under & 0xff;
-            v = u + op * (v - u);
+            v = under + op * (v - under);
         }
         int q = (int) (v + 0.5f);
-        return (byte) (q < 0 ? 0 : (q > 255 ? 255 : q));
+        return q < 0 ? 0 : (q > max ? max : q);
     }
 }

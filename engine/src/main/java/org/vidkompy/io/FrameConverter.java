@@ -12,6 +12,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_PLANAR;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_RGB;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P10LE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_image_copy_plane;
 import static org.bytedeco.ffmpeg.global.avutil.av_pix_fmt_desc_get;
@@ -28,6 +29,8 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 import static org.bytedeco.ffmpeg.global.swscale.sws_setColorspaceDetails;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.ShortBuffer;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avutil.AVComponentDescriptor;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
@@ -66,6 +69,9 @@ final class FrameConverter implements AutoCloseable {
     private final int[] yuvStride;
     /** YUV 4:2:0 output from any other source: RGB24 first (today's conversion), then to 4:2:0. */
     private FrameConverter viaRgb;
+    /** 10-bit output from a source that takes the 8-bit route (see {@link YuvRoute#VIA_8BIT}). */
+    private FrameConverter eightBit;
+    private ShortBuffer wideSamples;
     private SwsContext rgbToYuv;
     private final PointerPointer<BytePointer> rgbData = new PointerPointer<>(4);
     private final IntPointer rgbStride = new IntPointer(4);
@@ -106,9 +112,10 @@ final class FrameConverter implements AutoCloseable {
             int h = format.height();
             int cw = PixelLayout.chromaWidth(w);
             int chh = PixelLayout.chromaHeight(h);
-            this.yuv = new BytePointer[] {dst.getPointer(0), dst.getPointer((long) w * h),
-                dst.getPointer((long) w * h + (long) cw * chh)};
-            this.yuvStride = new int[] {w, cw, cw};
+            int sb = format.layout().sampleBytes();
+            this.yuv = new BytePointer[] {dst.getPointer(0), dst.getPointer((long) w * h * sb),
+                dst.getPointer(((long) w * h + (long) cw * chh) * sb)};
+            this.yuvStride = new int[] {w * sb, cw * sb, cw * sb};
             this.stored = null;
             this.storedView = null;
             this.scaledStride = w;
@@ -145,7 +152,13 @@ final class FrameConverter implements AutoCloseable {
         /** 4:2:0 in the output's matrix and range, another bit depth: swscale only changes the depth. */
         DEPTH,
         /** Anything else (4:2:2, 4:4:4, RGB, 10-bit in another matrix, a turn, a crop): through RGB24. */
-        VIA_RGB
+        VIA_RGB,
+        /**
+         * Into 10 bits from what cannot stay 10-bit on the way (an 8-bit source; another matrix or
+         * full range, a turn, a crop): the 8-bit route, then every sample times four (limited range
+         * 16..235 is 64..940).
+         */
+        VIA_8BIT
     }
 
     YuvRoute route() {
@@ -206,6 +219,10 @@ final class FrameConverter implements AutoCloseable {
      * the RGB render did to it.
      */
     private void convertYuv(AVFrame f, Path file) {
+        if (format.layout().sampleBytes() == 2) {
+            convertYuv10(f, file);
+            return;
+        }
         YuvRoute r = yuvRoute(f);
         route = r;
         int w = format.width();
@@ -251,6 +268,66 @@ final class FrameConverter implements AutoCloseable {
         }
         viaRgb.convert(f, file);
         sws_scale(rgbToYuv, rgbData, rgbStride, 0, h, dstData, dstStride);
+    }
+
+    /**
+     * Into 10-bit planes: a 10-bit 4:2:0 source in the encoder's colours is copied; a deeper or
+     * differently subsampled one in them is only resampled by swscale (no RGB on the way); anything
+     * else takes the 8-bit route and is widened.
+     */
+    private void convertYuv10(AVFrame f, Path file) {
+        YuvRoute r = wideRoute(f);
+        route = r;
+        int w = format.width();
+        int h = format.height();
+        if (r == YuvRoute.COPY) {
+            for (int p = 0; p < 3; p++) {
+                int pw = p == 0 ? w : PixelLayout.chromaWidth(w);
+                int ph = p == 0 ? h : PixelLayout.chromaHeight(h);
+                av_image_copy_plane(yuv[p], yuvStride[p], f.data(p), f.linesize(p), pw * 2, ph);
+            }
+            return;
+        }
+        if (r == YuvRoute.DEPTH) {
+            prepare(f, new PixelRect(0, 0, w, h));
+            for (int p = 0; p < 4; p++) {
+                srcData.put(p, f.data(p));
+                srcStride.put(p, f.linesize(p));
+            }
+            sws_scale(sws, srcData, srcStride, 0, h, dstData, dstStride);
+            return;
+        }
+        if (eightBit == null) {
+            eightBit = new FrameConverter(new FrameFormat(PixelLayout.YUV420P, w, h, format.crop()), orientation);
+            eightBit.viaRgbOnly = viaRgbOnly;
+            wideSamples = dstView.duplicate().order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+        }
+        eightBit.convert(f, file);
+        ByteBuffer narrow = eightBit.dstView;
+        ShortBuffer wide = wideSamples;
+        int n = PixelLayout.YUV420P.bytes(w, h);
+        for (int i = 0; i < n; i++) {
+            wide.put(i, (short) ((narrow.get(i) & 0xff) << 2));
+        }
+    }
+
+    private YuvRoute wideRoute(AVFrame f) {
+        if (viaRgbOnly || !orientation.isNone() || format.crop() != null || f.width() != format.width()
+                || f.height() != format.height()) {
+            return YuvRoute.VIA_8BIT;
+        }
+        AVPixFmtDescriptor desc = av_pix_fmt_desc_get(f.format());
+        if (desc == null || desc.isNull() || desc.comp(0).depth() <= 8 || f.color_range() == AVCOL_RANGE_JPEG
+                || swsColorspace(f.colorspace(), f.height()) != SWS_CS_ITU709) {
+            return YuvRoute.VIA_8BIT;
+        }
+        if (f.format() == AV_PIX_FMT_YUV420P10LE) {
+            return YuvRoute.COPY;
+        }
+        boolean planarYuv = desc.nb_components() >= 3
+                && (desc.flags() & (AV_PIX_FMT_FLAG_RGB | AV_PIX_FMT_FLAG_PLANAR | AV_PIX_FMT_FLAG_HWACCEL))
+                == AV_PIX_FMT_FLAG_PLANAR;
+        return planarYuv ? YuvRoute.DEPTH : YuvRoute.VIA_8BIT;
     }
 
     private YuvRoute yuvRoute(AVFrame f) {
@@ -333,6 +410,10 @@ final class FrameConverter implements AutoCloseable {
 
     @Override
     public void close() {
+        if (eightBit != null) {
+            eightBit.close();
+            eightBit = null;
+        }
         if (viaRgb != null) {
             viaRgb.close();
             viaRgb = null;

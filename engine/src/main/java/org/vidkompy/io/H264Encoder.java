@@ -92,7 +92,9 @@ final class H264Encoder implements AutoCloseable {
         ctx = avcodec_alloc_context3(enc);
         ctx.width(codedWidth);
         ctx.height(codedHeight);
-        ctx.pix_fmt(AV_PIX_FMT_YUV420P);
+        // 10-bit planes are encoded as they are (High 10); everything else as 8-bit 4:2:0.
+        int pixFmt = planar ? options.input().avFormat() : AV_PIX_FMT_YUV420P;
+        ctx.pix_fmt(pixFmt);
         ctx.time_base(options.timeBase().toAv());
         if (options.frameRate() != null && options.frameRate().isValid()) {
             ctx.framerate(options.frameRate().toAv());
@@ -121,7 +123,7 @@ final class H264Encoder implements AutoCloseable {
 
         for (int i = 0; i < 2; i++) {
             AVFrame f = av_frame_alloc();
-            f.format(AV_PIX_FMT_YUV420P);
+            f.format(pixFmt);
             f.width(codedWidth);
             f.height(codedHeight);
             f.color_range(AVCOL_RANGE_MPEG);
@@ -188,22 +190,27 @@ final class H264Encoder implements AutoCloseable {
         int h = options.height();
         int cw = PixelLayout.chromaWidth(w);
         int ch = PixelLayout.chromaHeight(h);
+        int sb = options.input().sampleBytes();
         BytePointer src = new BytePointer(pixels);
         BytePointer y = f.data(0);
         int ls = f.linesize(0);
-        av_image_copy_plane(y, ls, src, w, w, h);
+        av_image_copy_plane(y, ls, src, w * sb, w * sb, h);
         if ((w & 1) != 0) {
             for (int r = 0; r < h; r++) {
-                y.put((long) r * ls + w, y.get((long) r * ls + w - 1));
+                long last = (long) r * ls + (long) (w - 1) * sb;
+                for (int b = 0; b < sb; b++) {
+                    y.put(last + sb + b, y.get(last + b));
+                }
             }
         }
         if ((h & 1) != 0) {
             av_image_copy_plane(y.getPointer((long) h * ls), ls, y.getPointer((long) (h - 1) * ls), ls,
-                    codedWidth, 1);
+                    codedWidth * sb, 1);
         }
-        long u = (long) w * h;
-        av_image_copy_plane(f.data(1), f.linesize(1), src.getPointer(u), cw, cw, ch);
-        av_image_copy_plane(f.data(2), f.linesize(2), src.getPointer(u + (long) cw * ch), cw, cw, ch);
+        long u = (long) w * h * sb;
+        av_image_copy_plane(f.data(1), f.linesize(1), src.getPointer(u), cw * sb, cw * sb, ch);
+        av_image_copy_plane(f.data(2), f.linesize(2), src.getPointer(u + (long) cw * ch * sb), cw * sb, cw * sb,
+                ch);
     }
 
     /** Sends the held last frame, lasting {@code lastDuration} ticks, and drains the encoder. */

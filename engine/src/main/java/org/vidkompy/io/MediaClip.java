@@ -1,6 +1,10 @@
 package org.vidkompy.io;
 
+import static org.bytedeco.ffmpeg.global.avutil.av_get_pix_fmt;
+import static org.bytedeco.ffmpeg.global.avutil.av_pix_fmt_desc_get;
+
 import java.nio.file.Path;
+import org.bytedeco.ffmpeg.avutil.AVPixFmtDescriptor;
 import java.util.Optional;
 
 /**
@@ -25,6 +29,13 @@ public record MediaClip(
         String codec,
         Optional<AudioInfo> audio,
         FrameTimes times) {
+
+    /** Bits per sample of the decoded picture (8 where the format is unknown). */
+    public int bitDepth() {
+        int fmt = av_get_pix_fmt(pixelFormat);
+        AVPixFmtDescriptor desc = fmt < 0 ? null : av_pix_fmt_desc_get(fmt);
+        return desc == null || desc.isNull() ? 8 : desc.comp(0).depth();
+    }
 
     public boolean hasAudio() {
         return audio.isPresent();

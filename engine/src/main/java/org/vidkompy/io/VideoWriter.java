@@ -26,6 +26,7 @@ public final class VideoWriter implements AutoCloseable {
     private long lastPts = -1;
     private long frameDuration;
     private final long nominalFrameTicks;
+    private final PixelLayout input;
 
     private VideoWriter(OutputFile output, OutputFile ownClaim, WriterOptions options) {
         this.ownClaim = ownClaim;
@@ -51,6 +52,7 @@ public final class VideoWriter implements AutoCloseable {
         }
         video = v;
         audio = a;
+        input = options.input();
         timeBase = options.timeBase().toDouble();
         Rational fr = options.frameRate();
         nominalFrameTicks = fr != null && fr.isValid()
@@ -119,6 +121,11 @@ public final class VideoWriter implements AutoCloseable {
 
     public int height() {
         return video.codedHeight();
+    }
+
+    /** The layout {@link #write} takes. */
+    public PixelLayout input() {
+        return input;
     }
 
     public Path target() {

@@ -112,8 +112,8 @@ final class PairJob {
             console.result(Json.write(summary(r, summary)));
             return;
         }
-        console.info(String.format("%d frames in %.1f s (%.0f fps), audio: %s", r.frames(), r.seconds(), r.fps(),
-                r.audio()));
+        console.info(String.format("%d frames in %.1f s (%.0f fps), %d-bit, audio: %s", r.frames(), r.seconds(),
+                r.fps(), r.bitDepth(), r.audio()));
         for (StageTime s : r.stages()) {
             console.detail(String.format("  %-10s %.2f s wall, %.2f s busy", s.stage(), s.wallSeconds(),
                     s.busySeconds()));
@@ -140,6 +140,7 @@ final class PairJob {
         m.put("width", r.width());
         m.put("height", r.height());
         m.put("padded", r.padded());
+        m.put("bitDepth", r.bitDepth());
         List<Map<String, Object>> stages = new ArrayList<>();
         for (StageTime s : r.stages()) {
             Map<String, Object> sm = new LinkedHashMap<>();

@@ -26,6 +26,12 @@ final class RenderOptionsMixin {
             description = "x264 speed/size preset, ultrafast .. veryslow (default: ${DEFAULT-VALUE}).")
     String preset;
 
+    @Option(names = "--bit-depth", paramLabel = "auto|8|10", defaultValue = "auto",
+            description = "Bits per sample of the output video (default: ${DEFAULT-VALUE}: 10-bit H.264 (High 10)"
+                    + " when either input has more than 8 bits, so a 10-bit master keeps them, else 8-bit)."
+                    + " Many hardware players and phones decode only 8-bit H.264: use 8 for them.")
+    String bitDepth;
+
     @Option(names = {"-s", "--smooth"}, description = "Feather the fg's edges where the bg is visible beyond them.")
     boolean smooth;
 
@@ -54,6 +60,7 @@ final class RenderOptionsMixin {
         if (margin < 0) {
             throw new UsageException("--margin must be >= 0, got " + margin);
         }
+        bits();
         Path out = output != null ? output : Path.of(OutputNames.overlay(bg, fg));
         List<Path> inputs = new java.util.ArrayList<>(List.of(bg, fg));
         inputs.addAll(otherInputs);
@@ -62,6 +69,15 @@ final class RenderOptionsMixin {
 
     RenderOptions options(Path out) {
         return RenderOptions.to(out).withQuality(crf, preset).withFeather(smooth ? margin : 0)
-                .withAudio(noAudio ? AudioMode.NONE : AudioMode.AUTO).withOverwrite(force);
+                .withAudio(noAudio ? AudioMode.NONE : AudioMode.AUTO).withOverwrite(force).withBitDepth(bits());
+    }
+
+    private int bits() {
+        return switch (bitDepth) {
+            case "auto" -> RenderOptions.FOLLOW_INPUTS;
+            case "8" -> 8;
+            case "10" -> 10;
+            default -> throw new UsageException("--bit-depth must be auto, 8 or 10; got '" + bitDepth + "'");
+        };
     }
 }
