@@ -77,6 +77,8 @@ final class H264Encoder implements AutoCloseable {
     private final boolean planar;
     private final int codedWidth;
     private final int codedHeight;
+    /** Encoder threads of a repeatable file (see {@link WriterOptions#repeatably()}). */
+    static final int REPEATABLE_THREADS = 3;
 
     H264Encoder(Mp4Muxer muxer, WriterOptions options) {
         this.muxer = muxer;
@@ -104,8 +106,9 @@ final class H264Encoder implements AutoCloseable {
         ctx.colorspace(AVCOL_SPC_BT709);
         ctx.color_range(AVCOL_RANGE_MPEG);
         // One x264 thread per core, not x264's own 1.5 per core: each frame thread holds frames of
-        // its own (1080p at medium: 27 MB less RSS for the same speed on 2 cores).
-        ctx.thread_count(Runtime.getRuntime().availableProcessors());
+        // its own (1080p at medium: 27 MB less RSS for the same speed on 2 cores). x264's choices
+        // depend on its thread count: repeatable files take a fixed one, what x264 chose on 2 cores.
+        ctx.thread_count(options.repeatable() ? REPEATABLE_THREADS : Runtime.getRuntime().availableProcessors());
         if (muxer.needsGlobalHeader()) {
             ctx.flags(ctx.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
         }

@@ -51,7 +51,8 @@ public record WriterOptions(int width, int height, PixelLayout input, Rational t
      * Without x264's macroblock tree, which reads memory it never wrote: with it, the same frames
      * encoded after other work in the same process came out as another file (a few pixels per frame,
      * 45-70 dB apart), and test pairs scored against exact truth must be the same on every run and
-     * machine. Costs some bits at the same quality; rendered output keeps the tree.
+     * machine. Costs some bits at the same quality; rendered output keeps the tree. The encoder's
+     * thread count is fixed too: x264's decisions depend on it.
      */
     public WriterOptions repeatably() {
         return new WriterOptions(width, height, input, timeBase, frameRate, crf, preset, audio, true);
