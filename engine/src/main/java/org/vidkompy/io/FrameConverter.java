@@ -228,11 +228,7 @@ final class FrameConverter implements AutoCloseable {
         int w = format.width();
         int h = format.height();
         if (r == YuvRoute.COPY || r == YuvRoute.MATRIX) {
-            for (int p = 0; p < 3; p++) {
-                int pw = p == 0 ? w : PixelLayout.chromaWidth(w);
-                int ph = p == 0 ? h : PixelLayout.chromaHeight(h);
-                av_image_copy_plane(yuv[p], yuvStride[p], f.data(p), f.linesize(p), pw, ph);
-            }
+            copyPlanes(f);
             if (r == YuvRoute.MATRIX) {
                 int space = swsColorspace(f.colorspace(), f.height());
                 boolean full = f.color_range() == AVCOL_RANGE_JPEG || f.format() == AV_PIX_FMT_YUVJ420P;
@@ -246,12 +242,7 @@ final class FrameConverter implements AutoCloseable {
             return;
         }
         if (r == YuvRoute.DEPTH) {
-            prepare(f, new PixelRect(0, 0, w, h));
-            for (int p = 0; p < 4; p++) {
-                srcData.put(p, f.data(p));
-                srcStride.put(p, f.linesize(p));
-            }
-            sws_scale(sws, srcData, srcStride, 0, h, dstData, dstStride);
+            scaleWhole(f);
             return;
         }
         if (viaRgb == null) {
@@ -281,20 +272,11 @@ final class FrameConverter implements AutoCloseable {
         int w = format.width();
         int h = format.height();
         if (r == YuvRoute.COPY) {
-            for (int p = 0; p < 3; p++) {
-                int pw = p == 0 ? w : PixelLayout.chromaWidth(w);
-                int ph = p == 0 ? h : PixelLayout.chromaHeight(h);
-                av_image_copy_plane(yuv[p], yuvStride[p], f.data(p), f.linesize(p), pw * 2, ph);
-            }
+            copyPlanes(f);
             return;
         }
         if (r == YuvRoute.DEPTH) {
-            prepare(f, new PixelRect(0, 0, w, h));
-            for (int p = 0; p < 4; p++) {
-                srcData.put(p, f.data(p));
-                srcStride.put(p, f.linesize(p));
-            }
-            sws_scale(sws, srcData, srcStride, 0, h, dstData, dstStride);
+            scaleWhole(f);
             return;
         }
         if (eightBit == null) {
@@ -309,6 +291,28 @@ final class FrameConverter implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             wide.put(i, (short) ((narrow.get(i) & 0xff) << 2));
         }
+    }
+
+    /** The decoded planes as they are, into the output's (same format and size). */
+    private void copyPlanes(AVFrame f) {
+        int w = format.width();
+        int h = format.height();
+        int sb = format.layout().sampleBytes();
+        for (int p = 0; p < 3; p++) {
+            int pw = p == 0 ? w : PixelLayout.chromaWidth(w);
+            int ph = p == 0 ? h : PixelLayout.chromaHeight(h);
+            av_image_copy_plane(yuv[p], yuvStride[p], f.data(p), f.linesize(p), pw * sb, ph);
+        }
+    }
+
+    /** The whole picture through swscale into the output's planes (another depth or subsampling). */
+    private void scaleWhole(AVFrame f) {
+        prepare(f, new PixelRect(0, 0, format.width(), format.height()));
+        for (int p = 0; p < 4; p++) {
+            srcData.put(p, f.data(p));
+            srcStride.put(p, f.linesize(p));
+        }
+        sws_scale(sws, srcData, srcStride, 0, format.height(), dstData, dstStride);
     }
 
     private YuvRoute wideRoute(AVFrame f) {
