@@ -105,10 +105,10 @@ final class H264Encoder implements AutoCloseable {
         ctx.color_trc(AVCOL_TRC_BT709);
         ctx.colorspace(AVCOL_SPC_BT709);
         ctx.color_range(AVCOL_RANGE_MPEG);
-        // One x264 thread per core, not x264's own 1.5 per core: each frame thread holds frames of
-        // its own (1080p at medium: 27 MB less RSS for the same speed on 2 cores). x264's choices
-        // depend on its thread count: repeatable files take a fixed one, what x264 chose on 2 cores.
-        ctx.thread_count(options.repeatable() ? REPEATABLE_THREADS : Runtime.getRuntime().availableProcessors());
+        // x264's own thread count (1.5 per core). One per core took 25-30 MB less RSS at 1080p
+        // medium but rendered 7 % slower there (2 cores, 3 rounds alternated). x264's choices depend
+        // on its thread count: repeatable files take a fixed one, what x264 picks on 2 cores.
+        ctx.thread_count(options.repeatable() ? REPEATABLE_THREADS : 0);
         if (muxer.needsGlobalHeader()) {
             ctx.flags(ctx.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
         }

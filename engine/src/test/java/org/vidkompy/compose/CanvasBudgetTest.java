@@ -9,8 +9,8 @@ class CanvasBudgetTest {
 
     @Test
     void canvasesComeFromAByteBudget() {
-        assertEquals(4, RenderPipeline.canvases(320 * 180 * 3));
-        assertEquals(4, RenderPipeline.canvases(3840 * 2160 * 3));
+        assertEquals(RenderPipeline.CANVASES, RenderPipeline.canvases(320 * 180 * 3));
+        assertEquals(RenderPipeline.CANVASES, RenderPipeline.canvases(3840 * 2160 * 3));
         assertEquals(2, RenderPipeline.canvases(7680 * 4320 * 3));
         assertEquals(2, RenderPipeline.canvases(16384L * 16384 * 3));
     }
