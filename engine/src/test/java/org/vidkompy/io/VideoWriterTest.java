@@ -22,6 +22,19 @@ class VideoWriterTest {
     Path dir;
 
     @Test
+    void x264KeepsItsLookaheadThreadExceptAtTheSlowerPresetsOnFewCores() {
+        WriterOptions medium = WriterOptions.of(64, 48, new Rational(30, 1));
+        assertEquals("sync-lookahead=0", H264Encoder.x264Params(medium, 2));
+        assertEquals("sync-lookahead=0", H264Encoder.x264Params(medium.withQuality(18, "veryslow"), 4));
+        assertEquals("", H264Encoder.x264Params(medium, 16));
+        assertEquals("", H264Encoder.x264Params(medium.withQuality(18, "veryfast"), 2));
+        assertEquals("", H264Encoder.x264Params(medium.withQuality(18, "fast"), 2));
+        // Repeatable files are encoded alike on every machine: no choice that depends on its cores.
+        assertEquals("mbtree=0", H264Encoder.x264Params(medium.repeatably(), 2));
+        assertEquals("mbtree=0", H264Encoder.x264Params(medium.repeatably(), 64));
+    }
+
+    @Test
     void variableFrameRateTimestampsSurviveTheRoundTrip() {
         // Irregular gaps in milliseconds, as a screen recorder produces.
         long[] pts = {0, 33, 67, 100, 180, 200, 233, 400, 433, 467, 500, 620, 640, 700};
