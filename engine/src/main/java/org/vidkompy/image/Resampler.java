@@ -34,6 +34,28 @@ public final class Resampler {
 
     /** Like {@link #sample} into an existing plane, whose size sets the output grid. */
     public static void sampleInto(Plane src, double x0, double y0, double step, Plane out) {
+        sampleInto(src, x0, y0, step, out, new Scratch());
+    }
+
+    /**
+     * Room for the horizontal pass between calls. A placement refinement resamples the same pairs
+     * dozens of times; a fresh pass buffer each time (2 MB for a 960x540 fg) was most of what a
+     * 10-minute pair's analysis allocated at its end, and the collections it forced carried the
+     * refinement's other planes into the old generation.
+     */
+    public static final class Scratch {
+        private float[] rows = new float[0];
+
+        float[] take(int n) {
+            if (rows.length < n) {
+                rows = new float[n];
+            }
+            return rows;
+        }
+    }
+
+    /** As {@link #sampleInto(Plane, double, double, double, Plane)}, its pass buffer from {@code scratch}. */
+    public static void sampleInto(Plane src, double x0, double y0, double step, Plane out, Scratch scratch) {
         if (!(step > 0)) {
             throw new IllegalArgumentException("step must be positive: " + step);
         }
@@ -43,7 +65,7 @@ public final class Resampler {
         int outH = out.height();
         int rowFrom = wy.start[0];
         int rows = wy.start[outH - 1] + wy.taps - rowFrom;
-        float[] tmp = new float[rows * outW];
+        float[] tmp = scratch.take(rows * outW);
         float[] s = src.data();
         int sw = src.width();
         int tx = wx.taps;

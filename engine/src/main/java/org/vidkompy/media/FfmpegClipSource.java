@@ -513,8 +513,11 @@ public final class FfmpegClipSource implements ClipSource {
         if (first >= end) {
             return out;
         }
+        // One decoder thread: the analysis fetches frames on every core at once (a pair's frames, a
+        // run of moments per pair), and frame threads would only add each their own context and frames
+        // in flight to every fetch.
         try (FrameReader r = FrameReader.open(video.path(),
-                ReaderOptions.of(FrameFormat.of(PixelLayout.GRAY8, video.width(), video.height())))) {
+                ReaderOptions.of(FrameFormat.of(PixelLayout.GRAY8, video.width(), video.height())).withThreads(1))) {
             r.seek(timestamps[first], first);
             for (int i = first; i < end; i++) {
                 if (!r.next()) {

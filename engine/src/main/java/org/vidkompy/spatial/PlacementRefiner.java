@@ -135,6 +135,7 @@ final class PlacementRefiner {
         private boolean[] currentMask;
         private boolean[] trialMask;
         private final double[] currentFgStd;
+        private final Resampler.Scratch[] scratch;
 
         Level(List<SamplePair> pairs, double factor) {
             this.factor = factor;
@@ -148,7 +149,9 @@ final class PlacementRefiner {
             currentZncc = new double[n];
             trialZncc = new double[n];
             currentFgStd = new double[n];
+            scratch = new Resampler.Scratch[n];
             for (int i = 0; i < n; i++) {
+                scratch[i] = new Resampler.Scratch();
                 fg[i] = levels.fg(pairs.get(i).fg(), factor);
                 bg[i] = levels.bg(pairs.get(i).bg(), factor);
                 double sum = 0;
@@ -175,7 +178,7 @@ final class PlacementRefiner {
             }
             boolean[] mask = trialMask;
             eachPair(i -> {
-                Resampler.sampleInto(bg[i], p.x() / factor, p.y() / factor, p.scale(), trial[i]);
+                Resampler.sampleInto(bg[i], p.x() / factor, p.y() / factor, p.scale(), trial[i], scratch[i]);
                 trialZncc[i] = mask == null ? zncc(i, trial[i]) : maskedZncc(i, trial[i], mask);
             });
             for (int i = 0; i < fg.length; i++) {
