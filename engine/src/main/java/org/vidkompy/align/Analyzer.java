@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import org.vidkompy.align.ClipScanner.Scans;
+import org.vidkompy.io.NativeHeap;
 import org.vidkompy.image.PixelRect;
 import org.vidkompy.media.Alignment;
 import org.vidkompy.media.Clip;
@@ -179,6 +180,9 @@ public final class Analyzer {
         Stopwatch clock = new Stopwatch();
 
         Scans scans = scanner.scanBoth(bg, fg, known, options, progress);
+        // The scan's decoders are closed; what they freed would otherwise stay in malloc's arenas
+        // under everything the rounds allocate after them.
+        NativeHeap.trim();
         double scanTime = clock.lap() - (known != null ? 0 : scans.samplingSeconds());
 
         SpatialOptions placed = so.withContentBox(scans.box());
