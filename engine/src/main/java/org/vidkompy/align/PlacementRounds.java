@@ -173,6 +173,9 @@ final class PlacementRounds {
         });
         List<Plane> fgs = new ArrayList<>(Arrays.asList(fetched).subList(0, m));
         List<Plane> bgs = new ArrayList<>(Arrays.asList(fetched).subList(m, 2 * m));
+        // The lists hold them now: the bg planes must be garbage once replaced below (a 10-minute
+        // 1080p pair's four were 23 MB, held through every neighbouring moment's refinement).
+        Arrays.fill(fetched, null);
         progress.advance(m);
         SpatialAlignment start = shifted(current, -crop.x(), -crop.y());
         SpatialAlignment best = spatial.refine(fgs, bgs, start, so);
