@@ -92,8 +92,6 @@ final class H264Encoder implements AutoCloseable {
     static final int FEW_CORES = 4;
     /** The fastest preset whose lookahead runs in the encoding thread on few cores. */
     static final String SYNC_LOOKAHEAD_FROM = "medium";
-    private static final List<String> PRESETS = List.of("ultrafast", "superfast", "veryfast",
-            "faster", "fast", "medium", "slow", "slower", "veryslow", "placebo");
 
     H264Encoder(Mp4Muxer muxer, WriterOptions options) {
         this.muxer = muxer;
@@ -324,7 +322,8 @@ final class H264Encoder implements AutoCloseable {
         if (options.repeatable()) {
             return "mbtree=0";
         }
-        boolean slow = PRESETS.indexOf(options.preset()) >= PRESETS.indexOf(SYNC_LOOKAHEAD_FROM);
+        List<String> presets = WriterOptions.PRESETS;
+        boolean slow = presets.indexOf(options.preset()) >= presets.indexOf(SYNC_LOOKAHEAD_FROM);
         return cores <= FEW_CORES && slow ? "sync-lookahead=0" : "";
     }
 }

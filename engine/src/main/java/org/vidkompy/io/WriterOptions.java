@@ -1,5 +1,7 @@
 package org.vidkompy.io;
 
+import java.util.List;
+
 /**
  * How {@link VideoWriter} encodes: H.264 (libx264) yuv420p in MP4.
  *
@@ -16,6 +18,9 @@ public record WriterOptions(int width, int height, PixelLayout input, Rational t
 
     public static final int DEFAULT_CRF = 18;
     public static final String DEFAULT_PRESET = "medium";
+    /** x264's presets, fastest first. */
+    public static final List<String> PRESETS = List.of("ultrafast", "superfast", "veryfast", "faster", "fast",
+            "medium", "slow", "slower", "veryslow", "placebo");
 
     public WriterOptions {
         if (width <= 0 || height <= 0) {

@@ -2,17 +2,15 @@ package org.vidkompy.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.vidkompy.compose.AudioMode;
 import org.vidkompy.compose.RenderOptions;
 import org.vidkompy.io.OutputFile;
+import org.vidkompy.io.WriterOptions;
 import picocli.CommandLine.Option;
 
 /** Output and encoder options shared by render and comp. */
 final class RenderOptionsMixin {
 
-    private static final Set<String> PRESETS = Set.of("ultrafast", "superfast", "veryfast", "faster", "fast",
-            "medium", "slow", "slower", "veryslow", "placebo");
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
             description = "Output file (default: {bg_stem}_overlay_{fg_stem}.mp4 in the current folder).")
@@ -53,7 +51,7 @@ final class RenderOptionsMixin {
         if (crf < 0 || crf > 51) {
             throw new UsageException("--crf must be 0..51, got " + crf);
         }
-        if (!PRESETS.contains(preset)) {
+        if (!WriterOptions.PRESETS.contains(preset)) {
             throw new UsageException("--preset must be one of ultrafast, superfast, veryfast, faster, fast, medium,"
                     + " slow, slower, veryslow; got '" + preset + "'");
         }
