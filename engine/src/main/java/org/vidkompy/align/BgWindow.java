@@ -41,8 +41,16 @@ final class BgWindow {
     /** The bg must be this many times as long as the fg, and at least {@link #MIN_BG_SECONDS}. */
     static final double MIN_RATIO = 3;
     static final double MIN_BG_SECONDS = 60;
-    /** Longest side of the key-frame pictures. */
+    /** Longest side of the key-frame pictures, at least. */
     static final int KEY_SIZE = 320;
+    /**
+     * Memory the key-frame pictures may take at most, for as many key frames as the look takes
+     * ({@link #MAX_KEYS}): what 600 of them took at {@link #KEY_SIZE}. A small fg gets larger pictures
+     * within it, so that its footprint in them is at least {@link TimeMatcher#STORE_MIN_FOOTPRINT} on
+     * each side, or no look: a 64x36 crop of a 1080p bg covered 11x6 pixels of 320x180 pictures, the
+     * look placed it in another scene and its window cost 75 s before the whole bg was analysed anyway.
+     */
+    static final long KEY_BUDGET = 36L << 20;
     /** Key frames at most, and at most one in this many frames (beyond, the look is not cheap). */
     static final int MAX_KEYS = 600;
     static final int MIN_FRAMES_PER_KEY = 12;
@@ -117,7 +125,9 @@ final class BgWindow {
         KeyFrames keys;
         try {
             int maxKeys = (int) Math.min(MAX_KEYS, Math.max(8, bi.frames() / MIN_FRAMES_PER_KEY));
-            Future<KeyFrames> k = pool.submit(() -> bg.keyFrames(KEY_SIZE, maxKeys));
+            int size = keySize(bi, fg.info(), maxKeys);
+            Future<KeyFrames> k = size > 0 ? pool.submit(() -> bg.keyFrames(size, maxKeys))
+                    : java.util.concurrent.CompletableFuture.completedFuture(null);
             Future<FgSide> f = pool.submit(() -> scanner.scanFgSide(fg, plan, options, pool, done, progress));
             keys = TaskFailures.await(k);
             fgSide = TaskFailures.await(f);
@@ -136,10 +146,28 @@ final class BgWindow {
                 : new Look(fgSide, keys, window[0], window[1], n, seconds);
     }
 
+    /**
+     * Longest side of the key-frame pictures: {@link #KEY_SIZE}, or larger where the fg at its own size
+     * would cover fewer than {@link TimeMatcher#STORE_MIN_FOOTPRINT} pixels of them on a side; 0 (no look)
+     * where that would take more than {@link #KEY_BUDGET} for {@code maxKeys} pictures.
+     */
+    static int keySize(Clip bg, Clip fg, int maxKeys) {
+        int longest = Math.max(bg.width(), bg.height());
+        double need = (double) TimeMatcher.STORE_MIN_FOOTPRINT * longest / Math.max(1, Math.min(fg.width(), fg.height()));
+        int size = (int) Math.min(longest, Math.max(KEY_SIZE, Math.ceil(need)));
+        double shrink = (double) size / longest;
+        double pixels = (double) bg.width() * bg.height() * shrink * shrink;
+        return need > longest || pixels * maxKeys > KEY_BUDGET ? 0 : size;
+    }
+
     /** The window {@code {from, to}} in bg frames, or null. */
     private int[] window(KeyFrames keys, FgSide fgSide, AnalysisOptions options, Clip bi) {
         Footprint area = place(keys, fgSide, options, bi);
-        return area == null ? null : window(keys, fgSide, area, bi);
+        // A footprint too small for descriptors (an fg scaled down, or letterboxed) places nothing surely.
+        if (area == null || Math.min(area.width(), area.height()) < TimeMatcher.STORE_MIN_FOOTPRINT) {
+            return null;
+        }
+        return window(keys, fgSide, area, bi);
     }
 
     /**

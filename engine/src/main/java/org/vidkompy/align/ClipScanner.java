@@ -60,8 +60,15 @@ final class ClipScanner {
         }
     }
 
-    /** The bg's scan: a whole-frame thumbnail per frame, from which any footprint can be cut later. */
-    record BgScan(ThumbnailStore store, Kept kept) {
+    /**
+     * The bg's scan: a whole-frame thumbnail per frame, from which any footprint can be cut later, and
+     * room for the full-resolution region a footprint too small for them is cut from ({@link BgZoom}).
+     */
+    record BgScan(ThumbnailStore store, Kept kept, BgZoom.Cache zoom) {
+        BgScan(ThumbnailStore store, Kept kept) {
+            this(store, kept, new BgZoom.Cache());
+        }
+
         /** Every bg frame's presentation time, seconds. */
         double[] times() {
             return kept.times();

@@ -150,16 +150,30 @@ final class TimeMatcher {
         ThumbnailStore store = scans.bg().store();
         Footprint cut = inStore(area, bi, store);
         DescriptorSequence.Builder builder = DescriptorSequence.builder(spec);
+        AreaSampler sampler = null;
         if (cut.width() >= STORE_MIN_FOOTPRINT && cut.height() >= STORE_MIN_FOOTPRINT) {
-            AreaSampler sampler = sampler(store, cut, spec.thumbWidth(), spec.thumbHeight());
-            int n = store.size();
+            sampler = sampler(store, cut, spec.thumbWidth(), spec.thumbHeight());
+        } else {
+            // A small fg in a large bg: the stored thumbnails are too coarse; the region around it at
+            // full resolution, decoded once for all the rounds' footprints, where it fits its budget.
+            Footprint inside = area.clippedTo(bi.width(), bi.height());
+            BgZoom zoom = scans.bg().zoom().around(bg, inside);
+            if (zoom != null) {
+                store = zoom.store();
+                sampler = zoom.sampler(inside, spec.thumbWidth(), spec.thumbHeight());
+            }
+        }
+        if (sampler != null) {
+            ThumbnailStore from = store;
+            AreaSampler cutter = sampler;
+            int n = from.size();
             DescriptorSequence[] parts = new DescriptorSequence[ParallelRanges.count(n)];
-            ParallelRanges.run(n, (part, from, to) -> {
-                AreaSampler own = sampler.twin();
+            ParallelRanges.run(n, (part, lo, hi) -> {
+                AreaSampler own = cutter.twin();
                 Plane thumb = Plane.allocate(spec.thumbWidth(), spec.thumbHeight());
                 DescriptorSequence.Builder b = DescriptorSequence.builder(spec);
-                for (int i = from; i < to; i++) {
-                    own.apply(store.chunk(i), store.offset(i), thumb);
+                for (int i = lo; i < hi; i++) {
+                    own.apply(from.chunk(i), from.offset(i), thumb);
                     b.add(thumb);
                 }
                 parts[part] = b.build();
@@ -169,7 +183,7 @@ final class TimeMatcher {
             }
             return builder.build();
         }
-        // A small fg in a large bg: the stored thumbnails are too coarse, decode the footprint itself.
+        // Beyond the budget (a long bg): the footprint itself, decoded again for every footprint.
         bg.scan(List.of(new ClipSource.Thumb(area.clippedTo(bi.width(), bi.height()).rounded(), spec.thumbWidth(),
                 spec.thumbHeight())), (index, ts, thumbs, whole) -> builder.add(thumbs[0]));
         return builder.build();
