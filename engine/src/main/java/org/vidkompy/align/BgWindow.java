@@ -3,7 +3,6 @@ package org.vidkompy.align;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.vidkompy.align.ClipScanner.FgSide;
@@ -116,11 +115,7 @@ final class BgWindow {
         AtomicLong done = new AtomicLong();
         progress.stage("scanning", Math.max(1, fg.info().frames()));
         // The key frames' look, the fg's scan and the other workers of its parts.
-        ExecutorService pool = Executors.newFixedThreadPool(1 + PartScan.WORKERS, r -> {
-            Thread t = new Thread(r, "vidkompy-look");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = PartScan.pool(1 + PartScan.WORKERS, "vidkompy-look");
         FgSide fgSide;
         KeyFrames keys;
         try {

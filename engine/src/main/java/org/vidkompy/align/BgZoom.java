@@ -2,7 +2,6 @@ package org.vidkompy.align;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.vidkompy.image.AreaSampler;
 import org.vidkompy.image.PixelRect;
 import org.vidkompy.media.Clip;
@@ -58,11 +57,7 @@ final class BgZoom {
         ClipSource.SplitScan split = PartScan.split(bg);
         if (split != null) {
             ThumbnailStore store = new ThumbnailStore(region.width(), region.height());
-            ExecutorService pool = Executors.newFixedThreadPool(PartScan.WORKERS, r -> {
-                Thread t = new Thread(r, "vidkompy-zoom");
-                t.setDaemon(true);
-                return t;
-            });
+            ExecutorService pool = PartScan.pool(PartScan.WORKERS, "vidkompy-zoom");
             try {
                 if (PartScan.run(split, thumbs, pool, p -> (i, t, planes, whole) -> store.put(i, planes[0]))) {
                     return new BgZoom(region, store);

@@ -4,7 +4,6 @@ import org.vidkompy.media.ClipSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.vidkompy.image.PixelRect;
@@ -102,11 +101,7 @@ final class ClipScanner {
         AtomicLong done = new AtomicLong();
         progress.stage("scanning", Math.max(1, bi.frames() + (known != null ? 0 : fi.frames())));
         // The bg's and the fg's tasks, and the other workers of each one's parts.
-        ExecutorService pool = Executors.newFixedThreadPool(2 * PartScan.WORKERS, r -> {
-            Thread t = new Thread(r, "vidkompy-scan");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = PartScan.pool(2 * PartScan.WORKERS, "vidkompy-scan");
         try {
             Future<BgScan> b = pool.submit(() -> scanBg(bg, plan, pool, done, progress));
             Future<FgSide> f = known != null ? java.util.concurrent.CompletableFuture.completedFuture(known)
