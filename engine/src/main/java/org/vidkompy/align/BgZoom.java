@@ -96,9 +96,6 @@ final class BgZoom {
             if (current != null && current.covers(area)) {
                 return current;
             }
-            if (region(area, bg.info()) == null) {
-                return null;
-            }
             current = null; // its memory is free before the next capture
             current = capture(bg, area);
             return current;

@@ -149,44 +149,42 @@ final class TimeMatcher {
         Clip bi = bg.info();
         ThumbnailStore store = scans.bg().store();
         Footprint cut = inStore(area, bi, store);
-        DescriptorSequence.Builder builder = DescriptorSequence.builder(spec);
-        AreaSampler sampler = null;
         if (cut.width() >= STORE_MIN_FOOTPRINT && cut.height() >= STORE_MIN_FOOTPRINT) {
-            sampler = sampler(store, cut, spec.thumbWidth(), spec.thumbHeight());
-        } else {
-            // A small fg in a large bg: the stored thumbnails are too coarse; the region around it at
-            // full resolution, decoded once for all the rounds' footprints, where it fits its budget.
-            Footprint inside = area.clippedTo(bi.width(), bi.height());
-            BgZoom zoom = scans.bg().zoom().around(bg, inside);
-            if (zoom != null) {
-                store = zoom.store();
-                sampler = zoom.sampler(inside, spec.thumbWidth(), spec.thumbHeight());
-            }
+            return cutEvery(store, sampler(store, cut, spec.thumbWidth(), spec.thumbHeight()), spec);
         }
-        if (sampler != null) {
-            ThumbnailStore from = store;
-            AreaSampler cutter = sampler;
-            int n = from.size();
-            DescriptorSequence[] parts = new DescriptorSequence[ParallelRanges.count(n)];
-            ParallelRanges.run(n, (part, lo, hi) -> {
-                AreaSampler own = cutter.twin();
-                Plane thumb = Plane.allocate(spec.thumbWidth(), spec.thumbHeight());
-                DescriptorSequence.Builder b = DescriptorSequence.builder(spec);
-                for (int i = lo; i < hi; i++) {
-                    own.apply(from.chunk(i), from.offset(i), thumb);
-                    b.add(thumb);
-                }
-                parts[part] = b.build();
-            });
-            for (DescriptorSequence p : parts) {
-                builder.addAll(p);
-            }
-            return builder.build();
+        // A small fg in a large bg: the stored thumbnails are too coarse; the region around it at full
+        // resolution, decoded once for all the rounds' footprints, where it fits its budget.
+        Footprint inside = area.clippedTo(bi.width(), bi.height());
+        BgZoom zoom = scans.bg().zoom().around(bg, inside);
+        if (zoom != null) {
+            return cutEvery(zoom.store(), zoom.sampler(inside, spec.thumbWidth(), spec.thumbHeight()), spec);
         }
         // Beyond the budget (a long bg): the footprint itself, decoded again for every footprint.
-        bg.scan(List.of(new ClipSource.Thumb(area.clippedTo(bi.width(), bi.height()).rounded(), spec.thumbWidth(),
-                spec.thumbHeight())), (index, ts, thumbs, whole) -> builder.add(thumbs[0]));
+        DescriptorSequence.Builder builder = DescriptorSequence.builder(spec);
+        bg.scan(List.of(new ClipSource.Thumb(inside.rounded(), spec.thumbWidth(), spec.thumbHeight())),
+                (index, ts, thumbs, whole) -> builder.add(thumbs[0]));
         return builder.build();
+    }
+
+    /** A descriptor of every stored frame, cut by {@code sampler}, the frames split over the cores. */
+    private static DescriptorSequence cutEvery(ThumbnailStore store, AreaSampler sampler, DescriptorSpec spec) {
+        int n = store.size();
+        DescriptorSequence[] parts = new DescriptorSequence[ParallelRanges.count(n)];
+        ParallelRanges.run(n, (part, from, to) -> {
+            AreaSampler own = sampler.twin();
+            Plane thumb = Plane.allocate(spec.thumbWidth(), spec.thumbHeight());
+            DescriptorSequence.Builder b = DescriptorSequence.builder(spec);
+            for (int i = from; i < to; i++) {
+                own.apply(store.chunk(i), store.offset(i), thumb);
+                b.add(thumb);
+            }
+            parts[part] = b.build();
+        });
+        DescriptorSequence.Builder all = DescriptorSequence.builder(spec);
+        for (DescriptorSequence p : parts) {
+            all.addAll(p);
+        }
+        return all.build();
     }
 
     /** The time alignment with every frame re-chosen among its neighbours on the fine thumbnails, and the tone curve found on the way. */
