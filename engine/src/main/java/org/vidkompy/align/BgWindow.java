@@ -114,8 +114,8 @@ final class BgWindow {
         ScanPlan plan = ScanPlan.of(bi, fg.info());
         AtomicLong done = new AtomicLong();
         progress.stage("scanning", Math.max(1, fg.info().frames()));
-        // The key frames' look, the fg's scan and the other workers of its parts.
-        ExecutorService pool = PartScan.pool(1 + PartScan.WORKERS, "vidkompy-look");
+        // The key frames' look, the fg's scan and the workers of its parts.
+        ExecutorService pool = PartScan.pool(2 + PartScan.WORKERS, "vidkompy-look");
         FgSide fgSide;
         KeyFrames keys;
         try {
@@ -123,7 +123,7 @@ final class BgWindow {
             int size = keySize(bi, fg.info(), maxKeys);
             Future<KeyFrames> k = size > 0 ? pool.submit(() -> bg.keyFrames(size, maxKeys))
                     : java.util.concurrent.CompletableFuture.completedFuture(null);
-            Future<FgSide> f = pool.submit(() -> scanner.scanFgSide(fg, plan, options, pool, done, progress));
+            Future<FgSide> f = pool.submit(() -> scanner.scanFgSide(fg, plan, options, new PartScan(pool), done, progress));
             keys = TaskFailures.await(k);
             fgSide = TaskFailures.await(f);
         } finally {

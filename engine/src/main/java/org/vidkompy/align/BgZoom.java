@@ -59,7 +59,8 @@ final class BgZoom {
             ThumbnailStore store = new ThumbnailStore(region.width(), region.height());
             ExecutorService pool = PartScan.pool(PartScan.WORKERS, "vidkompy-zoom");
             try {
-                if (PartScan.run(split, thumbs, pool, p -> (i, t, planes, whole) -> store.put(i, planes[0]))) {
+                if (new PartScan(pool).run(bg.info(), split, thumbs,
+                        p -> (i, t, planes, whole) -> store.put(i, planes[0]))) {
                     return new BgZoom(region, store);
                 }
             } finally {

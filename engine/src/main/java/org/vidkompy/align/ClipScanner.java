@@ -100,12 +100,13 @@ final class ClipScanner {
         ScanPlan plan = ScanPlan.of(bi, fi);
         AtomicLong done = new AtomicLong();
         progress.stage("scanning", Math.max(1, bi.frames() + (known != null ? 0 : fi.frames())));
-        // The bg's and the fg's tasks, and the other workers of each one's parts.
-        ExecutorService pool = PartScan.pool(2 * PartScan.WORKERS, "vidkompy-scan");
+        // The bg's and the fg's tasks, and the workers of both clips' parts.
+        ExecutorService pool = PartScan.pool(2 + PartScan.WORKERS, "vidkompy-scan");
+        PartScan parts = new PartScan(pool);
         try {
-            Future<BgScan> b = pool.submit(() -> scanBg(bg, plan, pool, done, progress));
+            Future<BgScan> b = pool.submit(() -> scanBg(bg, plan, parts, done, progress));
             Future<FgSide> f = known != null ? java.util.concurrent.CompletableFuture.completedFuture(known)
-                    : pool.submit(() -> scanFgSide(fg, plan, options, pool, done, progress));
+                    : pool.submit(() -> scanFgSide(fg, plan, options, parts, done, progress));
             BgScan bgScan = TaskFailures.await(b);
             FgSide fgSide = TaskFailures.await(f);
             return new Scans(bgScan, fgSide.scan(), fgSide.box(), fgSide.spec(), fgSide.samplingSeconds());
@@ -115,18 +116,18 @@ final class ClipScanner {
     }
 
     /** The fg's letterbox box, descriptor spec and scan. */
-    FgSide scanFgSide(ClipSource fg, ScanPlan plan, AnalysisOptions options, ExecutorService pool, AtomicLong done,
+    FgSide scanFgSide(ClipSource fg, ScanPlan plan, AnalysisOptions options, PartScan parts, AtomicLong done,
                       AnalysisProgress progress) {
         long t0 = System.nanoTime();
         PixelRect box = options.spatial().contentBox() != null ? options.spatial().contentBox()
                 : boxes.detect(planes(fg.samples(ScanPlan.BOX_SAMPLES)));
         DescriptorSpec spec = ScanPlan.descriptorSpec(options.border(), box);
         double sampling = (System.nanoTime() - t0) / 1e9;
-        return new FgSide(scanFg(fg, box, spec, plan, pool, done, progress), box, spec, sampling);
+        return new FgSide(scanFg(fg, box, spec, plan, parts, done, progress), box, spec, sampling);
     }
 
     /** The bg's scan, in parts where the clip can be cut ({@link PartScan}). */
-    private static BgScan scanBg(ClipSource bg, ScanPlan plan, ExecutorService pool, AtomicLong done,
+    private static BgScan scanBg(ClipSource bg, ScanPlan plan, PartScan parts, AtomicLong done,
                                  AnalysisProgress progress) {
         ThumbnailStore store = new ThumbnailStore(plan.store.width(), plan.store.height());
         List<ClipSource.Thumb> thumbs = List.of(plan.store);
@@ -134,7 +135,7 @@ final class ClipScanner {
         ClipSource.SplitScan split = PartScan.split(bg);
         if (split != null) {
             Keeper keeper = new Keeper(bg, plan, sink, done, progress);
-            if (PartScan.run(split, thumbs, pool, p -> keeper)) {
+            if (parts.run(bg.info(), split, thumbs, p -> keeper)) {
                 return new BgScan(store, keeper.kept());
             }
             done.addAndGet(-keeper.visits());
@@ -150,7 +151,7 @@ final class ClipScanner {
      * appended in its own order and the parts' joined in theirs.
      */
     private static FgScan scanFg(ClipSource fg, PixelRect box, DescriptorSpec spec, ScanPlan plan,
-                                 ExecutorService pool, AtomicLong done, AnalysisProgress progress) {
+                                 PartScan scans, AtomicLong done, AnalysisProgress progress) {
         ClipSource.Thumb fine = ScanPlan.fineThumb(box, fg.info().frames());
         ThumbnailStore store = new ThumbnailStore(fine.width(), fine.height());
         List<ClipSource.Thumb> thumbs = List.of(ScanPlan.descriptorThumb(box, spec), fine);
@@ -161,7 +162,7 @@ final class ClipScanner {
                 parts[p] = DescriptorSequence.builder(spec);
             }
             Keeper keeper = new Keeper(fg, plan, (i, t) -> store.put(i, t[1]), done, progress);
-            if (PartScan.run(split, thumbs, pool, p -> (i, t, planes, whole) -> {
+            if (scans.run(fg.info(), split, thumbs, p -> (i, t, planes, whole) -> {
                 parts[p].add(planes[0]);
                 keeper.frame(i, t, planes, whole);
             })) {
