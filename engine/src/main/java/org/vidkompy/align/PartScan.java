@@ -93,6 +93,11 @@ final class PartScan {
         return split.complete();
     }
 
+    /** Parts queued and not yet taken by a worker. */
+    synchronized int waiting() {
+        return waiting.size();
+    }
+
     private void work() {
         while (true) {
             Part part;
