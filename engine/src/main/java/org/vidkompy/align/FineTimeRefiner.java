@@ -220,8 +220,12 @@ final class FineTimeRefiner {
                 while (last < states - 1 && cost[i * states + last + 1] < tie) {
                     last++;
                 }
-                out.first()[i] = bg(i, first);
-                out.last()[i] = bg(i, last);
+                // A run that reaches the window's edge may go on beyond it: the pictures have not said
+                // where it ends, so that side is open. Closed at the edge, a title card held past the
+                // window (bg frames 67-76 dB apart, the fg's own coding noise larger) disagreed with
+                // the clip's one line and left 24 frames on a local fit up to 8 frames off.
+                out.first()[i] = first == 0 && atWindowEdge(i, 0) ? 0 : bg(i, first);
+                out.last()[i] = last == states - 1 && atWindowEdge(i, states - 1) ? bgStore.size() - 1 : bg(i, last);
             }
             return out;
         }

@@ -52,7 +52,7 @@ public final class PairGenerator {
         if (b.seed() != spec.seed() || b.bgWidth() != spec.bgWidth() || b.bgHeight() != spec.bgHeight()
                 || !b.bgFps().equals(spec.bgFps()) || b.bgFrames() != spec.bgFrames() || b.staticFrom() != spec.staticFrom()
                 || b.staticTo() != spec.staticTo()
-                || b.still() != spec.still()) {
+                || b.still() != spec.still() || b.holdCreep() != spec.holdCreep()) {
             throw new IllegalArgumentException("another bg: " + spec);
         }
         Path dir = pair.background().getParent();

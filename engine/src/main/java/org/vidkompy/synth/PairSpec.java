@@ -26,13 +26,16 @@ import org.vidkompy.io.Rational;
  * @param grade      non-linear grade of the fg, applied before gain/bias ({@link Grade#NONE} for none)
  * @param times      explicit per-frame fg timestamps (variable frame rate), or null for {@code j / fgFps}
  * @param still      a still scene: nothing moves in it but the camera ({@link Scene})
+ * @param holdCreep  scene time per bg frame across the static stretch: 0 holds it still; a little more
+ *                   makes a near-still hold (a title card fading, a slide with a blinking cursor), its
+ *                   frames apart by less than an fg's coding noise but each its own moment
  */
 public record PairSpec(
         long seed,
         int bgWidth, int bgHeight, Rational bgFps, int bgFrames, int staticFrom, int staticTo,
         int fgWidth, int fgHeight, double x, double y, double scale, Rational fgFps, int[] map,
         double gain, double bias, double noise, int barX, int barY, int fadeFrames,
-        int crf, boolean bgAudio, boolean fgAudio, Grade grade, FgTimes times, boolean still) {
+        int crf, boolean bgAudio, boolean fgAudio, Grade grade, FgTimes times, boolean still, double holdCreep) {
 
     public PairSpec {
         if (map.length == 0) {
@@ -58,7 +61,7 @@ public record PairSpec(
             double gain, double bias, double noise, int barX, int barY, int fadeFrames,
             int crf, boolean bgAudio, boolean fgAudio) {
         this(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight, x, y, scale, fgFps,
-                map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, Grade.NONE, null, false);
+                map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, Grade.NONE, null, false, 0);
     }
 
     /**
@@ -83,53 +86,63 @@ public record PairSpec(
     public PairSpec withMap(Rational newFgFps, int[] newMap) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
                 x, y, scale, newFgFps, newMap, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade,
-                null, still);
+                null, still, holdCreep);
     }
 
     public PairSpec withGeometry(int w, int h, double nx, double ny, double s) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, w, h, nx, ny, s,
-                fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times, still);
+                fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times, still,
+                holdCreep);
     }
 
     public PairSpec withBackground(int w, int h, int frames) {
         return new PairSpec(seed, w, h, bgFps, frames, staticFrom, staticTo, fgWidth, fgHeight, x, y, scale,
-                fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times, still);
+                fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times, still,
+                holdCreep);
     }
 
     public PairSpec withStatic(int from, int to) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, from, to, fgWidth, fgHeight, x, y, scale,
-                fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times, still);
+                fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times, still,
+                holdCreep);
+    }
+
+    /** A near-still hold over bg frames {@code from..to}: scene time creeps on by {@code creep} a frame. */
+    public PairSpec withHold(int from, int to, double creep) {
+        return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, from, to, fgWidth, fgHeight, x, y, scale,
+                fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times, still,
+                creep);
     }
 
     public PairSpec withGrade(double g, double b, double sigma) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
                 x, y, scale, fgFps, map, g, b, sigma, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade,
-                times, still);
+                times, still, holdCreep);
     }
 
     public PairSpec withBars(int bx, int by) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
                 x, y, scale, fgFps, map, gain, bias, noise, bx, by, fadeFrames, crf, bgAudio, fgAudio, grade,
-                times, still);
+                times, still, holdCreep);
     }
 
     public PairSpec withFade(int frames) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
                 x, y, scale, fgFps, map, gain, bias, noise, barX, barY, frames, crf, bgAudio, fgAudio, grade,
-                times, still);
+                times, still, holdCreep);
     }
 
     public PairSpec withCrf(int c) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
                 x, y, scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, c, bgAudio, fgAudio, grade,
-                times, still);
+                times, still, holdCreep);
     }
 
     /** A non-linear grade of the fg (gamma, saturation, tint, contrast, blur/sharpen). */
     public PairSpec withLook(Grade g) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
                 x, y, scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, g,
-                times, still);
+                times, still, holdCreep);
     }
 
     /**
@@ -139,25 +152,26 @@ public record PairSpec(
     public PairSpec withTimes(Rational nominal, FgTimes t, int[] newMap) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
                 x, y, scale, nominal, newMap, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade,
-                t, still);
+                t, still, holdCreep);
     }
 
     /** A spec at another bg frame rate (the map is kept as it is). */
     public PairSpec withBgFps(Rational fps, int frames) {
         return new PairSpec(seed, bgWidth, bgHeight, fps, frames, staticFrom, staticTo, fgWidth, fgHeight, x, y,
                 scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade,
-                times, still);
+                times, still, holdCreep);
     }
 
     /** The same pair in a still scene: nothing moves but the camera, as over a landscape. */
     public PairSpec withStillScene() {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
                 x, y, scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times,
-                true);
+                true, holdCreep);
     }
 
     public PairSpec withAudio(boolean bg, boolean fg) {
         return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, staticFrom, staticTo, fgWidth, fgHeight,
-                x, y, scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bg, fg, grade, times, still);
+                x, y, scale, fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bg, fg, grade, times, still,
+                holdCreep);
     }
 }

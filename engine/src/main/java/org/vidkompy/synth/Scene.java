@@ -31,6 +31,8 @@ public final class Scene {
     private final double[][] blob; // per blob: cx, cy, vx, vy, radius, r, g, b, phase, texture offset
     private final int staticFrom;
     private final int staticTo;
+    /** Scene time per bg frame across the static stretch (0: held still). */
+    private final double holdCreep;
     /** Texture beyond the bg frame on each side, in bg pixels: the sway's margin plus any overhang room. */
     private final int marginX;
     private final int marginY;
@@ -59,6 +61,13 @@ public final class Scene {
      */
     public Scene(long seed, int bgWidth, int bgHeight, int staticFrom, int staticTo, int overhangX, int overhangY,
                  boolean still) {
+        this(seed, bgWidth, bgHeight, staticFrom, staticTo, overhangX, overhangY, still, 0);
+    }
+
+    /** @param holdCreep scene time per bg frame across the static stretch: a near-still hold above 0 */
+    public Scene(long seed, int bgWidth, int bgHeight, int staticFrom, int staticTo, int overhangX, int overhangY,
+                 boolean still, double holdCreep) {
+        this.holdCreep = holdCreep;
         this.bgWidth = bgWidth;
         this.bgHeight = bgHeight;
         this.staticFrom = staticFrom;
@@ -112,7 +121,7 @@ public final class Scene {
         int ox = overhang(Math.max(left, right));
         int oy = overhang(Math.max(top, bottom));
         return new Scene(spec.seed(), spec.bgWidth(), spec.bgHeight(), spec.staticFrom(), spec.staticTo(), ox, oy,
-                spec.still());
+                spec.still(), spec.holdCreep());
     }
 
     private static int overhang(double beyond) {
@@ -127,10 +136,11 @@ public final class Scene {
         return bgHeight;
     }
 
-    /** Scene time shown by background frame {@code bgIndex}; constant across the static stretch. */
+    /** Scene time shown by background frame {@code bgIndex}; constant (or creeping) across the static stretch. */
     public double sceneTime(int bgIndex) {
         if (staticFrom >= 0 && bgIndex >= staticFrom) {
-            return bgIndex <= staticTo ? staticFrom : bgIndex - (staticTo - staticFrom);
+            double held = staticFrom + holdCreep * (Math.min(bgIndex, staticTo) - staticFrom);
+            return bgIndex <= staticTo ? held : held + bgIndex - staticTo;
         }
         return bgIndex;
     }

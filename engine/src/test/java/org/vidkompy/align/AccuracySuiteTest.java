@@ -77,6 +77,16 @@ class AccuracySuiteTest {
                                 TimeMaps.withCut(TimeMaps.linear(200, 20, 1.0), 100, 125)), t),
                 Arguments.of("black/fade-in first second", base.withFade(25), t),
                 Arguments.of("static stretch", base.withStatic(60, 100), t),
+                // A near-still hold (a title card fading, a slide): its frames are apart by less than
+                // the fg's noise, each its own moment; nothing but time can place them.
+                Arguments.of("near-still hold, creep 0.02, noise 3",
+                        base.withHold(60, 100, 0.02).withGrade(1, 0, 3), t),
+                // Held to the fg's end, the coarse path may stall on one frame; the window around it
+                // must not keep the clip's one line from the held frames (54 % and 63 % exact before).
+                Arguments.of("near-still hold to the fg's end, creep 0.005, noise 3, crf 28",
+                        base.withHold(100, 199, 0.005).withGrade(1, 0, 3).withCrf(28), t),
+                Arguments.of("near-still hold over the fg's last 40 %, creep 0.01, noise 5",
+                        base.withHold(90, 199, 0.01).withGrade(1, 0, 5), t),
                 // Variable frame rates: every fg frame at its own timestamp.
                 Arguments.of("VFR 30 fps, drops + bursts", base.withTimes(drops.nominal(), drops.times(), drops.map()), t),
                 Arguments.of("VFR phone: jitter 0.3 + drops", base.withTimes(phone.nominal(), phone.times(), phone.map()), t),

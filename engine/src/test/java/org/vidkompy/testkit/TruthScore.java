@@ -18,7 +18,7 @@ public record TruthScore(double dx, double dy, double scaleError, int exact, int
     /** Scores {@code a}; with {@code -Dvidkompy.accuracy.verbose=true} every wrong frame is printed. */
     public static TruthScore of(Alignment a, PairSpec spec) {
         Scene scene = new Scene(spec.seed(), spec.bgWidth(), spec.bgHeight(), spec.staticFrom(), spec.staticTo(), 0, 0,
-                spec.still());
+                spec.still(), spec.holdCreep());
         int[] map = a.temporal().map();
         int[] truth = spec.map();
         assertEquals(truth.length, map.length, "one map entry per fg frame");
