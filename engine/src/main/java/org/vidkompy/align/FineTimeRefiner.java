@@ -155,6 +155,15 @@ final class FineTimeRefiner {
             return clamp(map[i] + s - RADIUS, bgStore.size());
         }
 
+        /** The picture costs of {@code chosen} (a choice from this table), summed over the clip. */
+        double picked(int[] chosen) {
+            double sum = 0;
+            for (int i = 0; i < map.length; i++) {
+                sum += cost[i * states + Math.max(0, Math.min(states - 1, chosen[i] - map[i] + RADIUS))];
+            }
+            return sum;
+        }
+
         /** The bg frame the pictures alone prefer for every fg frame. */
         int[] best() {
             int[] out = new int[map.length];

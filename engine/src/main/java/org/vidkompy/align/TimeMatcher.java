@@ -36,6 +36,8 @@ final class TimeMatcher {
     static final double UNDECIDED_WEIGHT = 0.1;
     /** Frames by which the time curve may leave the coarse path before the search window follows it. */
     static final double RECENTRE = 1.5;
+    /** How often the window may follow the curve: each move shows the pictures the curve went towards. */
+    static final int RECENTRE_ROUNDS = 4;
 
     private final TemporalAligner temporal;
 
@@ -216,6 +218,25 @@ final class TimeMatcher {
             curve = timeCurve(refiner, costs, trusted, line, scans.fg().times(), r);
         }
         int[] refined = refiner.choose(costs, r, curve);
+        // Where the pictures moved the curve again (a long flat start, a washed-out sky, put the coarse
+        // path many frames off), the window follows it further; taken only where the clip's pictures
+        // then fit better, so a curve that wanders on weak pictures cannot lead the map away.
+        double fit = costs.picked(refined);
+        FineTimeRefiner.Costs further = costs;
+        for (int round = 1; round < RECENTRE_ROUNDS; round++) {
+            centre = recentred(further.map, curve.bg(), bi.frames());
+            if (centre == null) {
+                break;
+            }
+            further = refiner.costs(centre, further);
+            curve = timeCurve(refiner, further, trusted, line, scans.fg().times(), r);
+            int[] again = refiner.choose(further, r, curve);
+            double againFit = further.picked(again);
+            if (againFit < fit) {
+                refined = again;
+                fit = againFit;
+            }
+        }
         return new Refined(new TemporalAlignment(refined, time.frameConfidence(), time.confidence(), time.unmatched(),
                 time.uninformative()), tone);
     }
