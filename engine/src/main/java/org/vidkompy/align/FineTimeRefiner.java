@@ -164,6 +164,17 @@ final class FineTimeRefiner {
             return sum;
         }
 
+        /** The picture cost of bg frame {@code j} for fg frame {@code i}; NaN outside the window. */
+        float costOf(int i, int j) {
+            int s = j - map[i] + RADIUS;
+            return s < 0 || s >= states || bg(i, s) != j ? Float.NaN : cost[i * states + s];
+        }
+
+        /** The least picture cost in fg frame {@code i}'s window. */
+        float bestCost(int i) {
+            return cost[i * states + argmin(i)];
+        }
+
         /** The bg frame the pictures alone prefer for every fg frame. */
         int[] best() {
             int[] out = new int[map.length];

@@ -222,6 +222,8 @@ final class TimeMatcher {
         // path many frames off), the window follows it further; taken only where the clip's pictures
         // then fit better, so a curve that wanders on weak pictures cannot lead the map away.
         double fit = costs.picked(refined);
+        FineTimeRefiner.Costs chosenFrom = costs;
+        Curve chosenCurve = curve;
         FineTimeRefiner.Costs further = costs;
         for (int round = 1; round < RECENTRE_ROUNDS; round++) {
             centre = recentred(further.map, curve.bg(), bi.frames());
@@ -235,10 +237,95 @@ final class TimeMatcher {
             if (againFit < fit) {
                 refined = again;
                 fit = againFit;
+                chosenFrom = further;
+                chosenCurve = curve;
             }
         }
+        refined = repaired(refiner, chosenFrom, refined, chosenCurve.bg(), r, bi.frames());
         return new Refined(new TemporalAlignment(refined, time.frameConfidence(), time.confidence(), time.unmatched(),
                 time.uninformative()), tone);
+    }
+
+    /** A frame is a misfit where its pictures fit this many times worse than the clip's median frame... */
+    static final double MISFIT_FACTOR = 4;
+    /** ... and by this much (1 - ZNCC) at least. */
+    static final double MISFIT_MIN = 0.01;
+    /** A misfit takes another bg frame where the pictures fit there at least this much better. */
+    static final double REPAIR_SHARE = 0.5;
+
+    /**
+     * The map with its misfits looked at once more: frames whose pictures fit far worse than the
+     * clip's own typical frame, because their window missed their moment (beside a cut the coarse path
+     * ramped over, the frames on either side were held in bg frames of the skipped stretch). Each gets
+     * the windows where its neighbours' steps continue to, from either side, and where the curve puts
+     * it, and takes the best frame there when the pictures fit it at least twice as well.
+     */
+    private static int[] repaired(FineTimeRefiner refiner, FineTimeRefiner.Costs table, int[] chosen, double[] at,
+                                  double bgPerFg, long bgFrames) {
+        int n = chosen.length;
+        double[] own = new double[n];
+        double[] sorted = new double[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            float c = table.costOf(i, chosen[i]);
+            own[i] = Float.isNaN(c) ? Double.POSITIVE_INFINITY : c;
+            if (table.informative[i] && !Float.isNaN(c)) {
+                sorted[k++] = c;
+            }
+        }
+        if (k == 0) {
+            return chosen;
+        }
+        java.util.Arrays.sort(sorted, 0, k);
+        double limit = Math.max(MISFIT_MIN, MISFIT_FACTOR * sorted[k / 2]);
+        boolean[] misfit = new boolean[n];
+        boolean any = false;
+        for (int i = 0; i < n; i++) {
+            misfit[i] = table.informative[i] && own[i] > limit;
+            any |= misfit[i];
+        }
+        if (!any) {
+            return chosen;
+        }
+        int[][] centres = {table.map.clone(), table.map.clone(), table.map.clone()};
+        for (int a = 0; a < n; a++) {
+            if (!misfit[a]) {
+                continue;
+            }
+            int b = a;
+            while (b + 1 < n && misfit[b + 1]) {
+                b++;
+            }
+            for (int i = a; i <= b; i++) {
+                if (!Double.isNaN(at[i])) {
+                    centres[0][i] = clampFrame(Math.round(at[i]), bgFrames);
+                }
+                if (a > 0) {
+                    centres[1][i] = clampFrame(chosen[a - 1] + Math.round((i - a + 1) * bgPerFg), bgFrames);
+                }
+                if (b + 1 < n) {
+                    centres[2][i] = clampFrame(chosen[b + 1] - Math.round((b + 1 - i) * bgPerFg), bgFrames);
+                }
+            }
+            a = b;
+        }
+        int[] out = chosen.clone();
+        double[] best = own.clone();
+        for (int[] centre : centres) {
+            FineTimeRefiner.Costs look = refiner.costs(centre, table);
+            int[] there = look.best();
+            for (int i = 0; i < n; i++) {
+                if (misfit[i] && look.bestCost(i) < REPAIR_SHARE * best[i]) {
+                    best[i] = look.bestCost(i);
+                    out[i] = there[i];
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int clampFrame(long j, long bgFrames) {
+        return (int) Math.max(0, Math.min(bgFrames - 1, j));
     }
 
     /**

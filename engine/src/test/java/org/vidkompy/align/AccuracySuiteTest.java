@@ -75,6 +75,20 @@ class AccuracySuiteTest {
                 Arguments.of("5 s forward cut",
                         base.withBackground(320, 180, 380).withMap(FPS25,
                                 TimeMaps.withCut(TimeMaps.linear(200, 20, 1.0), 100, 125)), t),
+                // Where the frames on either side of a cut look alike (a still scene, a short jump), the
+                // coarse path ramps over it and the frames beside it sat in the skipped stretch (worst
+                // 125 and 12 frames off before misfits got a second look).
+                Arguments.of("still scene, 5 s forward cut",
+                        base.withStillScene().withBackground(320, 180, 380).withMap(FPS25,
+                                TimeMaps.withCut(TimeMaps.linear(200, 20, 1.0), 100, 125)), t),
+                Arguments.of("still scene, 5 s forward cut, noise 3, crf 28",
+                        base.withStillScene().withBackground(320, 180, 380).withMap(FPS25,
+                                TimeMaps.withCut(TimeMaps.linear(200, 20, 1.0), 100, 125))
+                                .withGrade(1, 0, 3).withCrf(28), t),
+                Arguments.of("12-frame forward cut, noise 3, crf 28",
+                        base.withBackground(320, 180, 300).withMap(FPS25,
+                                TimeMaps.withCut(TimeMaps.linear(200, 20, 1.0), 100, 12)).withGrade(1, 0, 3)
+                                .withCrf(28), t),
                 Arguments.of("black/fade-in first second", base.withFade(25), t),
                 Arguments.of("static stretch", base.withStatic(60, 100), t),
                 // A near-still hold (a title card fading, a slide): its frames are apart by less than
