@@ -1,6 +1,7 @@
 package org.vidkompy.align;
 
 import org.vidkompy.media.ClipSource;
+import org.vidkompy.media.RecentRuns;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,9 +173,16 @@ public final class Analyzer {
                 new FrameRange(from, look.to() - 1), look.keyFrames());
     }
 
-    private Result analyze(ClipSource bg, ClipSource fg, ClipScanner.FgSide known, AnalysisOptions options,
+    private Result analyze(ClipSource clip, ClipSource fg, ClipScanner.FgSide known, AnalysisOptions options,
                            AnalysisProgress progress) {
-        Clip bi = bg.info();
+        // The rounds fetch the same runs of bg frames again (each pair's moment and its neighbours).
+        try (RecentRuns bg = new RecentRuns(clip, PlacementRounds.FINAL_BUDGET)) {
+            return analyze(bg, fg, known, options, progress, clip.info());
+        }
+    }
+
+    private Result analyze(ClipSource bg, ClipSource fg, ClipScanner.FgSide known, AnalysisOptions options,
+                           AnalysisProgress progress, Clip bi) {
         Clip fi = fg.info();
         SpatialOptions so = options.spatial();
         Stopwatch clock = new Stopwatch();
