@@ -13,11 +13,11 @@ import org.vidkompy.image.LumaImage;
  * frames around its moment, decoding each run from the key frame before it (0.8-0.9 s for four pairs
  * of a 1080p bg whose key frames lie up to 250 frames apart), and a trial start's rounds and the
  * final rounds meet at the same pairs. A decoder gives the same pictures every time, so what comes
- * back is what a new decode would give. Everything else goes to the clip as it is.
+ * back is what a new decode would give. Everything else goes to the clip as it is but closing: the
+ * clip belongs to whoever opened it.
  */
-public final class RecentRuns implements ClipSource {
+public final class RecentRuns extends ForwardingClipSource {
 
-    private final ClipSource clip;
     private final long budget;
     /** Frames by index, the least recently used first. */
     private final LinkedHashMap<Integer, LumaImage> kept = new LinkedHashMap<>(16, 0.75f, true);
@@ -25,7 +25,7 @@ public final class RecentRuns implements ClipSource {
 
     /** @param budget bytes of frames kept at most */
     public RecentRuns(ClipSource clip, long budget) {
-        this.clip = clip;
+        super(clip);
         this.budget = budget;
     }
 
@@ -35,7 +35,7 @@ public final class RecentRuns implements ClipSource {
         if (hit != null) {
             return hit;
         }
-        List<LumaImage> run = clip.frames(from, count);
+        List<LumaImage> run = in.frames(from, count);
         synchronized (this) {
             int first = Math.max(0, from);
             for (int k = 0; k < run.size(); k++) {
@@ -54,7 +54,7 @@ public final class RecentRuns implements ClipSource {
     /** The run from the frames kept, or null where one is missing. */
     private synchronized List<LumaImage> lookUp(int from, int count) {
         int first = Math.max(0, from);
-        int end = (int) Math.min(clip.info().frames(), (long) from + count);
+        int end = (int) Math.min(in.info().frames(), (long) from + count);
         if (first >= end) {
             return null;
         }
@@ -67,46 +67,6 @@ public final class RecentRuns implements ClipSource {
             out.add(f);
         }
         return out;
-    }
-
-    @Override
-    public Clip info() {
-        return clip.info();
-    }
-
-    @Override
-    public List<LumaImage> samples(int count) {
-        return clip.samples(count);
-    }
-
-    @Override
-    public void scan(List<Thumb> thumbs, FrameVisitor visitor) {
-        clip.scan(thumbs, visitor);
-    }
-
-    @Override
-    public LumaImage frame(int index) {
-        return clip.frame(index);
-    }
-
-    @Override
-    public int fetchCost(int index) {
-        return clip.fetchCost(index);
-    }
-
-    @Override
-    public KeyFrames keyFrames(int longestSide, int maxKeys) {
-        return clip.keyFrames(longestSide, maxKeys);
-    }
-
-    @Override
-    public ClipSource window(int from, int to) {
-        return clip.window(from, to);
-    }
-
-    @Override
-    public SplitScan split(int parts) {
-        return clip.split(parts);
     }
 
     /** Lets the frames go; the clip itself belongs to whoever opened it. */

@@ -16,7 +16,7 @@ import org.vidkompy.io.VideoProbe;
 import org.vidkompy.media.ClipSource;
 import org.vidkompy.media.FfmpegClipSource;
 import org.vidkompy.testkit.CutClip;
-import org.vidkompy.testkit.ForwardingClipSource;
+import org.vidkompy.media.ForwardingClipSource;
 
 /**
  * Clips decoded in parts at once keep exactly what one scan keeps, and where the parts do not add

@@ -20,7 +20,7 @@ import org.vidkompy.synth.PairGenerator;
 import org.vidkompy.synth.PairSpec;
 import org.vidkompy.synth.TimeMaps;
 import org.vidkompy.testkit.Fixtures;
-import org.vidkompy.testkit.ForwardingClipSource;
+import org.vidkompy.media.ForwardingClipSource;
 import org.vidkompy.testkit.TruthScore;
 
 /**

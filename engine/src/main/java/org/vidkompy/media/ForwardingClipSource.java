@@ -1,13 +1,12 @@
-package org.vidkompy.testkit;
+package org.vidkompy.media;
 
 import java.util.List;
 import org.vidkompy.image.LumaImage;
-import org.vidkompy.media.Clip;
-import org.vidkompy.media.ClipSource;
 
 /**
- * A clip source that hands every call to another one: a test overrides only what it changes (a
- * file that offers no key-frame look, a scan in parts that goes wrong).
+ * A clip source that hands every call to another one: a subclass overrides only what it changes (runs
+ * of frames kept, {@link RecentRuns}; in tests a file that offers no key-frame look, a scan in parts
+ * that goes wrong).
  */
 public class ForwardingClipSource implements ClipSource {
 
