@@ -159,7 +159,7 @@ final class FineTimeRefiner {
         double picked(int[] chosen) {
             double sum = 0;
             for (int i = 0; i < map.length; i++) {
-                sum += cost[i * states + Math.max(0, Math.min(states - 1, chosen[i] - map[i] + RADIUS))];
+                sum += costOf(i, chosen[i]);
             }
             return sum;
         }

@@ -102,9 +102,7 @@ public record PairSpec(
     }
 
     public PairSpec withStatic(int from, int to) {
-        return new PairSpec(seed, bgWidth, bgHeight, bgFps, bgFrames, from, to, fgWidth, fgHeight, x, y, scale,
-                fgFps, map, gain, bias, noise, barX, barY, fadeFrames, crf, bgAudio, fgAudio, grade, times, still,
-                holdCreep);
+        return withHold(from, to, holdCreep);
     }
 
     /** A near-still hold over bg frames {@code from..to}: scene time creeps on by {@code creep} a frame. */
