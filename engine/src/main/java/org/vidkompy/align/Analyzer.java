@@ -5,6 +5,7 @@ import org.vidkompy.media.RecentRuns;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.vidkompy.align.ClipScanner.Scans;
 import org.vidkompy.io.NativeHeap;
 import org.vidkompy.image.PixelRect;
@@ -47,7 +48,10 @@ import org.vidkompy.temporal.TemporalAlignment;
  * <li>An fg that matches nothing over time is not in the bg ({@link NotFoundRule}).</li>
  * </ol>
  * A bg much longer than the fg is first looked at cheaply, key frames only, for the part the fg can lie
- * in ({@link BgWindow}); then steps 2-6 decode and compare only that part.
+ * in ({@link BgWindow}); then steps 2-6 decode and compare only that part. Otherwise, where fg and bg
+ * have one frame rate, the bg's reference frames are decoded first, alone ({@link ReferenceFirst}):
+ * where the fg is the bg shifted by whole frames and the first placement is clear, that is the answer,
+ * placed at full resolution on the file's frames; anything else in time goes on as above.
  * The same code serves files (FFmpeg) and the OpenFX host's clips: only the {@link ClipSource} differs.
  */
 public final class Analyzer {
@@ -58,19 +62,36 @@ public final class Analyzer {
     private final BgWindow window;
     private final WholeClipFit fit;
     private final PlacementChoice choice;
+    private final SpatialAligner spatialAligner;
+    private final TemporalAligner temporalAligner;
 
     /** Times the rounds start again from where the whole clip fits better ({@link WholeClipFit}). */
     static final int MAX_RESTARTS = 1;
     /** Times the rounds, run out still moving, jump on along their way ({@link PlacementChoice#further}). */
     static final int MAX_JUMPS = 1;
 
+    /** Whether a bg is first analysed by its reference frames alone ({@link ReferenceFirst}). */
+    private final boolean referenceScan;
+
     @Inject
     public Analyzer(SpatialAligner spatial, TemporalAligner temporal) {
+        this(spatial, temporal, true);
+    }
+
+    private Analyzer(SpatialAligner spatial, TemporalAligner temporal, boolean referenceScan) {
+        this.referenceScan = referenceScan;
+        this.spatialAligner = spatial;
+        this.temporalAligner = temporal;
         this.placement = new PlacementRounds(spatial);
         this.timing = new TimeMatcher(temporal);
         this.window = new BgWindow(scanner, spatial);
         this.fit = new WholeClipFit(timing);
         this.choice = new PlacementChoice(timing);
+    }
+
+    /** This analysis decoding every bg frame it compares: what the reference-frame look must agree with. */
+    Analyzer everyFrame() {
+        return new Analyzer(spatialAligner, temporalAligner, false);
     }
 
     /**
@@ -79,12 +100,21 @@ public final class Analyzer {
      * @param bgWindow   the bg frames the analysis decoded ({@link BgWindow}): all of them, or for a long bg
      *                   with a short fg only the part the fg can lie in
      * @param bgKeyFrames bg key frames the look before that decoded (0 where there was none)
+     * @param bgReferenceFrames where only the bg's reference frames were decoded and compared
+     *                    ({@link ReferenceFirst}), how many; 0 where all its frames were
      */
     public record Result(Alignment alignment, PixelRect contentBox, SpatialAlignment spatial,
                          TemporalAlignment temporal, Timings timings, int rounds, FrameRange bgWindow,
-                         int bgKeyFrames) {
+                         int bgKeyFrames, int bgReferenceFrames) {
+        public Result(Alignment alignment, PixelRect contentBox, SpatialAlignment spatial,
+                      TemporalAlignment temporal, Timings timings, int rounds, FrameRange bgWindow,
+                      int bgKeyFrames) {
+            this(alignment, contentBox, spatial, temporal, timings, rounds, bgWindow, bgKeyFrames, 0);
+        }
+
         Result withTimings(Timings t) {
-            return new Result(alignment, contentBox, spatial, temporal, t, rounds, bgWindow, bgKeyFrames);
+            return new Result(alignment, contentBox, spatial, temporal, t, rounds, bgWindow, bgKeyFrames,
+                    bgReferenceFrames);
         }
     }
 
@@ -95,28 +125,37 @@ public final class Analyzer {
      * there, and the summary used to show only the other 49).
      */
     public record Timings(double sampling, double scan, double spatial, double temporal, double look,
-                          double windowsNotTaken) {
+                          double windowsNotTaken, double referenceNotTaken) {
         public Timings(double sampling, double scan, double spatial, double temporal) {
-            this(sampling, scan, spatial, temporal, 0, 0);
+            this(sampling, scan, spatial, temporal, 0, 0, 0);
         }
 
         public Timings(double sampling, double scan, double spatial, double temporal, double look) {
-            this(sampling, scan, spatial, temporal, look, 0);
+            this(sampling, scan, spatial, temporal, look, 0, 0);
+        }
+
+        public Timings(double sampling, double scan, double spatial, double temporal, double look,
+                       double windowsNotTaken) {
+            this(sampling, scan, spatial, temporal, look, windowsNotTaken, 0);
         }
 
         public double total() {
-            return sampling + scan + spatial + temporal + look + windowsNotTaken;
+            return sampling + scan + spatial + temporal + look + windowsNotTaken + referenceNotTaken;
         }
 
         Timings withWindowsNotTaken(double seconds) {
-            return new Timings(sampling, scan, spatial, temporal, look, seconds);
+            return new Timings(sampling, scan, spatial, temporal, look, seconds, referenceNotTaken);
+        }
+
+        Timings withReferenceNotTaken(double seconds) {
+            return new Timings(sampling, scan, spatial, temporal, look, windowsNotTaken, seconds);
         }
     }
 
     public Result analyze(ClipSource bg, ClipSource fg, AnalysisOptions options, AnalysisProgress progress) {
         Clip bi = bg.info();
         if (!BgWindow.applies(bi, fg.info(), options)) {
-            return analyze(bg, fg, null, options, progress);
+            return referenceFirst(bg, fg, options, progress);
         }
         BgWindow.Look look = window.look(bg, fg, options, progress);
         // A window found by the look, then (once) the one the look finds at the placement its analysis
@@ -149,6 +188,36 @@ public final class Analyzer {
                 r.rounds(), r.bgWindow(), look.keyFrames());
     }
 
+    /**
+     * The analysis of the bg's reference frames alone, where it answers for every frame
+     * ({@link ReferenceFirst}); else (and where there are none to look at alone) of all of them, with
+     * the fg's scan from the first look.
+     */
+    private Result referenceFirst(ClipSource bg, ClipSource fg, AnalysisOptions options, AnalysisProgress progress) {
+        ClipSource.Subset refs = referenceScan && ReferenceFirst.applies(bg.info(), fg.info(), options)
+                ? bg.referenceFrames() : null;
+        if (refs == null) {
+            return analyze(bg, fg, null, options, progress);
+        }
+        long t0 = System.nanoTime();
+        ClipScanner.FgSide[] fgSide = new ClipScanner.FgSide[1];
+        try (ClipSource part = refs.clip()) {
+            Result r = analyze(part, fg, null, options, progress, s -> fgSide[0] = s, new Expansion(bg, refs.frames()));
+            if (r != null) {
+                return r;
+            }
+        } catch (NoMatchException | ClipSource.NotAsPromised e) {
+            // Not found among the reference frames, or they were not what the packets said: all frames decide.
+        }
+        double spent = (System.nanoTime() - t0) / 1e9;
+        Result r = analyze(bg, fg, fgSide[0], options, progress);
+        return r.withTimings(r.timings().withReferenceNotTaken(spent));
+    }
+
+    /** The bg whose reference frames {@code frames} an analysis looks at ({@link ReferenceFirst}). */
+    private record Expansion(ClipSource file, int[] frames) {
+    }
+
     /** A result for the window {@code look.from()..} as one for the whole bg: its frame numbers moved on. */
     private static Result inWhole(Result r, BgWindow.Look look, Clip bi) {
         int from = look.from();
@@ -175,19 +244,31 @@ public final class Analyzer {
 
     private Result analyze(ClipSource clip, ClipSource fg, ClipScanner.FgSide known, AnalysisOptions options,
                            AnalysisProgress progress) {
+        return analyze(clip, fg, known, options, progress, s -> { }, null);
+    }
+
+    /**
+     * @param scanned   told the fg's scan, before anything can fail for want of a match
+     * @param expansion where {@code clip} is a file's reference frames: that file; the result is then
+     *                  for all of its frames, or null where the reference frames do not answer for them
+     */
+    private Result analyze(ClipSource clip, ClipSource fg, ClipScanner.FgSide known, AnalysisOptions options,
+                           AnalysisProgress progress, Consumer<ClipScanner.FgSide> scanned, Expansion expansion) {
         // The rounds fetch the same runs of bg frames again (each pair's moment and its neighbours).
         try (RecentRuns bg = new RecentRuns(clip, PlacementRounds.FINAL_BUDGET)) {
-            return analyze(bg, fg, known, options, progress, clip.info());
+            return analyze(bg, fg, known, options, progress, clip.info(), scanned, expansion);
         }
     }
 
     private Result analyze(ClipSource bg, ClipSource fg, ClipScanner.FgSide known, AnalysisOptions options,
-                           AnalysisProgress progress, Clip bi) {
+                           AnalysisProgress progress, Clip bi, Consumer<ClipScanner.FgSide> scanned,
+                           Expansion expansion) {
         Clip fi = fg.info();
         SpatialOptions so = options.spatial();
         Stopwatch clock = new Stopwatch();
 
         Scans scans = scanner.scanBoth(bg, fg, known, options, progress);
+        scanned.accept(scans.fgSide());
         // The scan's decoders are closed; what they freed would otherwise stay in malloc's arenas
         // under everything the rounds allocate after them.
         NativeHeap.trim();
@@ -201,6 +282,11 @@ public final class Analyzer {
         // Where the first placement's samples disagreed, a round from each place they landed shows which
         // one the whole clip fits (PlacementChoice); the rounds go on from that one.
         List<SpatialAlignment> starts = so.shift() != null ? List.of(first) : PlacementChoice.starts(first);
+        if (expansion != null) {
+            // A first placement in doubt is for the rounds on all frames to settle.
+            return starts.size() > 1 ? null : onReferenceFrames(bg, fg, fi, scans, placed, first, expansion, options, progress, clock,
+                    new Timings(known != null ? 0 : scans.samplingSeconds(), scanTime, firstTime, 0));
+        }
         Settled s = new Settled(first, null, 0, 0, 0);
         if (starts.size() > 1) {
             List<PlacementChoice.Choice> tried = new ArrayList<>();
@@ -255,6 +341,91 @@ public final class Analyzer {
         return new Result(alignment, scans.box(), place, t,
                 new Timings(known != null ? 0 : scans.samplingSeconds(), scanTime, spatialTime, temporalTime), rounds,
                 new FrameRange(0, Math.max(0, time.bgFrames() - 1)), 0);
+    }
+
+    /**
+     * Where the first placement is clear, the rounds on a file's reference frames: each matches their
+     * time at the placement and, where that is a shift of the fg ({@link ReferenceFirst}), places the fg
+     * on the pairs of the file's frames it gives, until the placement or its pairs stay as they were.
+     * Null where the time is not a shift or does not settle: then all frames decide.
+     */
+    private Result onReferenceFrames(ClipSource refs, ClipSource fg, Clip fi, Scans scans, SpatialOptions placed,
+                                     SpatialAlignment first, Expansion expansion, AnalysisOptions options,
+                                     AnalysisProgress progress, Stopwatch clock, Timings before) {
+        ClipSource file = expansion.file();
+        Clip bi = file.info();
+        Scans onFile = scans.keepingNoBgFrames();
+        SpatialOptions so = options.spatial();
+        SpatialAlignment place = first;
+        List<PlacementRounds.Pair> used = null;
+        double spatialTime = before.spatial();
+        double temporalTime = 0;
+        int[] frames = expansion.frames();
+        int fgFrames = scans.fg().descriptors().size();
+        progress.stage("temporal", 1);
+        TimeMatcher.Match time = timing.match(refs, fi, scans, place, options, null);
+        progress.advance(1);
+        // The map says about which shift; the pictures, at this placement, which.
+        Integer c = ReferenceFirst.shift(time.alignment(), frames, (int) bi.frames(), false,
+                costsAt(refs.info(), frames, scans, place, time, options));
+        temporalTime += clock.lap();
+        for (int round = 1; c != null && round <= PlacementRounds.MAX_ROUNDS; round++) {
+            TemporalAlignment whole = ReferenceFirst.shifted(time.alignment(), frames, c);
+            List<PlacementRounds.Pair> pairs = placement.pairs(file, fg, onFile, whole, place, false);
+            boolean same = pairs.equals(used);
+            SpatialAlignment refined = so.shift() != null || same ? place
+                    : placement.last(file, fg, onFile, pairs, time.tone(), placed, place, Double.NaN, progress);
+            spatialTime += clock.lap();
+            // At the placement the pairs give, the shift must hold at every reference frame.
+            ReferenceFirst.PictureCosts there = costsAt(refs.info(), frames, scans, refined, time, options);
+            Integer answer = ReferenceFirst.shift(c, fgFrames, frames, (int) bi.frames(), true, there);
+            Integer moved = answer != null ? answer
+                    : ReferenceFirst.shift(c, fgFrames, frames, (int) bi.frames(), false, there);
+            temporalTime += clock.lap();
+            if (moved == null || (answer == null && moved.equals(c))) {
+                return null; // not a shift after all (or the pictures stopped telling)
+            }
+            boolean done = answer != null && answer.equals(c)
+                    && (so.shift() != null || same || PlacementRounds.settled(place, refined, scans.box()));
+            if (done) {
+                place = refined;
+                NotFoundRule.checkOverlap(place, scans.box(), bi.width(), bi.height());
+                NotFoundRule.check(place, whole);
+                Alignment alignment = new Alignment(bi,
+                        new Clip(fi.name(), fi.width(), fi.height(), fi.fps(), scans.fg().descriptors().size()),
+                        place.placement(), new Timing(whole.confidence(), whole.map(), whole.frameConfidence(),
+                        whole.unmatched()));
+                return new Result(alignment, scans.box(), place, whole,
+                        new Timings(before.sampling(), before.scan(), spatialTime, temporalTime), round,
+                        new FrameRange(0, (int) bi.frames() - 1), 0, expansion.frames().length);
+            }
+            used = pairs;
+            place = refined;
+            c = moved;
+        }
+        return null;
+    }
+
+    /** The picture costs of fg frames against the bg's at {@code place}, in {@code time}'s grade. */
+    private ReferenceFirst.PictureCosts costsAt(Clip bi, int[] refs, Scans scans, SpatialAlignment place,
+                                                TimeMatcher.Match time, AnalysisOptions options) {
+        boolean[] mask = timing.fineMask(bi, scans, place, options);
+        return new ReferenceFirst.PictureCosts() {
+            private int lastLow = Integer.MIN_VALUE;
+            private int lastShifts;
+            private double[][] last;
+
+            @Override
+            public double[][] of(int low, int shifts) {
+                // The answer and, where it fails, a shift to go on with are weighed on the same table.
+                if (low != lastLow || shifts != lastShifts) {
+                    last = timing.shiftCosts(bi, scans, place, time, mask, refs, low, shifts);
+                    lastLow = low;
+                    lastShifts = shifts;
+                }
+                return last;
+            }
+        };
     }
 
     /**

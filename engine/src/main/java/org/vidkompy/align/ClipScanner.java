@@ -76,6 +76,20 @@ final class ClipScanner {
 
     /** Both scans, with the fg's content box and descriptor spec found on the way. */
     record Scans(BgScan bg, FgScan fg, PixelRect box, DescriptorSpec spec, double samplingSeconds) {
+        /** The fg's part, for another analysis of the same fg (another bg of the same frame size). */
+        FgSide fgSide() {
+            return new FgSide(fg, box, spec, samplingSeconds);
+        }
+
+        /**
+         * These scans for frames fetched from another clip of the bg (all its frames, where the scan
+         * was of some): none of the bg's kept frames is that clip's frame of the same number.
+         */
+        Scans keepingNoBgFrames() {
+            Kept none = new Kept(new int[0], List.of(), 1, bg.times());
+            return new Scans(new BgScan(bg.store(), none, bg.zoom()), fg, box, spec, samplingSeconds);
+        }
+
     }
 
     /** The fg's scan with what was found before it; reusable for any bg of the same frame size. */

@@ -304,6 +304,34 @@ final class FineTimeRefiner {
         return sum;
     }
 
+    /**
+     * Every bg frame {@code k} against the fg frames {@code files[k] - h} for the shifts {@code h} from
+     * {@code low} on ({@code shifts} of them): {@code out[s][k]}, NaN where there is no such fg frame or
+     * either picture is flat. Each bg frame is cut once for all the shifts.
+     */
+    double[][] shiftCosts(int[] files, int low, int shifts, int fgFrames) {
+        double[][] out = new double[shifts][files.length];
+        for (double[] row : out) {
+            java.util.Arrays.fill(row, Double.NaN);
+        }
+        ParallelRanges.run(files.length, (part, from, to) -> {
+            BgWindow window = new BgWindow(bgCut.twin());
+            float[] fgVec = new float[w * h];
+            Plane fgPlane = new Plane(w, h, new float[w * h]);
+            for (int k = from; k < to; k++) {
+                float[] b = window.get(k);
+                window.release(k);
+                for (int s = 0; s < shifts && b != null; s++) {
+                    int i = files[k] - (low + s);
+                    if (i >= 0 && i < fgFrames && normalise(fgStore, i, fgPlane, fgVec)) {
+                        out[s][k] = 1 - dot(fgVec, b) / fgVec.length;
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
     /** {@link #leastCost} over {@code frames[from..to]}, with its own window. */
     private double leastCost(int[] map, int[] frames, int from, int to, int shift, int reach) {
         int nbg = bgStore.size();

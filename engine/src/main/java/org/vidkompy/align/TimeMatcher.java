@@ -133,12 +133,30 @@ final class TimeMatcher {
      */
     double looseMisfit(Clip bi, Scans scans, SpatialAlignment place, Match at, boolean[] mask, int[] frames,
                        int shift, int reach) {
+        return leastCost(bi, scans, place, at, mask, at.alignment().map(), frames, shift, reach);
+    }
+
+    /**
+     * The picture costs (1 - ZNCC on the fine thumbnails, in {@code at}'s grade) of every bg frame
+     * {@code k} against the fg frames {@code files[k] - h}, for the {@code shifts} shifts {@code h}
+     * from {@code low} on ({@link FineTimeRefiner#shiftCosts}).
+     */
+    double[][] shiftCosts(Clip bi, Scans scans, SpatialAlignment place, Match at, boolean[] mask, int[] files,
+                          int low, int shifts) {
+        return refiner(bi, scans, place, at, mask).shiftCosts(files, low, shifts, scans.fg().fine().size());
+    }
+
+    private double leastCost(Clip bi, Scans scans, SpatialAlignment place, Match at, boolean[] mask, int[] map,
+                             int[] frames, int shift, int reach) {
+        return refiner(bi, scans, place, at, mask).leastCost(map, frames, shift, reach);
+    }
+
+    private FineTimeRefiner refiner(Clip bi, Scans scans, SpatialAlignment place, Match at, boolean[] mask) {
         ThumbnailStore bgStore = scans.bg().store();
         Footprint area = Footprint.of(place.x(), place.y(), place.scale(), scans.box());
         ThumbnailStore fgFine = scans.fg().fine();
         AreaSampler cut = sampler(bgStore, inStore(area, bi, bgStore), fgFine.width(), fgFine.height());
-        return new FineTimeRefiner(fgFine, bgStore, cut, mask, at.tone())
-                .leastCost(at.alignment().map(), frames, shift, reach);
+        return new FineTimeRefiner(fgFine, bgStore, cut, mask, at.tone());
     }
 
     private static boolean barelyMoved(Footprint a, Footprint b) {

@@ -1,6 +1,7 @@
 package org.vidkompy.io;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_ALL;
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_NONREF;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
@@ -143,6 +144,9 @@ public final class FrameReader implements AutoCloseable {
         codec.pkt_timebase(stream.time_base());
         if (options.skipLoopFilter()) {
             codec.skip_loop_filter(AVDISCARD_ALL);
+        }
+        if (options.referenceOnly()) {
+            codec.skip_frame(AVDISCARD_NONREF);
         }
         FFmpeg.check(avcodec_open2(codec, dec, (AVDictionary) null), path, "cannot open decoder");
     }

@@ -13,16 +13,19 @@ public final class FrameTimes {
     private final long[] pts;
     private final Rational timeBase;
     private final int[] keys;
+    /** Frames no other frame is predicted from; null where not known. */
+    private final java.util.BitSet nonReference;
 
-    private FrameTimes(long[] pts, Rational timeBase, int[] keys) {
+    private FrameTimes(long[] pts, Rational timeBase, int[] keys, java.util.BitSet nonReference) {
         this.pts = pts;
         this.timeBase = timeBase;
         this.keys = keys;
+        this.nonReference = nonReference;
     }
 
     /** {@code pts} in presentation order, relative to the stream start, in {@code timeBase}. */
     public static FrameTimes of(long[] pts, Rational timeBase) {
-        return new FrameTimes(pts, timeBase, NONE);
+        return new FrameTimes(pts, timeBase, NONE, null);
     }
 
     /**
@@ -30,7 +33,32 @@ public final class FrameTimes {
      * can start at.
      */
     public static FrameTimes of(long[] pts, Rational timeBase, int[] keys) {
-        return new FrameTimes(pts, timeBase, keys.clone());
+        return new FrameTimes(pts, timeBase, keys.clone(), null);
+    }
+
+    /**
+     * As {@link #of(long[], Rational, int[])}, with the frames no other frame is predicted from: those
+     * a decoder skipping non-reference frames leaves out.
+     */
+    public static FrameTimes of(long[] pts, Rational timeBase, int[] keys, java.util.BitSet nonReference) {
+        return new FrameTimes(pts, timeBase, keys.clone(), (java.util.BitSet) nonReference.clone());
+    }
+
+    /**
+     * Indices of the frames others are predicted from (I- and P-frames, and B-frames that are
+     * references), what {@link ReaderOptions#withReferenceOnly} decodes, rising; null where the packets
+     * did not tell.
+     */
+    public int[] referenceFrames() {
+        if (nonReference == null) {
+            return null;
+        }
+        int[] out = new int[pts.length - nonReference.cardinality()];
+        int n = 0;
+        for (int i = nonReference.nextClearBit(0); i < pts.length; i = nonReference.nextClearBit(i + 1)) {
+            out[n++] = i;
+        }
+        return out;
     }
 
     /** Indices of the key frames, rising; empty where they are not known. */

@@ -12,15 +12,30 @@ import java.util.List;
  *                       analysis thumbnails and never for composition
  */
 public record ReaderOptions(List<FrameFormat> outputs, List<FrameFormat> onDemand, int threads,
-                            boolean skipLoopFilter) {
+                            boolean skipLoopFilter, boolean referenceOnly) {
 
     public ReaderOptions {
         outputs = List.copyOf(outputs);
         onDemand = List.copyOf(onDemand);
     }
 
+    public ReaderOptions(List<FrameFormat> outputs, List<FrameFormat> onDemand, int threads,
+                         boolean skipLoopFilter) {
+        this(outputs, onDemand, threads, skipLoopFilter, false);
+    }
+
     public ReaderOptions(List<FrameFormat> outputs, int threads, boolean skipLoopFilter) {
         this(outputs, List.of(), threads, skipLoopFilter);
+    }
+
+    /**
+     * Frames no other frame is predicted from are not decoded at all, so the others decode exactly as
+     * in a full decode: a third less decoding for a typical x264 file, for a look at its
+     * {@link FrameTimes#referenceFrames()} only. (Skipping every B-frame would save more, but a P-frame
+     * may be predicted from a B-frame that is a reference, and then decodes wrong until the next key frame.)
+     */
+    public ReaderOptions withReferenceOnly() {
+        return new ReaderOptions(outputs, onDemand, threads, skipLoopFilter, true);
     }
 
     public static ReaderOptions of(FrameFormat... outputs) {
@@ -28,11 +43,11 @@ public record ReaderOptions(List<FrameFormat> outputs, List<FrameFormat> onDeman
     }
 
     public ReaderOptions withSkipLoopFilter(boolean skip) {
-        return new ReaderOptions(outputs, onDemand, threads, skip);
+        return new ReaderOptions(outputs, onDemand, threads, skip, referenceOnly);
     }
 
     public ReaderOptions withThreads(int n) {
-        return new ReaderOptions(outputs, onDemand, n, skipLoopFilter);
+        return new ReaderOptions(outputs, onDemand, n, skipLoopFilter, referenceOnly);
     }
 
     /**
@@ -40,6 +55,6 @@ public record ReaderOptions(List<FrameFormat> outputs, List<FrameFormat> onDeman
      * a full-size copy of a few chosen frames costs nothing for all the others.
      */
     public ReaderOptions withOnDemand(FrameFormat... formats) {
-        return new ReaderOptions(outputs, List.of(formats), threads, skipLoopFilter);
+        return new ReaderOptions(outputs, List.of(formats), threads, skipLoopFilter, referenceOnly);
     }
 }

@@ -13,6 +13,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_get_pix_fmt_name;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Optional;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -103,6 +104,20 @@ public final class VideoProbe {
         String readError;
         boolean endsMidPacket;
 
+        /** Reads whether each H.264 picture is a reference; null for other codecs. */
+        H264References references;
+        /** Per video packet, in decode order: 1 a reference picture, 0 not, -1 not told. */
+        byte[] reference = new byte[1024];
+
+        void add(long pts, boolean key, int isReference) {
+            int at = (int) videoPackets;
+            if (at == reference.length) {
+                reference = Arrays.copyOf(reference, at * 2);
+            }
+            reference[at] = (byte) isReference;
+            add(pts, key);
+        }
+
         void add(long pts, boolean key) {
             if (key && pts != AV_NOPTS_VALUE) {
                 if (keyPackets == keyPts.length) {
@@ -130,7 +145,35 @@ public final class VideoProbe {
                 sorted[i] = p - start;
             }
             Arrays.sort(sorted);
-            return FrameTimes.of(sorted, Rational.of(vs.time_base()), keyIndices(sorted, start));
+            int[] keys = keyIndices(sorted, start);
+            BitSet nonReference = nonReference(sorted, start);
+            return nonReference == null ? FrameTimes.of(sorted, Rational.of(vs.time_base()), keys)
+                    : FrameTimes.of(sorted, Rational.of(vs.time_base()), keys, nonReference);
+        }
+
+        /**
+         * Frames (by presentation index) no other frame is predicted from; null where some packet's
+         * picture could not be told (not H.264, no slice found, untimed packets, two frames at one time).
+         */
+        private BitSet nonReference(long[] sorted, long start) {
+            if (references == null) {
+                return null;
+            }
+            for (int i = 1; i < sorted.length; i++) {
+                if (sorted[i] == sorted[i - 1]) {
+                    return null;
+                }
+            }
+            BitSet out = new BitSet(sorted.length);
+            for (int k = 0; k < videoPackets; k++) {
+                if (pts[k] == AV_NOPTS_VALUE || reference[k] < 0) {
+                    return null;
+                }
+                if (reference[k] == 0) {
+                    out.set(Arrays.binarySearch(sorted, pts[k] - start));
+                }
+            }
+            return out;
         }
 
         /**
@@ -159,6 +202,7 @@ public final class VideoProbe {
 
     private static PacketCount countPackets(Demuxer d) {
         PacketCount c = new PacketCount();
+        c.references = H264References.of(d.videoStream().codecpar());
         int v = d.videoStreamIndex();
         int a = d.audioStreamIndex();
         long vMin = Long.MAX_VALUE;
@@ -185,7 +229,8 @@ public final class VideoProbe {
                 int s = pkt.stream_index();
                 long pts = pkt.pts() != AV_NOPTS_VALUE ? pkt.pts() : pkt.dts();
                 if (s == v && pkt.size() > 0) {
-                    c.add(pts, (pkt.flags() & AV_PKT_FLAG_KEY) != 0);
+                    c.add(pts, (pkt.flags() & AV_PKT_FLAG_KEY) != 0,
+                            c.references != null ? c.references.reference(pkt) : -1);
                     if (pts != AV_NOPTS_VALUE) {
                         vMin = Math.min(vMin, pts);
                         vMax = Math.max(vMax, pts + Math.max(0, pkt.duration()));

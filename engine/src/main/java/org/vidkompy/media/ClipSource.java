@@ -75,8 +75,28 @@ public interface ClipSource extends AutoCloseable {
         return null;
     }
 
+    /**
+     * The clip's reference frames (those other frames are predicted from) as a clip of their own, each
+     * decoded exactly as in a full decode, with the frame number
+     * each has in this clip; null where the source cannot decode them alone or it would not save much.
+     */
+    default Subset referenceFrames() {
+        return null;
+    }
+
     @Override
     void close();
+
+    /** Some of a clip's frames as a clip: frame {@code k} of {@code clip} is frame {@code frames[k]}. */
+    record Subset(ClipSource clip, int[] frames) {
+    }
+
+    /** A scan of a {@link Subset} found other frames than promised; the caller scans everything. */
+    final class NotAsPromised extends RuntimeException {
+        public NotAsPromised(String why) {
+            super(why, null, false, false);
+        }
+    }
 
     /**
      * A scan in parts. Each part visits its frames in order, numbered as the whole scan numbers them,

@@ -488,6 +488,183 @@ public final class FfmpegClipSource implements ClipSource {
         }
     }
 
+    /**
+     * The clip's {@link FrameTimes#referenceFrames() reference frames} (H.264 pictures with a nonzero
+     * {@code nal_ref_idc}) as a clip of their own, numbered from 0 and timed as in the file: a scan
+     * decodes nothing else (a typical x264 file's non-reference B-frames are 40 % of its frames and 30 %
+     * of its decoding), each exactly as in a full decode; single frames come from the
+     * file. Null where the packets do not tell which frames those are, or where they are most of the
+     * clip (nothing to gain).
+     */
+    @Override
+    public Subset referenceFrames() {
+        FrameTimes times = video.times();
+        if (video.frameCount() < MIN_PART_FRAMES || times == null || times.count() != video.frameCount()) {
+            return null;
+        }
+        int[] refs = times.referenceFrames();
+        if (refs == null || refs.length < MIN_PART_FRAMES || refs.length > MAX_REFERENCE_SHARE * times.count()) {
+            return null;
+        }
+        // Single frames are fetched by their times and from the key frame before them, known without a scan.
+        double[] ts = new double[times.count()];
+        for (int i = 0; i < ts.length; i++) {
+            ts[i] = times.seconds(i);
+        }
+        timestamps = ts;
+        scanned = ts.length;
+        keyFrames.clear();
+        for (int k : times.keys()) {
+            keyFrames.set(k);
+        }
+        return new Subset(new ReferenceFrames(refs, times), refs);
+    }
+
+    /** Where more of the frames than this are reference frames, a look at them alone saves too little. */
+    static final double MAX_REFERENCE_SHARE = 0.7;
+
+    /** The reference frames of this file: frame {@code k} is file frame {@code full[k]}. */
+    private final class ReferenceFrames implements ClipSource {
+        private final int[] full;
+        private final FrameTimes times;
+
+        ReferenceFrames(int[] full, FrameTimes times) {
+            this.full = full;
+            this.times = times;
+        }
+
+        @Override
+        public Clip info() {
+            Clip whole = FfmpegClipSource.this.info();
+            return new Clip(whole.name(), whole.width(), whole.height(), whole.fps() * full.length / whole.frames(),
+                    full.length);
+        }
+
+        @Override
+        public List<LumaImage> samples(int count) {
+            return FfmpegClipSource.this.samples(count);
+        }
+
+        @Override
+        public void scan(List<Thumb> thumbs, FrameVisitor visitor) {
+            scanPart(0, full.length, thumbs, 0, visitor, false);
+        }
+
+        /**
+         * Visits frames {@code from .. to - 1} of this clip, from the key frame at or before the first.
+         * @return whether every one came, each at its time
+         */
+        private boolean scanPart(int from, int to, List<Thumb> thumbs, int threads, FrameVisitor visitor,
+                                 boolean quiet) {
+            double slack = 0.25 / Math.max(1, video.fps());
+            int k = from;
+            try (FrameReader r = FrameReader.open(video.path(),
+                    scanOptions(thumbs).withThreads(threads).withReferenceOnly())) {
+                Plane[] planes = planes(thumbs);
+                Capture picture = () -> copy(r.onDemand(0));
+                if (from > 0) {
+                    r.seek(times.seconds(full[from]), full[from]);
+                }
+                while (k < to && r.next()) {
+                    if (Math.abs(r.timestamp() - times.seconds(full[k])) > slack) {
+                        if (quiet) {
+                            return false;
+                        }
+                        throw new NotAsPromised("frame at " + r.timestamp() + " s where " + times.seconds(full[k])
+                                + " s was due");
+                    }
+                    for (int i = 0; i < planes.length; i++) {
+                        r.output(i).toPlane(planes[i]);
+                    }
+                    visitor.frame(k, r.timestamp(), planes, picture);
+                    k++;
+                }
+            } catch (MediaException e) {
+                if (quiet) {
+                    return false;
+                }
+                throw new NotAsPromised(e.getMessage());
+            }
+            if (k < to && !quiet) {
+                throw new NotAsPromised((to - k) + " reference frames did not decode");
+            }
+            return k == to;
+        }
+
+        @Override
+        public SplitScan split(int parts) {
+            int[] cuts = cuts(0, (int) video.frameCount(), parts);
+            if (cuts == null) {
+                return null;
+            }
+            int[] starts = new int[cuts.length];
+            for (int p = 0; p < cuts.length; p++) {
+                int at = Arrays.binarySearch(full, cuts[p]);
+                if (at < 0) {
+                    return null; // a key frame is always a reference frame; where not, the packets lied
+                }
+                starts[p] = at;
+            }
+            boolean[] ok = new boolean[starts.length];
+            return new SplitScan() {
+                @Override
+                public int parts() {
+                    return starts.length;
+                }
+
+                @Override
+                public void scan(int part, List<Thumb> thumbs, int threads, FrameVisitor visitor) {
+                    int to = part + 1 < starts.length ? starts[part + 1] : full.length;
+                    ok[part] = scanPart(starts[part], to, thumbs, threads, visitor, true);
+                }
+
+                @Override
+                public boolean complete() {
+                    for (boolean b : ok) {
+                        if (!b) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }
+            };
+        }
+
+        @Override
+        public LumaImage frame(int index) {
+            return FfmpegClipSource.this.frame(full[check(index)]);
+        }
+
+        @Override
+        public List<LumaImage> frames(int first, int count) {
+            int a = Math.max(0, first);
+            int end = Math.min(full.length, first + count);
+            if (a >= end) {
+                return List.of();
+            }
+            int[] wanted = Arrays.copyOfRange(full, a, end);
+            return framesAt(wanted);
+        }
+
+        @Override
+        public int fetchCost(int index) {
+            return index < 0 || index >= full.length ? Integer.MAX_VALUE / 2
+                    : FfmpegClipSource.this.fetchCost(full[index]);
+        }
+
+        private int check(int index) {
+            if (index < 0 || index >= full.length) {
+                throw new IllegalArgumentException("frame " + index + " is not among the " + full.length + " frames");
+            }
+            return index;
+        }
+
+        @Override
+        public void close() {
+            // Readers are opened per call and closed there.
+        }
+    }
+
     @Override
     public int fetchCost(int index) {
         if (index >= scanned) {
@@ -509,9 +686,24 @@ public final class FfmpegClipSource implements ClipSource {
     public List<LumaImage> frames(int from, int count) {
         int first = Math.max(0, from);
         int end = Math.min(scanned, from + count);
-        List<LumaImage> out = new ArrayList<>();
         if (first >= end) {
-            return out;
+            return new ArrayList<>();
+        }
+        int[] wanted = new int[end - first];
+        for (int i = 0; i < wanted.length; i++) {
+            wanted[i] = first + i;
+        }
+        return framesAt(wanted);
+    }
+
+    /** Frames {@code wanted} (rising, scanned), decoded in one run from the first; only they are copied. */
+    private List<LumaImage> framesAt(int[] wanted) {
+        List<LumaImage> out = new ArrayList<>();
+        int first = wanted[0];
+        int end = wanted[wanted.length - 1] + 1;
+        if (first < 0 || end > scanned) {
+            throw new IllegalArgumentException("frames " + first + ".." + (end - 1) + " are not among the "
+                    + scanned + " scanned frames");
         }
         // One decoder thread: the analysis fetches frames on every core at once (a pair's frames, a
         // run of moments per pair), and frame threads would only add each their own context and frames
@@ -519,11 +711,16 @@ public final class FfmpegClipSource implements ClipSource {
         try (FrameReader r = FrameReader.open(video.path(),
                 ReaderOptions.of(FrameFormat.of(PixelLayout.GRAY8, video.width(), video.height())).withThreads(1))) {
             r.seek(timestamps[first], first);
+            int w = 0;
             for (int i = first; i < end; i++) {
-                if (!r.next()) {
+                boolean wantedHere = i == wanted[w];
+                if (!(wantedHere ? r.next() : r.skip())) {
                     throw new MediaException(video.path(), "cannot decode frame " + i);
                 }
-                out.add(copy(r.output(0)));
+                if (wantedHere) {
+                    out.add(copy(r.output(0)));
+                    w++;
+                }
             }
         }
         return out;

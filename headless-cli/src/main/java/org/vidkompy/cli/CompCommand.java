@@ -82,6 +82,8 @@ final class CompCommand implements Runnable {
                     analysisSummary.put("temporal", t.temporal());
                     analysisSummary.put("look", t.look());
                     analysisSummary.put("windowsNotTaken", t.windowsNotTaken());
+                    analysisSummary.put("referenceNotTaken", t.referenceNotTaken());
+                    analysisSummary.put("bgReferenceFrames", d.bgReferenceFrames());
                 });
             }
             if (alignment == null) {

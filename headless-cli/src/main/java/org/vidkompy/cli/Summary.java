@@ -44,6 +44,15 @@ final class Summary {
                 b.append(String.format("%n          bg key frames looked at first: %d (%.2f s); bg frames %d..%d decoded",
                         r.bgKeyFrames(), t.look(), r.bgWindow().first(), r.bgWindow().last()));
             }
+            if (r.bgReferenceFrames() > 0) {
+                // Only the bg's reference frames were decoded: the fg is the bg shifted by whole frames.
+                b.append(String.format("%n          bg reference frames decoded: %d of %d (the fg is a shift of the bg)",
+                        r.bgReferenceFrames(), r.alignment().background().frames()));
+            }
+            if (t.referenceNotTaken() > 0) {
+                b.append(String.format("%n          bg reference frames analysed and not taken: %.2f s",
+                        t.referenceNotTaken()));
+            }
             if (t.windowsNotTaken() > 0) {
                 b.append(String.format("%n          bg windows analysed and not taken: %.2f s", t.windowsNotTaken()));
             }
