@@ -8,20 +8,20 @@ import org.vidkompy.temporal.TemporalAlignment;
 
 /**
  * When an analysis of the bg's reference frames alone (those other frames are predicted from: on the
- * 1080p benchmark bg 821 of 1440, decoded in 70 % of the CPU time of all) answers for every frame: where the fg is the bg shifted by a whole number of
- * frames, the frames between the reference frames are that shift too, which is what an analysis of
- * all frames finds.
+ * 1080p benchmark bg 821 of 1440, decoded in 70 % of the CPU time of all) answers for every frame:
+ * where the fg is the bg shifted by a whole number of frames, the frames between the reference frames
+ * are that shift too, which is what an analysis of all frames finds.
  *
  * <p>The map of the reference frames puts every fg frame on one of them, most of them on a neighbour
- * of their moment; with non-reference frames up to three in a row, the frames around a reference frame vote for up to
- * four shifts equally often, and where the pictures barely tell neighbouring moments apart the time
- * prior leans on the held frames. So the map only says about which shift; the pictures say which:
- * every reference frame is compared with the fg frames at the shifts around it, paired (each with the
- * five to nine fg frames around its moment, so what a frame shows weighs the same at every shift).
- * One shift must match clearly best over the clip, and (for the answer) no reference frame may match
- * clearly better at another shift or badly at this one: a frame dropped or doubled anywhere, a cut,
- * drift or another rate moves the shift of the reference frames after it. Those pairs are left to the
- * analysis of all frames.
+ * of their moment; with non-reference frames up to three in a row, the frames around a reference
+ * frame vote for up to four shifts equally often, and where the pictures barely tell neighbouring
+ * moments apart the time prior leans on the held frames. So the map only says about which shift; the
+ * pictures say which: every reference frame is compared with the fg frames at the shifts around it,
+ * paired (each with the eleven fg frames around its moment, so what a frame shows weighs the same at
+ * every shift). One shift must match clearly best over the clip, and (for the answer) no reference
+ * frame may match clearly better at another shift or badly at this one: a frame dropped or doubled
+ * anywhere, a cut, drift or another rate moves the shift of the reference frames after it. Those pairs
+ * are left to the analysis of all frames.
  */
 final class ReferenceFirst {
 
