@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.vidkompy.image.Plane;
 import org.vidkompy.io.MediaClip;
 import org.vidkompy.io.VideoProbe;
 import org.vidkompy.synth.PairSpec;
@@ -52,7 +51,7 @@ class FfmpegClipSourceReferenceTest {
 
     @Test
     void aScanOfTheReferenceFramesSeesThemAsAScanOfAllFrames() throws Exception {
-        Seen all = new Seen(frames);
+        SeenFrames all = new SeenFrames(frames);
         FfmpegClipSource whole = new FfmpegClipSource(clip);
         whole.scan(THUMBS, all::visit);
 
@@ -61,9 +60,9 @@ class FfmpegClipSourceReferenceTest {
         assertNotNull(refs);
         int n = refs.frames().length;
         assertEquals(n, refs.clip().info().frames());
-        Seen one = new Seen(n);
+        SeenFrames one = new SeenFrames(n);
         refs.clip().scan(THUMBS, one::visit);
-        Seen parts = new Seen(n);
+        SeenFrames parts = new SeenFrames(n);
         ClipSource.SplitScan split = refs.clip().split(2);
         assertNotNull(split);
         CompletableFuture<Void> second = CompletableFuture.runAsync(() -> split.scan(1, THUMBS, 0, parts::visit));
@@ -86,30 +85,6 @@ class FfmpegClipSourceReferenceTest {
         assertEquals(3, run.size());
         for (int d = 0; d < 3; d++) {
             assertArrayEquals(whole.frame(refs.frames()[n / 2 - 1 + d]).pixels(), run.get(d).pixels());
-        }
-    }
-
-    /** Every frame's thumbnail and time, and how often it was visited, from any number of threads. */
-    private static final class Seen {
-        final byte[][] pixels;
-        final double[] times;
-        final int[] visits;
-
-        Seen(int frames) {
-            pixels = new byte[frames][];
-            times = new double[frames];
-            visits = new int[frames];
-        }
-
-        synchronized void visit(int index, double time, Plane[] thumbs, ClipSource.Capture whole) {
-            float[] d = thumbs[0].data();
-            byte[] b = new byte[d.length];
-            for (int k = 0; k < d.length; k++) {
-                b[k] = (byte) Math.round(d[k]);
-            }
-            pixels[index] = b;
-            times[index] = time;
-            visits[index]++;
         }
     }
 }

@@ -41,7 +41,7 @@ class FfmpegClipSourceSplitTest {
 
     @Test
     void twoPartsAtOnceSeeWhatOneScanSees() throws Exception {
-        Seen whole = new Seen();
+        SeenFrames whole = new SeenFrames(FRAMES);
         FfmpegClipSource one = new FfmpegClipSource(clip);
         one.scan(THUMBS, whole::visit);
 
@@ -49,7 +49,7 @@ class FfmpegClipSourceSplitTest {
         ClipSource.SplitScan split = two.split(2);
         assertNotNull(split);
         assertEquals(2, split.parts());
-        Seen parts = new Seen();
+        SeenFrames parts = new SeenFrames(FRAMES);
         CompletableFuture<Void> second = CompletableFuture.runAsync(() -> split.scan(1, THUMBS, 0, parts::visit));
         split.scan(0, THUMBS, 1, parts::visit);
         second.get();
@@ -72,11 +72,11 @@ class FfmpegClipSourceSplitTest {
         FfmpegClipSource file = new FfmpegClipSource(clip);
         assertNotNull(file.keyFrames(64, 100));
         ClipSource window = file.window(20, 290);
-        Seen whole = new Seen();
+        SeenFrames whole = new SeenFrames(FRAMES);
         window.scan(THUMBS, whole::visit);
         ClipSource.SplitScan split = window.split(2);
         assertNotNull(split);
-        Seen parts = new Seen();
+        SeenFrames parts = new SeenFrames(FRAMES);
         CompletableFuture<Void> second = CompletableFuture.runAsync(() -> split.scan(1, THUMBS, 0, parts::visit));
         split.scan(0, THUMBS, 1, parts::visit);
         second.get();
@@ -94,23 +94,5 @@ class FfmpegClipSourceSplitTest {
         MediaClip shortClip = new VideoProbe().probe(CutClip.write(dir.resolve("short.mp4"), 64, 36, 80, 70));
         assertNull(new FfmpegClipSource(shortClip).split(2), "a part of 10 frames does not pay");
         assertNull(new FfmpegClipSource(clip).split(1));
-    }
-
-    /** Every frame's thumbnail and time, and how often it was visited, from any number of threads. */
-    private static final class Seen {
-        final byte[][] pixels = new byte[FRAMES][];
-        final double[] times = new double[FRAMES];
-        final int[] visits = new int[FRAMES];
-
-        synchronized void visit(int index, double time, org.vidkompy.image.Plane[] thumbs, ClipSource.Capture whole) {
-            float[] d = thumbs[0].data();
-            byte[] b = new byte[d.length];
-            for (int k = 0; k < d.length; k++) {
-                b[k] = (byte) Math.round(d[k]);
-            }
-            pixels[index] = b;
-            times[index] = time;
-            visits[index]++;
-        }
     }
 }
