@@ -186,5 +186,7 @@ class ReferenceFirstTest {
         assertFalse(ReferenceFirst.applies(bg, new Clip("fg", 160, 90, 30, 150), AnalysisOptions.defaults()));
         assertFalse(ReferenceFirst.applies(bg, new Clip("fg", 160, 90, 25, 150),
                 new AnalysisOptions(AnalysisOptions.defaults().spatial(), 40, 0)));
+        assertFalse(ReferenceFirst.applies(new Clip("bg", 320, 180, 24, ReferenceFirst.MAX_FRAMES + 1),
+                new Clip("fg", 160, 90, 24, 150), AnalysisOptions.defaults()));
     }
 }
