@@ -65,7 +65,7 @@ final class ReferenceFirst {
     /**
      * The longest bg looked at this way. Where the look does not answer, the analysis of all frames
      * follows it, and on a long bg that costs more than it can save: a 10-minute 1080p pair whose fg
-     * lost frames at nine seams spent 37 s on the look and peaked at 606 MB RSS instead of 546 MB.
+     * lost frames at nine seams spent 37 s on the look and peaked at 606 MB RSS instead of 600 MB.
      */
     static final long MAX_FRAMES = 7200;
 
