@@ -195,7 +195,7 @@ public final class Analyzer {
      */
     private Result referenceFirst(ClipSource bg, ClipSource fg, AnalysisOptions options, AnalysisProgress progress) {
         ClipSource.Subset refs = referenceScan && ReferenceFirst.applies(bg.info(), fg.info(), options)
-                ? bg.referenceFrames() : null;
+                && bg.evenlyTimed() && fg.evenlyTimed() ? bg.referenceFrames() : null;
         if (refs == null) {
             return analyze(bg, fg, null, options, progress);
         }

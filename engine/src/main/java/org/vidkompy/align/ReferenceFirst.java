@@ -70,8 +70,9 @@ final class ReferenceFirst {
     static final long MAX_FRAMES = 7200;
 
     /**
-     * Only a pair of one frame rate can be a shift, only the default search band means the same, and
-     * only a bg of at most {@link #MAX_FRAMES} frames is worth the look.
+     * Only a pair of one frame rate can be a shift (the analysis also asks both clips for a constant
+     * rate: a phone's or a screen capture's jittered or dropped frames are never one), only the default
+     * search band means the same, and only a bg of at most {@link #MAX_FRAMES} frames is worth the look.
      */
     static boolean applies(Clip bg, Clip fg, AnalysisOptions options) {
         return options.window() == 0 && bg.fps() > 0 && fg.fps() > 0 && bg.frames() <= MAX_FRAMES

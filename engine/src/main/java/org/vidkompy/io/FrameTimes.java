@@ -70,6 +70,32 @@ public final class FrameTimes {
         return pts.length;
     }
 
+    /**
+     * Whether every frame follows the one before by the median step, give or take a quarter of it (what
+     * a container's rounded ticks leave of a constant rate; a dropped frame or a capture's jitter does not).
+     */
+    public boolean evenlySpaced() {
+        if (pts.length < 3) {
+            return false;
+        }
+        long[] steps = new long[pts.length - 1];
+        for (int i = 1; i < pts.length; i++) {
+            steps[i - 1] = pts[i] - pts[i - 1];
+        }
+        long[] sorted = steps.clone();
+        java.util.Arrays.sort(sorted);
+        long median = sorted[sorted.length / 2];
+        if (median <= 0) {
+            return false;
+        }
+        for (long s : steps) {
+            if (Math.abs(s - median) * 4 > median) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Timestamp of frame {@code i} in the stream's time base. */
     public long pts(int i) {
         return pts[i];

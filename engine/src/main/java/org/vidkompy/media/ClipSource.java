@@ -84,6 +84,14 @@ public interface ClipSource extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Whether every frame follows the one before by the same time (a constant frame rate, as the file's
+     * timestamps say); false where they vary (a phone's or a screen capture's) or are not known.
+     */
+    default boolean evenlyTimed() {
+        return false;
+    }
+
     @Override
     void close();
 

@@ -520,6 +520,12 @@ public final class FfmpegClipSource implements ClipSource {
         return new Subset(new ReferenceFrames(refs, times), refs);
     }
 
+    @Override
+    public boolean evenlyTimed() {
+        FrameTimes times = video.times();
+        return times != null && times.count() == video.frameCount() && times.evenlySpaced();
+    }
+
     /** Where more of the frames than this are reference frames, a look at them alone saves too little. */
     static final double MAX_REFERENCE_SHARE = 0.7;
 

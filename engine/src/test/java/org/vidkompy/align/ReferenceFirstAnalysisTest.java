@@ -86,6 +86,17 @@ class ReferenceFirstAnalysisTest {
         TruthScore.of(r.alignment(), spec).assertMeets(name, 100, 0, 0.1);
     }
 
+    /** A phone's jittered frame times at the bg's very rate: never a shift, so not looked at. */
+    @org.junit.jupiter.api.Test
+    void aVariableRateIsNotLookedAt() {
+        TimeMaps.Vfr phone = TimeMaps.variableRate(21, 150, FPS25, FPS25, 20.1, 0, 0, 0.3);
+        PairSpec spec = PairSpec.demo().withAudio(false, false).withTimes(phone.nominal(), phone.times(), phone.map());
+        Analyzer.Result r = analyse("jittered times", Fixtures.pair("ref-jitter", spec), spec);
+        assertEquals(0, r.bgReferenceFrames());
+        assertEquals(0, r.timings().referenceNotTaken());
+        TruthScore.of(r.alignment(), spec).assertMeets("jittered times", 100, 0, 0.1);
+    }
+
     static Stream<Arguments> notShifts() {
         PairSpec demo = PairSpec.demo().withAudio(false, false);
         int[] shift = TimeMaps.linear(150, 30, 1.0);
