@@ -133,11 +133,16 @@ final class ClipScanner {
     FgSide scanFgSide(ClipSource fg, ScanPlan plan, AnalysisOptions options, PartScan parts, AtomicLong done,
                       AnalysisProgress progress) {
         long t0 = System.nanoTime();
-        PixelRect box = options.spatial().contentBox() != null ? options.spatial().contentBox()
-                : boxes.detect(planes(fg.samples(ScanPlan.BOX_SAMPLES)));
+        PixelRect box = contentBox(fg, options);
         DescriptorSpec spec = ScanPlan.descriptorSpec(options.border(), box);
         double sampling = (System.nanoTime() - t0) / 1e9;
         return new FgSide(scanFg(fg, box, spec, plan, parts, done, progress), box, spec, sampling);
+    }
+
+    /** The fg's content (letterbox bars left out): the options', or found on a few samples of it. */
+    PixelRect contentBox(ClipSource fg, AnalysisOptions options) {
+        return options.spatial().contentBox() != null ? options.spatial().contentBox()
+                : boxes.detect(planes(fg.samples(ScanPlan.BOX_SAMPLES)));
     }
 
     /** The bg's scan, in parts where the clip can be cut ({@link PartScan}). */

@@ -15,11 +15,13 @@ public final class PairAnalysis {
 
     private final VideoProbe probe;
     private final Analyzer analyzer;
+    private final ShiftGuess shifts;
 
     @Inject
-    public PairAnalysis(VideoProbe probe, Analyzer analyzer) {
+    public PairAnalysis(VideoProbe probe, Analyzer analyzer, ShiftGuess shifts) {
         this.probe = probe;
         this.analyzer = analyzer;
+        this.shifts = shifts;
     }
 
     /** The result, where it came from, and the detail of a fresh run (empty when cached). */
@@ -42,7 +44,7 @@ public final class PairAnalysis {
     public Outcome run(MediaClip bg, MediaClip fg, AnalysisOptions options, AnalysisCache cache,
                        AnalysisProgress progress, Consumer<String> warn) {
         FfmpegClipSource bs = new FfmpegClipSource(bg);
-        FfmpegClipSource fs = ScanPlan.deblocksFg(fg) ? FfmpegClipSource.reference(fg) : new FfmpegClipSource(fg);
+        FfmpegClipSource fs = fgSource(fg);
         String key = null;
         if (cache != null) {
             key = cache.key(bg.path(), fg.path(), options);
@@ -56,6 +58,32 @@ public final class PairAnalysis {
             cache.put(key, r.alignment());
         }
         return new Outcome(r.alignment(), false, Optional.of(r), bg, fg);
+    }
+
+    /**
+     * For {@code comp}: the shift and placement of a few seconds of the fg, to render with a check
+     * ({@link ShiftGuess}). Empty where the cache holds the pair (then {@link #run} answers at once) or
+     * the pair is not one shifted clip.
+     */
+    public Optional<ShiftGuess.Guess> guess(MediaClip bg, MediaClip fg, AnalysisOptions options, AnalysisCache cache,
+                                            AnalysisProgress progress) {
+        FfmpegClipSource bs = new FfmpegClipSource(bg);
+        FfmpegClipSource fs = fgSource(fg);
+        if (cache != null && cache.get(cache.key(bg.path(), fg.path(), options), bs.info(), fs.info()).isPresent()) {
+            return Optional.empty();
+        }
+        return shifts.guess(bs, fs, options, progress);
+    }
+
+    /** Keeps an alignment a render checked ({@link ShiftCheck}) as an analysis' result is kept. */
+    public void remember(MediaClip bg, MediaClip fg, AnalysisOptions options, AnalysisCache cache, Alignment a) {
+        if (cache != null) {
+            cache.put(cache.key(bg.path(), fg.path(), options), a);
+        }
+    }
+
+    private static FfmpegClipSource fgSource(MediaClip fg) {
+        return ScanPlan.deblocksFg(fg) ? FfmpegClipSource.reference(fg) : new FfmpegClipSource(fg);
     }
 
     /** A cached result was made for files with the same content, perhaps under other names. */

@@ -143,6 +143,21 @@ final class PlacementRounds {
      */
     SpatialAlignment last(ClipSource bg, ClipSource fg, Scans scans, List<Pair> pairs, ToneCurve tone,
                           SpatialOptions so, SpatialAlignment current, double rival, AnalysisProgress progress) {
+        return last(bg, fg, scans, pairs, tone, so, current, rival, progress, true);
+    }
+
+    /**
+     * The placement from the pairs at the moments the map gives them, none other tried: for a look
+     * whose time the render checks on every frame ({@link ShiftGuess}).
+     */
+    SpatialAlignment asMapped(ClipSource bg, ClipSource fg, Scans scans, List<Pair> pairs, ToneCurve tone,
+                              SpatialOptions so, SpatialAlignment current, AnalysisProgress progress) {
+        return last(bg, fg, scans, pairs, tone, so, current, Double.NaN, progress, false);
+    }
+
+    private SpatialAlignment last(ClipSource bg, ClipSource fg, Scans scans, List<Pair> pairs, ToneCurve tone,
+                                  SpatialOptions so, SpatialAlignment current, double rival,
+                                  AnalysisProgress progress, boolean moments) {
         if (pairs.isEmpty()) {
             return current;
         }
@@ -184,7 +199,7 @@ final class PlacementRounds {
         // keep the time alignment one frame off. Unless the pairs match all but perfectly, the same
         // pairs one frame earlier and later settle it: the true moments match best, because what moves
         // on its own paths matches only there.
-        if (best.confidence() < UNAMBIGUOUS && !hopeless(best.confidence(), rival)) {
+        if (moments && best.confidence() < UNAMBIGUOUS && !hopeless(best.confidence(), rival)) {
             bgs.clear(); // replaced below by the same moments decoded with deblocking
             List<List<LumaImage>> runs = runs(bg, used, 1, crop);
             // The kept frames were decoded without deblocking (the scan's shortcut); these were not, and
@@ -326,7 +341,7 @@ final class PlacementRounds {
      * The bg around the footprint, with room on every side for the refinement to move and rescale
      * the fg, and for its pyramid's filters.
      */
-    private static PixelRect cropAround(SpatialAlignment current, PixelRect box, Clip bi) {
+    static PixelRect cropAround(SpatialAlignment current, PixelRect box, Clip bi) {
         Footprint area = Footprint.of(current.x(), current.y(), current.scale(), box);
         double margin = Math.max(MIN_MARGIN, MARGIN_SHARE * Math.max(area.width(), area.height()));
         return area.grown(margin).clippedTo(bi.width(), bi.height()).enclosing();

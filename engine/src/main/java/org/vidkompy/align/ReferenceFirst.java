@@ -201,7 +201,7 @@ final class ReferenceFirst {
      * A frame put on its partner keeps its confidence; one whose partner was not decoded was held
      * against a neighbour, so it takes the lower of the nearest exact frames' on either side.
      */
-    private static float[] confidences(float[] c, boolean[] exact) {
+    static float[] confidences(float[] c, boolean[] exact) {
         int n = c.length;
         float[] out = new float[n];
         float[] before = new float[n];

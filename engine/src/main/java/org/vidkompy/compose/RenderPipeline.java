@@ -33,6 +33,9 @@ import org.vidkompy.io.ReaderOptions;
  * decoding run one or two frames ahead of encoding. Frames keep their fg index all the way, and
  * every stage checks it.
  *
+ * <p>A {@link RenderCheck} sees every pair in the composite stage before the fg is drawn, and may
+ * stop the render or, at the end, keep it from being published.
+ *
  * <p>Frames travel in the compositor's layout: YUV 4:2:0 for the encoder (decoded straight into the
  * encoder's format, so the bg is never converted), or packed RGB24 for sinks that want pixels.
  */
@@ -86,9 +89,11 @@ final class RenderPipeline {
     private final FrameTimes fgTimes;
     private final FrameTimes bgTimes;
     private final FrameCompositor compositor;
+    private final RenderCheck check;
 
     RenderPipeline(Path bg, Path fg, int[] map, FrameRange range, FrameTimes fgTimes, FrameTimes bgTimes,
-                   FrameCompositor compositor) {
+                   FrameCompositor compositor, RenderCheck check) {
+        this.check = check;
         this.bg = bg;
         this.fg = fg;
         this.map = map;
@@ -121,6 +126,7 @@ final class RenderPipeline {
         BlockingQueue<Canvas> bgReady = new ArrayBlockingQueue<>(canvases);
         BlockingQueue<Canvas> composited = new ArrayBlockingQueue<>(canvases);
         long basePts = fgTimes.pts(range.first());
+        check.begin(layout, g.fgWidth(), g.fgHeight(), g.bgWidth(), g.bgHeight());
 
         Stages stages = new Stages();
         stages.add("decode fg", clock -> {
@@ -170,6 +176,7 @@ final class RenderPipeline {
                 if (f.index != c.index) {
                     throw new IllegalStateException("fg frame " + f.index + " met the bg for " + c.index);
                 }
+                check.pair(f.index, f.pixels, map[f.index], c.pixels);
                 compositor.composite(f.pixels, c.pixels);
                 c.pts = f.pts;
                 clock.put(freeFg, f);
@@ -189,8 +196,10 @@ final class RenderPipeline {
             }
         });
         List<StageTime> times = stages.run();
-        // Published only once every stage has succeeded; counted as encoding (it flushes the encoder).
+        // Published only once every stage has succeeded and the check holds; counted as encoding (it
+        // flushes the encoder).
         long t = System.nanoTime();
+        check.finish();
         sink.finish(lastFrameDuration());
         encodeClock.addWork(System.nanoTime() - t);
         return List.of(times.get(0), times.get(1), times.get(2), encodeClock.time("encode"));

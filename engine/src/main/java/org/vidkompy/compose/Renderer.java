@@ -62,6 +62,18 @@ public final class Renderer {
      */
     public RenderResult render(MediaClip bg, MediaClip fg, Alignment alignment, Path alignmentFile, OutputFile out,
                                RenderOptions options, RenderListener listener) {
+        return render(bg, fg, alignment, alignmentFile, out, options, listener, RenderCheck.NONE);
+    }
+
+    /**
+     * As {@link #render(MediaClip, MediaClip, Alignment, Path, OutputFile, RenderOptions, RenderListener)},
+     * with every frame pair shown to {@code check} first.
+     *
+     * @throws RenderCheck.Refused where the check refused the render: nothing was published, and the
+     *                             claimed output can be rendered into again
+     */
+    public RenderResult render(MediaClip bg, MediaClip fg, Alignment alignment, Path alignmentFile, OutputFile out,
+                               RenderOptions options, RenderListener listener, RenderCheck check) {
         long start = System.nanoTime();
         Plan plan = plan(bg, fg, alignment, alignmentFile, options);
         OverlayGeometry geometry = OverlayGeometry.of(alignment);
@@ -80,7 +92,7 @@ public final class Renderer {
         try (FrameSink sink = new VideoWriterSink(VideoWriter.create(out, writer));
              FrameCompositor compositor = compositor(sink.layout(), geometry, feather, options.threads())) {
             layout = sink.layout();
-            stages = pipeline(bg, fg, alignment, plan.range, compositor).run(sink, listener);
+            stages = pipeline(bg, fg, alignment, plan.range, compositor, check).run(sink, listener);
         }
         return new RenderResult(out.target(), plan.range, plan.range.length(), plan.audioLabel,
                 plan.audio != null ? plan.audio.startSeconds() : 0, setup, (System.nanoTime() - start) / 1e9,
@@ -98,7 +110,7 @@ public final class Renderer {
         OverlayGeometry geometry = OverlayGeometry.of(alignment);
         try (FrameCompositor compositor = compositor(sink.layout(), geometry,
                 FeatherMask.of(geometry, options.margin()), options.threads())) {
-            return pipeline(b, f, alignment, plan.range, compositor).run(sink, RenderListener.NONE);
+            return pipeline(b, f, alignment, plan.range, compositor, RenderCheck.NONE).run(sink, RenderListener.NONE);
         }
     }
 
@@ -113,9 +125,9 @@ public final class Renderer {
     }
 
     private static RenderPipeline pipeline(MediaClip bg, MediaClip fg, Alignment alignment, FrameRange range,
-                                           FrameCompositor compositor) {
+                                           FrameCompositor compositor, RenderCheck check) {
         return new RenderPipeline(bg.path(), fg.path(), alignment.temporal().map(), range, fg.times(), bg.times(),
-                compositor);
+                compositor, check);
     }
 
     private record Plan(FrameRange range, AudioSource audio, String audioLabel) {

@@ -399,6 +399,10 @@ public final class FfmpegClipSource implements ClipSource {
 
     @Override
     public ClipSource window(int from, int to) {
+        FrameTimes times = video.times();
+        if (scanned == 0 && evenlyTimed() && times.keys().length > 0) {
+            numberFromPackets(times);
+        }
         if (from < 0 || to > scanned || from >= to) {
             return null;
         }
@@ -506,7 +510,15 @@ public final class FfmpegClipSource implements ClipSource {
         if (refs == null || refs.length < MIN_PART_FRAMES || refs.length > MAX_REFERENCE_SHARE * times.count()) {
             return null;
         }
-        // Single frames are fetched by their times and from the key frame before them, known without a scan.
+        numberFromPackets(times);
+        return new Subset(new ReferenceFrames(refs, times), refs);
+    }
+
+    /**
+     * Single frames and windows are fetched by their times and from the key frame before them, which
+     * the probe's packets tell without a scan.
+     */
+    private void numberFromPackets(FrameTimes times) {
         double[] ts = new double[times.count()];
         for (int i = 0; i < ts.length; i++) {
             ts[i] = times.seconds(i);
@@ -517,7 +529,6 @@ public final class FfmpegClipSource implements ClipSource {
         for (int k : times.keys()) {
             keyFrames.set(k);
         }
-        return new Subset(new ReferenceFrames(refs, times), refs);
     }
 
     @Override

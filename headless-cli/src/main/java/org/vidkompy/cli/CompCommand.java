@@ -5,11 +5,18 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.vidkompy.media.Alignment;
 import org.vidkompy.align.AlignmentFile;
 import org.vidkompy.align.AnalysisOptions;
 import org.vidkompy.align.Analyzer;
 import org.vidkompy.align.PairAnalysis;
+import org.vidkompy.align.AnalysisCache;
+import org.vidkompy.align.ShiftCheck;
+import org.vidkompy.align.ShiftGuess;
+import org.vidkompy.compose.RenderCheck;
+import org.vidkompy.compose.RenderOptions;
+import org.vidkompy.compose.RenderResult;
 import org.vidkompy.io.NativeHeap;
 import org.vidkompy.io.OutputFile;
 import picocli.CommandLine.Command;
@@ -61,6 +68,7 @@ final class CompCommand implements Runnable {
         // Claimed before the analysis: a refusal costs nothing, and an interrupt finds the temporary file.
         try (OutputFile out = render.claim(job, bg, fg, alignment != null ? List.of(alignment) : List.of())) {
             long t0 = System.nanoTime();
+            RenderOptions renderOptions = render.options(out.target());
             PairJob.Clips clips;
             Alignment a;
             Map<String, Object> analysisSummary = new LinkedHashMap<>();
@@ -69,9 +77,17 @@ final class CompCommand implements Runnable {
                 clips = job.probe(bg, fg);
                 analysisSummary.put("source", alignment.toString());
             } else {
-                PairAnalysis.Outcome o = job.analyse(bg, fg, options, analysisOptions.cache(job.console()));
+                AnalysisCache cache = analysisOptions.cache(job.console());
+                clips = job.probe(bg, fg);
+                if (renderOptions.frames() == null) {
+                    RenderResult r = renderChecked(clips, options, cache, out, renderOptions, analysisSummary, t0);
+                    if (r != null) {
+                        job.report(r, json, analysisSummary);
+                        return;
+                    }
+                }
+                PairAnalysis.Outcome o = job.analyse(clips, options, cache);
                 a = o.alignment();
-                clips = PairJob.clipsOf(o);
                 job.console().info(Summary.of(o));
                 analysisSummary.put("source", o.fromCache() ? "cache" : "analysis");
                 o.details().ifPresent(d -> {
@@ -85,22 +101,71 @@ final class CompCommand implements Runnable {
                     analysisSummary.put("referenceNotTaken", t.referenceNotTaken());
                     analysisSummary.put("bgReferenceFrames", d.bgReferenceFrames());
                 });
-            }
-            if (alignment == null) {
-                // The analysis's thumbnails (hundreds of MB on long clips) are garbage now, but the heap
-                // they grew stays committed through the whole render unless a full collection returns it
-                // (the launcher's MaxHeapFreeRatio): measured on a 10-minute 1080p pair, peak RSS 990 MB
-                // in the render without this.
-                System.gc();
-                // The decoders' freed buffers stay in malloc's arenas unless given back (27 MB of the
-                // 1080p pair's comp at medium: 616 MB peak RSS without, 589 MB with).
-                NativeHeap.trim();
+                freeAnalysis();
             }
             analysisSummary.put("seconds", (System.nanoTime() - t0) / 1e9);
             analysisSummary.put("x", a.spatial().x());
             analysisSummary.put("y", a.spatial().y());
             analysisSummary.put("scale", a.spatial().scale());
-            job.report(job.render(clips, a, alignment, out, render.options(out.target())), json, analysisSummary);
+            job.report(job.render(clips, a, alignment, out, renderOptions), json, analysisSummary);
         }
+    }
+
+    /**
+     * Where the pair may be one clip shifted in time ({@link ShiftGuess}): renders the shift found on the
+     * fg's middle seconds with a check of every frame pair. Null where there was no guess or the check
+     * refused it (nothing published; the caller analyses all frames and renders again).
+     */
+    private RenderResult renderChecked(PairJob.Clips clips, AnalysisOptions options, AnalysisCache cache,
+                                       OutputFile out, RenderOptions renderOptions, Map<String, Object> summary,
+                                       long t0) {
+        Optional<ShiftGuess.Guess> g = job.guess(clips, options, cache);
+        if (g.isEmpty()) {
+            return null;
+        }
+        ShiftGuess.Guess guess = g.get();
+        job.console().info(Summary.of(guess));
+        freeAnalysis();
+        double looked = (System.nanoTime() - t0) / 1e9;
+        ShiftCheck check = guess.check();
+        long t1 = System.nanoTime();
+        try {
+            RenderResult r = job.render(clips, guess.alignment(), null, out, renderOptions, check);
+            Alignment a = check.checked();
+            job.remember(clips, options, cache, a);
+            job.console().info(String.format("checked:  every fg frame is bg frame + %d (confidence %.3f)",
+                    guess.shift(), a.temporal().confidence()));
+            Analyzer.Timings t = guess.timings();
+            summary.put("source", "shift");
+            summary.put("seconds", looked);
+            summary.put("sampling", t.sampling());
+            summary.put("scan", t.scan());
+            summary.put("spatial", t.spatial());
+            summary.put("temporal", t.temporal());
+            summary.put("shift", guess.shift());
+            summary.put("fgFramesLooked", guess.fgFramesLooked());
+            summary.put("bgFramesLooked", guess.bgFramesLooked());
+            summary.put("x", a.spatial().x());
+            summary.put("y", a.spatial().y());
+            summary.put("scale", a.spatial().scale());
+            return r;
+        } catch (RenderCheck.Refused e) {
+            job.console().info("the shift does not hold (" + e.getMessage() + "): analysing every frame");
+            summary.put("shiftRefused", e.getMessage());
+            summary.put("shiftRenderSeconds", (System.nanoTime() - t1) / 1e9);
+            return null;
+        }
+    }
+
+    /**
+     * The analysis's thumbnails (hundreds of MB on long clips) are garbage now, but the heap they grew
+     * stays committed through the whole render unless a full collection returns it (the launcher's
+     * MaxHeapFreeRatio): measured on a 10-minute 1080p pair, peak RSS 990 MB in the render without this.
+     * The decoders' freed buffers stay in malloc's arenas unless given back (27 MB of the 1080p pair's
+     * comp at medium: 616 MB peak RSS without, 589 MB with).
+     */
+    private static void freeAnalysis() {
+        System.gc();
+        NativeHeap.trim();
     }
 }

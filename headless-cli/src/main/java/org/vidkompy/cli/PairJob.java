@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.vidkompy.align.AnalysisCache;
 import org.vidkompy.align.AnalysisOptions;
 import org.vidkompy.align.PairAnalysis;
+import org.vidkompy.align.ShiftGuess;
+import org.vidkompy.compose.RenderCheck;
 import org.vidkompy.compose.RenderOptions;
 import org.vidkompy.compose.RenderResult;
 import org.vidkompy.compose.Renderer;
@@ -80,13 +83,30 @@ final class PairJob {
      * outcome carries the probed clips on to the render.
      */
     PairAnalysis.Outcome analyse(Path bg, Path fg, AnalysisOptions options, AnalysisCache cache) {
+        return analyse(probe(bg, fg), options, cache);
+    }
+
+    /** As {@link #analyse(Path, Path, AnalysisOptions, AnalysisCache)}, for clips already probed. */
+    PairAnalysis.Outcome analyse(Clips clips, AnalysisOptions options, AnalysisCache cache) {
         PairAnalysis engine = analysis.get();
-        Clips clips = probe(bg, fg);
         try (ConsoleProgress p = new ConsoleProgress(console)) {
             return engine.run(clips.bg(), clips.fg(), options, cache, p, w -> console.info("warning: " + w));
         } catch (NoMatchException e) {
-            throw new MediaException(fg, "not found in " + bg + ": " + e.getMessage());
+            throw new MediaException(clips.fg().path(), "not found in " + clips.bg().path() + ": " + e.getMessage());
         }
+    }
+
+    /** comp's look at a few seconds of the fg, where the pair may be one shifted clip ({@link ShiftGuess}). */
+    Optional<ShiftGuess.Guess> guess(Clips clips, AnalysisOptions options, AnalysisCache cache) {
+        PairAnalysis engine = analysis.get();
+        try (ConsoleProgress p = new ConsoleProgress(console)) {
+            return engine.guess(clips.bg(), clips.fg(), options, cache, p);
+        }
+    }
+
+    /** Keeps an alignment the render checked, as {@code analyse} keeps its results. */
+    void remember(Clips clips, AnalysisOptions options, AnalysisCache cache, Alignment a) {
+        analysis.get().remember(clips.bg(), clips.fg(), options, cache, a);
     }
 
     /**
@@ -95,10 +115,17 @@ final class PairJob {
      * @param sidecar where the alignment came from, for messages (may be null)
      */
     RenderResult render(Clips clips, Alignment a, Path sidecar, OutputFile out, RenderOptions options) {
+        return render(clips, a, sidecar, out, options, RenderCheck.NONE);
+    }
+
+    /** As {@link #render(Clips, Alignment, Path, OutputFile, RenderOptions)}, every frame pair shown to a check. */
+    RenderResult render(Clips clips, Alignment a, Path sidecar, OutputFile out, RenderOptions options,
+                        RenderCheck check) {
         int total = options.frames() != null ? options.frames().length() : a.temporal().map().length;
         console.info("Rendering " + total + " frames to " + out.target() + " ...");
         try (ProgressBar bar = console.progress("render", total)) {
-            return renderer.render(clips.bg(), clips.fg(), a, sidecar, out, options, (done, n) -> bar.update(done));
+            return renderer.render(clips.bg(), clips.fg(), a, sidecar, out, options, (done, n) -> bar.update(done),
+                    check);
         }
     }
 

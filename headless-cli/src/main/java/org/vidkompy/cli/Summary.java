@@ -5,10 +5,26 @@ import org.vidkompy.media.FrameRange;
 import org.vidkompy.media.Alignment;
 import org.vidkompy.align.Analyzer;
 import org.vidkompy.align.PairAnalysis;
+import org.vidkompy.align.ShiftGuess;
 
 /** The human-readable lines about an alignment. */
 final class Summary {
     private Summary() {
+    }
+
+    /** comp's look at a few seconds of the fg ({@link ShiftGuess}), before the render checks the rest. */
+    static String of(ShiftGuess.Guess g) {
+        Placement s = g.alignment().spatial();
+        int[] map = g.alignment().temporal().map();
+        Analyzer.Timings t = g.timings();
+        return String.format("spatial:  x=%.2f y=%.2f scale=%.4f (confidence %.3f)%n", s.x(), s.y(), s.scale(),
+                s.confidence())
+                + String.format("temporal: fg frames 0..%d -> bg frames %d..%d: fg frames %d..%d are bg frame + %d;"
+                        + " the render checks every frame%n", map.length - 1, map[0], map[map.length - 1],
+                        g.fgFrom(), g.fgFrom() + g.fgFramesLooked() - 1, g.shift())
+                + String.format("time:     %.2f s (sampling %.2f, scan %.2f, spatial %.2f, temporal %.2f; %d fg and %d bg"
+                        + " frames)", g.seconds(), t.sampling(), t.scan(), t.spatial(), t.temporal(),
+                        g.fgFramesLooked(), g.bgFramesLooked());
     }
 
     static String of(PairAnalysis.Outcome o) {

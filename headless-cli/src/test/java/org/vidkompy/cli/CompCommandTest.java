@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vidkompy.io.MediaClip;
+import org.vidkompy.io.Rational;
 import org.vidkompy.io.VideoProbe;
 import org.vidkompy.synth.GeneratedPair;
+import org.vidkompy.synth.PairSpec;
+import org.vidkompy.synth.TimeMaps;
 import org.vidkompy.testkit.Fixtures;
 import org.vidkompy.testkit.OddCrop;
 
@@ -37,6 +40,34 @@ class CompCommandTest {
         assertEquals(fg.frameCount(), o.frameCount());
         assertEquals(fg.duration(), o.duration(), 1e-6);
         assertTrue(o.hasAudio());
+    }
+
+    /**
+     * A long pair that is one shift is rendered once: a look at a few seconds, then the render checks
+     * every frame. One whose fg drops a frame late is stopped there, analysed and rendered again.
+     */
+    @Test
+    void aShiftedPairIsRenderedOnceAndAnythingElseTwice() throws Exception {
+        Rational fps = new Rational(25, 1);
+        PairSpec shift = PairSpec.demo().withBackground(320, 180, 440).withGeometry(288, 162, 16.3, 9.1, 1.0)
+                .withMap(fps, TimeMaps.linear(400, 23, 1.0));
+        // The look is about the middle (from bg key frame 250 on): the frame is dropped after it.
+        PairSpec dropped = shift.withMap(fps, TimeMaps.withCut(TimeMaps.linear(400, 23, 1.0), 370, 1));
+        for (PairSpec spec : new PairSpec[] {shift, dropped}) {
+            boolean once = spec == shift;
+            GeneratedPair p = Fixtures.pair(once ? "comp-shift" : "comp-shift-dropped", spec);
+            Path out = dir.resolve(once ? "once.mp4" : "twice.mp4");
+            CliRun r = CliRun.of("comp", p.background().toString(), p.foreground().toString(), "-o", out.toString(),
+                    "--no-cache", "--json", "--preset", "ultrafast");
+            assertEquals(0, r.exit(), r.err());
+            JsonNode a = new ObjectMapper().readTree(r.out()).get("analysis");
+            assertEquals(once ? "shift" : "analysis", a.get("source").asText(), r.out());
+            assertEquals(once, !a.has("shiftRefused"), r.out());
+            assertTrue(r.err().contains(once ? "checked:  every fg frame is bg frame + 23"
+                    : "the shift does not hold (fg frame 3"), r.err());
+            assertEquals(400, new VideoProbe().probe(out).frameCount());
+            assertEquals(16.3, a.get("x").asDouble(), 0.1);
+        }
     }
 
     /** H.264 4:2:0 cannot hold a 319x179 picture: the output is padded to even and the user is told. */
