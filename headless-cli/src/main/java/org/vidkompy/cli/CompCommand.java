@@ -78,7 +78,7 @@ final class CompCommand implements Runnable {
                 analysisSummary.put("source", alignment.toString());
             } else {
                 AnalysisCache cache = analysisOptions.cache(job.console());
-                clips = job.probe(bg, fg);
+                clips = job.probeToAnalyse(bg, fg);
                 if (renderOptions.frames() == null) {
                     RenderResult r = renderChecked(clips, options, cache, out, renderOptions, analysisSummary, t0);
                     if (r != null) {

@@ -83,10 +83,19 @@ final class PairJob {
      * outcome carries the probed clips on to the render.
      */
     PairAnalysis.Outcome analyse(Path bg, Path fg, AnalysisOptions options, AnalysisCache cache) {
-        return analyse(probe(bg, fg), options, cache);
+        return analyse(probeToAnalyse(bg, fg), options, cache);
     }
 
-    /** As {@link #analyse(Path, Path, AnalysisOptions, AnalysisCache)}, for clips already probed. */
+    /**
+     * Both inputs probed for an analysis: the analysis is provisioned first (CPU or GPU, and its one
+     * line), before any file is opened.
+     */
+    Clips probeToAnalyse(Path bg, Path fg) {
+        analysis.get();
+        return probe(bg, fg);
+    }
+
+    /** As {@link #analyse(Path, Path, AnalysisOptions, AnalysisCache)}, for clips {@link #probeToAnalyse probed}. */
     PairAnalysis.Outcome analyse(Clips clips, AnalysisOptions options, AnalysisCache cache) {
         PairAnalysis engine = analysis.get();
         try (ConsoleProgress p = new ConsoleProgress(console)) {
