@@ -27,7 +27,11 @@ import picocli.CommandLine.Option;
         description = {"The whole job: find where FG sits in BG and which BG frame belongs under every FG frame "
                 + "(exactly what 'analyze' does, with its cache), then render every FG frame over its BG frame "
                 + "(exactly what 'render' does). The output has the BG's size and the FG's frames, timestamps and "
-                + "audio (or, if the FG has none, the BG's audio from the matching moment)."},
+                + "audio (or, if the FG has none, the BG's audio from the matching moment).",
+            "Where FG is BG shifted by whole frames at one constant rate (a crop, an inset, a regrade), a look at "
+                + "a few seconds finds the shift and the render checks every frame as it decodes it: both files "
+                + "are decoded once. Where the shift does not hold, nothing is written; every frame is analysed "
+                + "and the render runs again."},
         footerHeading = "%nExamples:%n",
         footer = {"  vidkompy comp bg.mp4 fg.mp4                      writes bg_overlay_fg.mp4 here",
             "  vidkompy comp bg.mp4 fg.mp4 --smooth -m 16 -o out.mp4",
