@@ -5,7 +5,7 @@ import org.vidkompy.io.PixelLayout;
 
 /**
  * Looks at every pair of frames a render puts together, before the fg is drawn over the bg, and may
- * refuse the render: {@code comp} renders a time map found on the clips' first seconds and lets the
+ * refuse the render: {@code comp} renders a time map found on a few seconds of the clips and lets the
  * render's own decode show whether it holds for every frame (the analysis would have decoded both
  * clips once more to find out). A refusal stops the render before the output is published.
  */
