@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.vidkompy.align.ClipScanner.Scans;
 import org.vidkompy.image.PixelRect;
-import org.vidkompy.image.ToneCurve;
 import org.vidkompy.media.Alignment;
 import org.vidkompy.media.Clip;
 import org.vidkompy.media.ClipSource;
@@ -63,16 +62,14 @@ public final class ShiftGuess {
      *
      * @param fgFrom   the first fg frame looked at
      * @param timings  the look's, as an analysis' (sampling: the fg's letterbox)
-     * @param tone     the bg's grade against the fg's, for the placement check
-     * @param placed   the spatial options the look placed with
+     * @param placing  what the check's placement refinement needs (the bg's grade, the look's options)
      */
     public record Guess(Alignment alignment, int shift, int fgFrom, int fgFramesLooked, int bgFramesLooked,
-                        double seconds, Analyzer.Timings timings, PixelRect contentBox, ToneCurve tone,
-                        SpatialOptions placed, SpatialAligner spatial) {
+                        double seconds, Analyzer.Timings timings, PixelRect contentBox, ShiftCheck.Placing placing) {
 
         /** A new check of a render of {@link #alignment()}. */
         public ShiftCheck check() {
-            return new ShiftCheck(alignment, contentBox, shift, new ShiftCheck.Placing(spatial, tone, placed));
+            return new ShiftCheck(alignment, contentBox, shift, placing);
         }
     }
 
@@ -91,7 +88,8 @@ public final class ShiftGuess {
         }
         // The bg frames the look's fg frames can lie over: all shifts from 0 to b - n, or where the key
         // frames agree on one, that one and a few either side.
-        Integer keys = keyShift(bg, fg, (int) (b - n));
+        int[] bgKeys = keys(bg);
+        Integer keys = keyShift(bgKeys, keys(fg), (int) (b - n));
         long bgLook = keys == null ? k + (b - n) : k + 2 * KEY_MARGIN;
         if (k + bgLook > MAX_SHARE * (b + n)) {
             return none("the look would decode " + (k + bgLook) + " of " + (b + n) + " frames");
@@ -102,7 +100,7 @@ public final class ShiftGuess {
         PixelRect box = scanner.contentBox(fg, options);
         AnalysisOptions boxed = new AnalysisOptions(so.withContentBox(box), options.window(), options.border());
         double sampling = (System.nanoTime() - t0) / 1e9;
-        int from = start(bg, (int) (n - k), keys == null ? 0 : keys - KEY_MARGIN);
+        int from = start(bgKeys, (int) (n - k), keys == null ? 0 : keys - KEY_MARGIN);
         int bgFrom = keys == null ? from : (int) Math.max(0, from + keys - KEY_MARGIN);
         int bgTo = (int) Math.min(b, bgFrom + bgLook);
         ClipSource fgPart = fg.window(from, from + k);
@@ -153,7 +151,7 @@ public final class ShiftGuess {
             Arrays.fill(conf, (float) t.confidence());
             Alignment a = new Alignment(bi, fi, place.placement(), new Timing(t.confidence(), map, conf, List.of()));
             return Optional.of(new Guess(a, c, from, k, bgTo - bgFrom, (System.nanoTime() - t0) / 1e9, timings,
-                    scans.box(), time.tone(), placed, spatial));
+                    scans.box(), new ShiftCheck.Placing(spatial, time.tone(), placed)));
         } catch (NoMatchException e) {
             return none("not found"); // the analysis of all frames says so, with all it knows
         }
@@ -165,18 +163,12 @@ public final class ShiftGuess {
      * offset} frames on, is a bg key frame: the bg's decode starts there without decoding frames before
      * it only to reach it.
      */
-    private static int start(ClipSource bg, int last, int offset) {
+    private static int start(int[] bgKeys, int last, int offset) {
         int mid = last / 2;
-        ClipSource whole = bg.window(0, (int) bg.info().frames());
-        if (whole == null) {
-            return mid;
-        }
-        try (whole) {
-            for (int d = 0; d <= last; d++) {
-                for (int from : new int[] {mid - d, mid + d}) {
-                    if (from >= 0 && from <= last && whole.fetchCost(from + offset) == 1) {
-                        return from;
-                    }
+        for (int d = 0; d <= last; d++) {
+            for (int from : new int[] {mid - d, mid + d}) {
+                if (from >= 0 && from <= last && Arrays.binarySearch(bgKeys, from + offset) >= 0) {
+                    return from;
                 }
             }
         }
@@ -251,9 +243,7 @@ public final class ShiftGuess {
      * share them: the benchmark's crop has six of its nine at bg key frames 72 later, and no other
      * shift twice. Read from the packets, without decoding.
      */
-    static Integer keyShift(ClipSource bg, ClipSource fg, int maxShift) {
-        int[] bk = keys(bg);
-        int[] fk = keys(fg);
+    static Integer keyShift(int[] bk, int[] fk, int maxShift) {
         if (bk.length == 0 || fk.length < KEY_VOTES + 1) {
             return null;
         }
@@ -284,7 +274,7 @@ public final class ShiftGuess {
         return clear ? best : null;
     }
 
-    /** The clip's key frames, told by what a single frame costs to fetch (1: itself). */
+    /** The clip's key frames, rising, told by what a single frame costs to fetch (1: itself). */
     private static int[] keys(ClipSource clip) {
         int frames = (int) clip.info().frames();
         ClipSource whole = clip.window(0, frames);

@@ -152,7 +152,7 @@ class ShiftCheckedRenderTest {
         Alignment off = new Alignment(a.background(), a.foreground(),
                 new Placement(p.x(), p.y() + 0.15, p.scale(), p.confidence()), a.temporal());
         ShiftGuess.Guess moved = new ShiftGuess.Guess(off, g.shift(), g.fgFrom(), g.fgFramesLooked(),
-                g.bgFramesLooked(), g.seconds(), g.timings(), g.contentBox(), g.tone(), g.placed(), g.spatial());
+                g.bgFramesLooked(), g.seconds(), g.timings(), g.contentBox(), g.placing());
         Path out = dir.resolve("out.mp4");
         RenderCheck.Refused r = assertThrows(RenderCheck.Refused.class,
                 () -> render(pair, off, out, moved.check()));

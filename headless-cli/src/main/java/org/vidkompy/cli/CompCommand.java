@@ -96,10 +96,7 @@ final class CompCommand implements Runnable {
                 analysisSummary.put("source", o.fromCache() ? "cache" : "analysis");
                 o.details().ifPresent(d -> {
                     Analyzer.Timings t = d.timings();
-                    analysisSummary.put("sampling", t.sampling());
-                    analysisSummary.put("scan", t.scan());
-                    analysisSummary.put("spatial", t.spatial());
-                    analysisSummary.put("temporal", t.temporal());
+                    putStages(analysisSummary, t);
                     analysisSummary.put("look", t.look());
                     analysisSummary.put("windowsNotTaken", t.windowsNotTaken());
                     analysisSummary.put("referenceNotTaken", t.referenceNotTaken());
@@ -108,9 +105,7 @@ final class CompCommand implements Runnable {
                 freeAnalysis();
             }
             analysisSummary.put("seconds", (System.nanoTime() - t0) / 1e9);
-            analysisSummary.put("x", a.spatial().x());
-            analysisSummary.put("y", a.spatial().y());
-            analysisSummary.put("scale", a.spatial().scale());
+            putPlacement(analysisSummary, a);
             job.report(job.render(clips, a, alignment, out, renderOptions), json, analysisSummary);
         }
     }
@@ -139,19 +134,13 @@ final class CompCommand implements Runnable {
             job.remember(clips, options, cache, a);
             job.console().info(String.format("checked:  every fg frame is bg frame + %d (confidence %.3f)",
                     guess.shift(), a.temporal().confidence()));
-            Analyzer.Timings t = guess.timings();
             summary.put("source", "shift");
             summary.put("seconds", looked);
-            summary.put("sampling", t.sampling());
-            summary.put("scan", t.scan());
-            summary.put("spatial", t.spatial());
-            summary.put("temporal", t.temporal());
+            putStages(summary, guess.timings());
             summary.put("shift", guess.shift());
             summary.put("fgFramesLooked", guess.fgFramesLooked());
             summary.put("bgFramesLooked", guess.bgFramesLooked());
-            summary.put("x", a.spatial().x());
-            summary.put("y", a.spatial().y());
-            summary.put("scale", a.spatial().scale());
+            putPlacement(summary, a);
             return r;
         } catch (RenderCheck.Refused e) {
             job.console().info("the shift does not hold (" + e.getMessage() + "): analysing every frame");
@@ -159,6 +148,19 @@ final class CompCommand implements Runnable {
             summary.put("shiftRenderSeconds", (System.nanoTime() - t1) / 1e9);
             return null;
         }
+    }
+
+    private static void putStages(Map<String, Object> summary, Analyzer.Timings t) {
+        summary.put("sampling", t.sampling());
+        summary.put("scan", t.scan());
+        summary.put("spatial", t.spatial());
+        summary.put("temporal", t.temporal());
+    }
+
+    private static void putPlacement(Map<String, Object> summary, Alignment a) {
+        summary.put("x", a.spatial().x());
+        summary.put("y", a.spatial().y());
+        summary.put("scale", a.spatial().scale());
     }
 
     /**
