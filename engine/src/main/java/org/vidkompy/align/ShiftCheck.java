@@ -46,6 +46,8 @@ public final class ShiftCheck implements RenderCheck {
      * ({@link PlacementRounds#settled}).
      */
     static final double PLACEMENT_TOLERANCE = 0.1;
+    /** Compared pixels from which the placement check refines at half resolution ({@link #halved}). */
+    static final double HALVED_FROM = 4 * PlacementRounds.PAIR_PIXELS;
     /**
      * Another moment's bg frame tells only where it differs from the one rendered by this many times
      * the clip's typical cost (see {@link #typical}): where the picture barely moves, every shift of a
@@ -271,26 +273,52 @@ public final class ShiftCheck implements RenderCheck {
 
     /**
      * How far (bg pixels, the footprint's furthest edge) the placement moves when refined on the frame
-     * pairs kept across the whole clip, from where the look placed it on a few seconds.
+     * pairs kept across the whole clip, from where the look placed it on a few seconds. A large fg is
+     * refined at half resolution ({@link #HALVED_FROM}).
      */
     private double placementMoved() {
         if (keptFg.isEmpty() || placing.placed().shift() != null) {
             return 0; // nothing kept, or a placement the user gave
         }
         Placement p = guess.spatial();
-        SpatialAlignment start = new SpatialAlignment(p.x() - crop.x(), p.y() - crop.y(), p.scale(), p.confidence());
+        double x = p.x() - crop.x();
+        double y = p.y() - crop.y();
+        double s = p.scale();
+        double f = halved(box, s) ? 2 : 1;
+        // Placements are of the fg's corner, in pixel edges: shrinking both pictures by f divides them.
+        PixelRect small = f == 1 ? box : shrunk(box, f);
+        SpatialAlignment start = new SpatialAlignment(x / f, y / f, s, p.confidence());
         List<Plane> fgs = new ArrayList<>();
-        for (LumaImage f : keptFg) {
-            Plane plane = f.toPlane();
+        for (LumaImage fg : keptFg) {
+            Plane plane = fg.toPlane(f);
             placing.tone().apply(plane); // compared in the bg's grade, as the analysis' final placement is
             fgs.add(plane);
         }
-        List<Plane> bgs = keptBg.stream().map(LumaImage::toPlane).toList();
-        SpatialAlignment best = placing.spatial().refine(fgs, bgs, start, placing.placed());
-        Footprint a = Footprint.of(start.x(), start.y(), start.scale(), box);
-        Footprint b = Footprint.of(best.x(), best.y(), best.scale(), box);
+        List<Plane> bgs = keptBg.stream().map(bg -> bg.toPlane(f)).toList();
+        SpatialAlignment best = placing.spatial().refine(fgs, bgs, start, placing.placed().withContentBox(small));
+        Footprint a = Footprint.of(x, y, s, box);
+        Footprint b = Footprint.of(f * best.x(), f * best.y(), best.scale(), box);
         refined = b;
         return Math.max(a.edgeShiftX(b), a.edgeShiftY(b));
+    }
+
+    /**
+     * Whether the placement check refines at half resolution: where the fg's content (or its
+     * footprint, if smaller) has {@link #HALVED_FROM} pixels. Its full-size float planes and the
+     * refinement's buffers for them were 57 MB of a 1080p render's peak, taken while the encoder holds
+     * its own; a quarter of the pixels still fix a 960x540 fg to a few hundredths of a pixel.
+     */
+    static boolean halved(PixelRect box, double scale) {
+        return (double) box.width() * box.height() * Math.min(1, scale * scale) >= HALVED_FROM;
+    }
+
+    /** The content box in a picture shrunk by {@code f}: the shrunk pixels wholly inside it. */
+    private static PixelRect shrunk(PixelRect box, double f) {
+        int x0 = (int) Math.ceil(box.x() / f);
+        int y0 = (int) Math.ceil(box.y() / f);
+        int x1 = (int) Math.floor((box.x() + box.width()) / f);
+        int y1 = (int) Math.floor((box.y() + box.height()) / f);
+        return new PixelRect(x0, y0, x1 - x0, y1 - y0);
     }
 
     /** The luma of {@code rect} of a planar frame {@code width} samples wide, 8-bit as the analysis' frames. */
