@@ -336,11 +336,8 @@ final class BgWindow {
         ClipScanner.Kept kept = fgSide.scan().kept();
         double factor = keys.factor();
         PixelRect box = fgSide.box();
-        int x0 = (int) Math.ceil(box.x() / factor);
-        int y0 = (int) Math.ceil(box.y() / factor);
-        int x1 = (int) Math.floor((box.x() + box.width()) / factor);
-        int y1 = (int) Math.floor((box.y() + box.height()) / factor);
-        if (x1 <= x0 || y1 <= y0) {
+        PixelRect small = box.shrunk(factor);
+        if (small == null) {
             return null;
         }
         List<Plane> fgs = new ArrayList<>();
@@ -355,7 +352,7 @@ final class BgWindow {
         for (int k = 0; k < m; k++) {
             bgs.add(keys.pictures().get((int) ((k + 0.5) * n / m)).toPlane());
         }
-        SpatialOptions so = options.spatial().withContentBox(new PixelRect(x0, y0, x1 - x0, y1 - y0))
+        SpatialOptions so = options.spatial().withContentBox(small)
                 .withMaxSamples(Math.max(mf, m))
                 .withPrecision(Math.min(options.spatial().precision(), PlacementRounds.FIRST_PRECISION));
         SpatialAlignment s;

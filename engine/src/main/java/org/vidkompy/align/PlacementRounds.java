@@ -98,14 +98,10 @@ final class PlacementRounds {
         progress.stage("placing", 1);
         double factor = ScanPlan.workFactor(bi);
         PixelRect box = so.contentBox();
-        int x0 = (int) Math.ceil(box.x() / factor);
-        int y0 = (int) Math.ceil(box.y() / factor);
-        int x1 = (int) Math.floor((box.x() + box.width()) / factor);
-        int y1 = (int) Math.floor((box.y() + box.height()) / factor);
         // Kept frames may already be shrunk (by at most the work factor).
         List<Plane> fgs = planes(scans.fg().kept().wholes(), factor / scans.fg().kept().factor());
         List<Plane> bgs = planes(scans.bg().kept().wholes(), factor / scans.bg().kept().factor());
-        PixelRect small = x1 > x0 && y1 > y0 ? new PixelRect(x0, y0, x1 - x0, y1 - y0) : null;
+        PixelRect small = box.shrunk(factor);
         // Only needs to land within a pixel or two: the final placement refines it. The dense samples
         // are what matter here, so the search itself runs at the lightest precision.
         SpatialAlignment s = spatial.locate(fgs, bgs, so.withContentBox(small).withMaxSamples(ScanPlan.CAPTURES)

@@ -286,7 +286,7 @@ public final class ShiftCheck implements RenderCheck {
         double s = p.scale();
         double f = halved(box, s) ? 2 : 1;
         // Placements are of the fg's corner, in pixel edges: shrinking both pictures by f divides them.
-        PixelRect small = f == 1 ? box : shrunk(box, f);
+        PixelRect small = f == 1 ? box : box.shrunk(f);
         SpatialAlignment start = new SpatialAlignment(x / f, y / f, s, p.confidence());
         List<Plane> fgs = new ArrayList<>();
         for (LumaImage fg : keptFg) {
@@ -310,15 +310,6 @@ public final class ShiftCheck implements RenderCheck {
      */
     static boolean halved(PixelRect box, double scale) {
         return (double) box.width() * box.height() * Math.min(1, scale * scale) >= HALVED_FROM;
-    }
-
-    /** The content box in a picture shrunk by {@code f}: the shrunk pixels wholly inside it. */
-    private static PixelRect shrunk(PixelRect box, double f) {
-        int x0 = (int) Math.ceil(box.x() / f);
-        int y0 = (int) Math.ceil(box.y() / f);
-        int x1 = (int) Math.floor((box.x() + box.width()) / f);
-        int y1 = (int) Math.floor((box.y() + box.height()) / f);
-        return new PixelRect(x0, y0, x1 - x0, y1 - y0);
     }
 
     /** The luma of {@code rect} of a planar frame {@code width} samples wide, 8-bit as the analysis' frames. */

@@ -25,6 +25,18 @@ public record PixelRect(int x, int y, int width, int height) {
         return x == 0 && y == 0 && width == frameWidth && height == frameHeight;
     }
 
+    /**
+     * This rectangle in a picture shrunk by {@code factor} (≥ 1; pixel u covers the source's
+     * {@code [u·factor, (u+1)·factor)}): the shrunk pixels wholly inside it, or null where none is.
+     */
+    public PixelRect shrunk(double factor) {
+        int x0 = (int) Math.ceil(x / factor);
+        int y0 = (int) Math.ceil(y / factor);
+        int x1 = (int) Math.floor((x + width) / factor);
+        int y1 = (int) Math.floor((y + height) / factor);
+        return x1 > x0 && y1 > y0 ? new PixelRect(x0, y0, x1 - x0, y1 - y0) : null;
+    }
+
     /** Copies the box out of {@code frame} (the frame must contain it). */
     public Plane crop(Plane frame) {
         if (!fits(frame.width(), frame.height())) {
