@@ -286,7 +286,7 @@ public final class ShiftCheck implements RenderCheck {
         double s = p.scale();
         double f = halved(box, s) ? 2 : 1;
         // Placements are of the fg's corner, in pixel edges: shrinking both pictures by f divides them.
-        PixelRect small = f == 1 ? box : box.shrunk(f);
+        PixelRect small = box.shrunk(f);
         SpatialAlignment start = new SpatialAlignment(x / f, y / f, s, p.confidence());
         List<Plane> fgs = new ArrayList<>();
         for (LumaImage fg : keptFg) {
