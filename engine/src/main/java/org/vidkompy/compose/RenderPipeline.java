@@ -23,9 +23,10 @@ import org.vidkompy.io.ReaderOptions;
  *   decode bg ──canvases───┘
  * </pre>
  *
- * The bg stage copies the bg frame under fg frame i into a free canvas (a bg frame shown under
- * several fg frames is decoded once and copied for each); the compositor draws the fg frame into
- * that canvas in place; the encoder hands it to the sink and returns it to the pool. All frame
+ * The bg stage converts the bg frame under fg frame i into a free canvas, straight from the
+ * decoder's planes (a bg frame shown under several fg frames is decoded once and copied for each);
+ * the compositor draws the fg frame into that canvas in place; the encoder hands it to the sink,
+ * which lends it to x264 without a copy, and returns it to the pool. All frame
  * memory is two small pools allocated once: up to {@value #CANVASES} full-size canvases (direct
  * buffers, which the encoder reads without a copy; as many as {@value #CANVAS_BUDGET} bytes hold,
  * but at least {@value #MIN_CANVASES}, so an 8K render keeps 2) and {@value #FG_FRAMES} fg frames. A stage that
@@ -153,7 +154,9 @@ final class RenderPipeline {
             }
         });
         stages.add("decode bg", clock -> {
-            try (FrameReader r = FrameReader.open(bg, ReaderOptions.of(FrameFormat.of(layout,
+            // Converted on demand straight into each canvas: a bg frame in the encoder's colours is
+            // copied once, from the decoder into the canvas the encoder will read.
+            try (FrameReader r = FrameReader.open(bg, ReaderOptions.of().withOnDemand(FrameFormat.of(layout,
                     g.bgWidth(), g.bgHeight())).withThreads(decoderThreads()))) {
                 FrameCursor cursor = new FrameCursor(r, bgTimes);
                 for (int k = 0; k < n; k++) {
@@ -163,7 +166,7 @@ final class RenderPipeline {
                                 + ", which the alignment puts under fg frame " + fgIndex);
                     }
                     Canvas c = clock.take(freeCanvases);
-                    c.pixels.put(0, r.output(0).pixels(), 0, canvasBytes);
+                    r.onDemandInto(0, c.pixels);
                     c.index = fgIndex;
                     clock.put(bgReady, c);
                 }

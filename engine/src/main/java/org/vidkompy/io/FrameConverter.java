@@ -230,14 +230,7 @@ final class FrameConverter implements AutoCloseable {
         if (r == YuvRoute.COPY || r == YuvRoute.MATRIX) {
             copyPlanes(f);
             if (r == YuvRoute.MATRIX) {
-                int space = swsColorspace(f.colorspace(), f.height());
-                boolean full = f.color_range() == AVCOL_RANGE_JPEG || f.format() == AV_PIX_FMT_YUVJ420P;
-                if (matrix == null || space != matrixSpace || full != matrixFull) {
-                    matrix = new YuvMatrix(space, full);
-                    matrixSpace = space;
-                    matrixFull = full;
-                }
-                matrix.apply(dstView, w, h);
+                matrixFor(f).apply(dstView, w, h);
             }
             return;
         }
@@ -295,14 +288,62 @@ final class FrameConverter implements AutoCloseable {
 
     /** The decoded planes as they are, into the output's (same format and size). */
     private void copyPlanes(AVFrame f) {
+        copyPlanes(f, yuv);
+    }
+
+    private void copyPlanes(AVFrame f, BytePointer[] planes) {
         int w = format.width();
         int h = format.height();
         int sb = format.layout().sampleBytes();
         for (int p = 0; p < 3; p++) {
             int pw = p == 0 ? w : PixelLayout.chromaWidth(w);
             int ph = p == 0 ? h : PixelLayout.chromaHeight(h);
-            av_image_copy_plane(yuv[p], yuvStride[p], f.data(p), f.linesize(p), pw * sb, ph);
+            av_image_copy_plane(planes[p], yuvStride[p], f.data(p), f.linesize(p), pw * sb, ph);
         }
+    }
+
+    /**
+     * Like {@link #convert}, but into {@code target} (this output's layout, from position 0): a
+     * frame whose planes are only copied, or copied and re-expressed in place, goes there straight
+     * from the decoder, with no stop in this converter's own buffer; any other route converts as
+     * usual and copies the result.
+     */
+    void convertInto(AVFrame f, Path file, ByteBuffer target) {
+        int bytes = format.layout().bytes(format.width(), format.height());
+        if (target.capacity() < bytes) {
+            throw new IllegalArgumentException("target holds " + target.capacity() + " bytes, the frame needs " + bytes);
+        }
+        if (yuv != null && target.isDirect()) {
+            boolean wide = format.layout().sampleBytes() == 2;
+            YuvRoute r = wide ? wideRoute(f) : yuvRoute(f);
+            if (r == YuvRoute.COPY || (r == YuvRoute.MATRIX && !wide)) {
+                route = r;
+                BytePointer base = new BytePointer(target).position(0);
+                int w = format.width();
+                int h = format.height();
+                long sb = format.layout().sampleBytes();
+                long u = (long) w * h * sb;
+                long v = u + (long) PixelLayout.chromaWidth(w) * PixelLayout.chromaHeight(h) * sb;
+                copyPlanes(f, new BytePointer[] {base, base.getPointer(u), base.getPointer(v)});
+                if (r == YuvRoute.MATRIX) {
+                    matrixFor(f).apply(target, w, h);
+                }
+                return;
+            }
+        }
+        convert(f, file);
+        target.put(0, dstView, 0, bytes);
+    }
+
+    private YuvMatrix matrixFor(AVFrame f) {
+        int space = swsColorspace(f.colorspace(), f.height());
+        boolean full = f.color_range() == AVCOL_RANGE_JPEG || f.format() == AV_PIX_FMT_YUVJ420P;
+        if (matrix == null || space != matrixSpace || full != matrixFull) {
+            matrix = new YuvMatrix(space, full);
+            matrixSpace = space;
+            matrixFull = full;
+        }
+        return matrix;
     }
 
     /** The whole picture through swscale into the output's planes (another depth or subsampling). */

@@ -23,6 +23,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -255,6 +256,15 @@ public final class FrameReader implements AutoCloseable {
             lazyDone[i] = serial;
         }
         return lazyBuffers.get(i);
+    }
+
+    /**
+     * On-demand output {@code i} for the current frame, converted into {@code target} (the output's
+     * layout from position 0, e.g. a render's canvas) rather than into the reader's own buffer: a
+     * frame that needs no more than a copy of its planes is copied there once.
+     */
+    public void onDemandInto(int i, ByteBuffer target) {
+        lazyConverters.get(i).convertInto(frame, demuxer.path(), target);
     }
 
     public List<FrameBuffer> outputs() {

@@ -4,6 +4,13 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_move_ref;
+import static org.bytedeco.ffmpeg.global.avutil.AV_BUFFER_FLAG_READONLY;
+import static org.bytedeco.ffmpeg.global.avutil.av_buffer_create;
+import static org.bytedeco.ffmpeg.global.avutil.av_buffer_get_ref_count;
+import static org.bytedeco.ffmpeg.global.avutil.av_buffer_ref;
+import static org.bytedeco.ffmpeg.global.avutil.av_buffer_unref;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
@@ -34,23 +41,28 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 import static org.bytedeco.ffmpeg.global.swscale.sws_setColorspaceDetails;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.List;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVBufferRef;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.Free_Pointer_BytePointer;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
 import org.bytedeco.ffmpeg.swscale.SwsFilter;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
  * libx264 in yuv420p, tagged BT.709 limited range, fed either packed RGB(A) that swscale converts
- * once per frame, or YUV 4:2:0 planes already in those colours, which are only copied.
+ * once per frame, or YUV 4:2:0 planes already in those colours, which x264 reads where they are
+ * (copied first only when odd-sized or on the Java heap).
  */
 final class H264Encoder implements AutoCloseable {
 
@@ -59,15 +71,29 @@ final class H264Encoder implements AutoCloseable {
     private AVCodecContext ctx;
     private final AVStream stream;
     /**
-     * Two frames used in turn: each frame is held back until the next one arrives, because only
-     * then is its duration known, and MP4 needs the last frame's duration or players drop it.
+     * The frame x264 is given. Tight planes of an even size in native memory are lent to it as they
+     * are (x264 copies a picture into its own frames before {@code avcodec_send_frame} returns, and
+     * libavcodec lets go of it once the packets are drained); anything else is converted or copied
+     * into a buffer of the frame's own, allocated on first use.
      */
-    private final AVFrame[] yuv = new AVFrame[2];
-    private int current;
-    private boolean holding;
+    private final AVFrame picture;
+    private boolean pictureOwnsBuffer;
+    /** Frees nothing: a lent picture's memory belongs to the caller's buffer. */
+    private final Free_Pointer_BytePointer keepCallersMemory = new Free_Pointer_BytePointer() {
+        @Override
+        public void call(Pointer opaque, BytePointer data) {
+            // the caller's buffer outlives the loan; see lend()
+        }
+    };
     private AVPacket pkt;
-    /** libx264 does not pass frame durations on to its packets; the muxer needs them. */
+    /**
+     * libx264 does not pass frame durations on to its packets, and a frame's duration is known only
+     * when the next one arrives; MP4 needs the last frame's duration or players drop it. Packets
+     * whose frame's duration is not known yet wait here, in order (x264 delays its output by a few
+     * dozen frames at most presets, so they rarely do).
+     */
     private final DurationRing durations = new DurationRing();
+    private final ArrayDeque<AVPacket> waiting = new ArrayDeque<>();
     private SwsContext sws;
     private final PointerPointer<BytePointer> srcData = new PointerPointer<>(4);
     private final IntPointer srcStride = new IntPointer(4);
@@ -78,6 +104,7 @@ final class H264Encoder implements AutoCloseable {
     private final boolean planar;
     private final int codedWidth;
     private final int codedHeight;
+    private final int pixFmt;
     /** Encoder threads of a repeatable file (see {@link WriterOptions#repeatably()}). */
     static final int REPEATABLE_THREADS = 3;
     /**
@@ -138,16 +165,8 @@ final class H264Encoder implements AutoCloseable {
                 "cannot configure the video stream");
         stream.time_base(ctx.time_base());
 
-        for (int i = 0; i < 2; i++) {
-            AVFrame f = av_frame_alloc();
-            f.format(pixFmt);
-            f.width(codedWidth);
-            f.height(codedHeight);
-            f.color_range(AVCOL_RANGE_MPEG);
-            f.colorspace(AVCOL_SPC_BT709);
-            FFmpeg.check(av_frame_get_buffer(f, 0), muxer.target(), "cannot allocate a frame");
-            yuv[i] = f;
-        }
+        this.pixFmt = pixFmt;
+        picture = av_frame_alloc();
         pkt = av_packet_alloc();
         if (planar) {
             return;
@@ -178,16 +197,16 @@ final class H264Encoder implements AutoCloseable {
         if (pts <= lastPts) {
             throw new IllegalArgumentException("timestamps must increase: " + pts + " after " + lastPts);
         }
-        if (holding) {
-            AVFrame held = yuv[current];
-            held.duration(pts - held.pts());
-            durations.remember(held.pts(), held.duration());
-            send(held);
-            current ^= 1;
+        if (lastPts != Long.MIN_VALUE) {
+            durations.remember(lastPts, pts - lastPts);
+            writeWaiting();
         }
         lastPts = pts;
-        AVFrame f = yuv[current];
-        FFmpeg.check(av_frame_make_writable(f), muxer.target(), "cannot reuse the encoder frame");
+        if (planar && lendable(pixels)) {
+            lend(pixels, pts);
+            return;
+        }
+        AVFrame f = ownPicture();
         if (planar) {
             copyPlanes(pixels, f);
         } else {
@@ -195,7 +214,75 @@ final class H264Encoder implements AutoCloseable {
             sws_scale(sws, srcData, srcStride, 0, codedHeight, f.data(), f.linesize());
         }
         f.pts(pts);
-        holding = true;
+        send(f);
+    }
+
+    /** Tight planes x264 can read where they are: even sizes (no padding to add), native memory. */
+    private boolean lendable(ByteBuffer pixels) {
+        return pixels.isDirect() && codedWidth == options.width() && codedHeight == options.height()
+                && pixels.capacity() >= options.input().bytes(codedWidth, codedHeight);
+    }
+
+    /**
+     * Sends the caller's planes without a copy: a buffer reference over them (so libavcodec neither
+     * copies nor frees them) that must be the only one left once the packets are drained, since the
+     * caller reuses the memory as soon as this returns.
+     */
+    private void lend(ByteBuffer pixels, long pts) {
+        int sb = options.input().sampleBytes();
+        long luma = (long) codedWidth * codedHeight * sb;
+        long chroma = (long) (codedWidth / 2) * (codedHeight / 2) * sb;
+        BytePointer base = new BytePointer(pixels);
+        AVBufferRef loan = av_buffer_create(base, luma + 2 * chroma, keepCallersMemory, null, AV_BUFFER_FLAG_READONLY);
+        if (loan == null || loan.isNull()) {
+            throw new MediaException(muxer.target(), "out of memory for a frame reference");
+        }
+        try {
+            dropPictureBuffer();
+            describe(picture);
+            picture.buf(0, av_buffer_ref(loan));
+            picture.data(0, base);
+            picture.data(1, base.getPointer(luma));
+            picture.data(2, base.getPointer(luma + chroma));
+            picture.linesize(0, codedWidth * sb);
+            picture.linesize(1, codedWidth / 2 * sb);
+            picture.linesize(2, codedWidth / 2 * sb);
+            picture.pts(pts);
+            send(picture);
+            av_frame_unref(picture);
+            if (av_buffer_get_ref_count(loan) != 1) {
+                throw new IllegalStateException("the H.264 encoder kept a reference to a frame it was lent");
+            }
+        } finally {
+            av_buffer_unref(loan);
+        }
+    }
+
+    /** The picture with a buffer of its own, for converted or copied pixels. */
+    private AVFrame ownPicture() {
+        if (!pictureOwnsBuffer) {
+            av_frame_unref(picture);
+            describe(picture);
+            FFmpeg.check(av_frame_get_buffer(picture, 0), muxer.target(), "cannot allocate a frame");
+            pictureOwnsBuffer = true;
+        }
+        FFmpeg.check(av_frame_make_writable(picture), muxer.target(), "cannot reuse the encoder frame");
+        return picture;
+    }
+
+    private void dropPictureBuffer() {
+        if (pictureOwnsBuffer) {
+            av_frame_unref(picture);
+            pictureOwnsBuffer = false;
+        }
+    }
+
+    private void describe(AVFrame f) {
+        f.format(pixFmt);
+        f.width(codedWidth);
+        f.height(codedHeight);
+        f.color_range(AVCOL_RANGE_MPEG);
+        f.colorspace(AVCOL_SPC_BT709);
     }
 
     /**
@@ -230,16 +317,16 @@ final class H264Encoder implements AutoCloseable {
                 ch);
     }
 
-    /** Sends the held last frame, lasting {@code lastDuration} ticks, and drains the encoder. */
+    /** Ends the stream, the last frame lasting {@code lastDuration} ticks, and drains the encoder. */
     void flush(long lastDuration) {
-        if (holding) {
-            AVFrame held = yuv[current];
-            held.duration(Math.max(1, lastDuration));
-            durations.remember(held.pts(), held.duration());
-            send(held);
-            holding = false;
+        if (lastPts != Long.MIN_VALUE) {
+            durations.remember(lastPts, Math.max(1, lastDuration));
+            writeWaiting();
         }
         send(null);
+        if (!waiting.isEmpty()) {
+            throw new IllegalStateException("H.264 packets left without a duration at the end");
+        }
     }
 
     private void send(AVFrame f) {
@@ -253,16 +340,38 @@ final class H264Encoder implements AutoCloseable {
                 return;
             }
             FFmpeg.check(ret, muxer.target(), "H.264 encoding failed");
-            if (pkt.duration() <= 0) {
-                pkt.duration(durations.lookup(pkt.pts()));
+            if (waiting.isEmpty() && durations.knows(pkt.pts())) {
+                write(pkt);
+            } else {
+                AVPacket later = av_packet_alloc();
+                av_packet_move_ref(later, pkt);
+                waiting.add(later);
             }
-            av_packet_rescale_ts(pkt, ctx.time_base(), stream.time_base());
-            pkt.stream_index(stream.index());
+        }
+    }
+
+    /** Writes the waiting packets whose durations are now known, in order. */
+    private void writeWaiting() {
+        while (!waiting.isEmpty() && durations.knows(waiting.peek().pts())) {
+            AVPacket p = waiting.poll();
             try {
-                muxer.write(pkt);
+                write(p);
             } finally {
-                av_packet_unref(pkt);
+                av_packet_free(p);
             }
+        }
+    }
+
+    private void write(AVPacket p) {
+        if (p.duration() <= 0) {
+            p.duration(durations.lookup(p.pts()));
+        }
+        av_packet_rescale_ts(p, ctx.time_base(), stream.time_base());
+        p.stream_index(stream.index());
+        try {
+            muxer.write(p);
+        } finally {
+            av_packet_unref(p);
         }
     }
 
@@ -272,11 +381,11 @@ final class H264Encoder implements AutoCloseable {
             sws_freeContext(sws);
             sws = null;
         }
-        for (int i = 0; i < 2; i++) {
-            if (yuv[i] != null) {
-                av_frame_free(yuv[i]);
-                yuv[i] = null;
-            }
+        if (picture != null && !picture.isNull()) {
+            av_frame_free(picture);
+        }
+        while (!waiting.isEmpty()) {
+            av_packet_free(waiting.poll());
         }
         if (pkt != null) {
             av_packet_free(pkt);
@@ -286,6 +395,8 @@ final class H264Encoder implements AutoCloseable {
             avcodec_free_context(ctx);
             ctx = null;
         }
+        // Last: after a failed send the codec context may still hold a lent picture until freed.
+        keepCallersMemory.close();
         srcData.close();
         srcStride.close();
     }
@@ -300,6 +411,10 @@ final class H264Encoder implements AutoCloseable {
             pts[next] = p;
             duration[next] = d;
             next = (next + 1) % pts.length;
+        }
+
+        boolean knows(long p) {
+            return lookup(p) > 0;
         }
 
         long lookup(long p) {

@@ -90,6 +90,43 @@ class YuvOutputTest {
         }
     }
 
+    /**
+     * The render's bg goes straight into its canvas ({@link FrameConverter#convertInto}); on every route
+     * that must be the bytes the converter's own output gets, whatever the canvas held before.
+     */
+    @Test
+    void convertingIntoACanvasGivesTheSameBytesOnEveryRoute() {
+        int[][] kinds = {{AVCOL_SPC_BT709, AVCOL_RANGE_MPEG}, {AVCOL_SPC_UNSPECIFIED, AVCOL_RANGE_MPEG},
+            {AVCOL_SPC_BT709, AVCOL_RANGE_JPEG}};
+        FrameConverter.YuvRoute[] routes = {FrameConverter.YuvRoute.COPY, FrameConverter.YuvRoute.MATRIX,
+            FrameConverter.YuvRoute.MATRIX};
+        for (int k = 0; k < kinds.length; k++) {
+            for (boolean viaRgb : new boolean[] {false, true}) {
+                AVFrame f = frame(161, 91, kinds[k][0], kinds[k][1]);
+                try {
+                    FrameConverter.YuvRoute route = viaRgb ? FrameConverter.YuvRoute.VIA_RGB : routes[k];
+                    byte[] own = convert(f, viaRgb, route);
+                    ByteBuffer canvas = ByteBuffer.allocateDirect(own.length + 7);
+                    for (int i = 0; i < canvas.capacity(); i++) {
+                        canvas.put(i, (byte) (i * 31));
+                    }
+                    try (FrameConverter c = new FrameConverter(FrameFormat.of(PixelLayout.YUV420P, 161, 91),
+                            Orientation.NONE)) {
+                        c.viaRgbOnly = viaRgb;
+                        c.convertInto(f, FILE, canvas);
+                        assertEquals(route, c.route());
+                    }
+                    byte[] into = new byte[own.length];
+                    canvas.get(0, into);
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(own, into, route + " into a canvas");
+                    assertEquals((byte) (own.length * 31), canvas.get(own.length), "nothing past the frame");
+                } finally {
+                    av_frame_free(f);
+                }
+            }
+        }
+    }
+
     @Test
     void otherMatricesAndRangesMatchTheRgbRoundTrip() {
         // Untagged SD is BT.601 (as the reader has always read it); the second is full range.
