@@ -131,7 +131,9 @@ final class RenderPipeline {
 
         Stages stages = new Stages();
         stages.add("decode fg", clock -> {
-            try (FrameReader r = FrameReader.open(fg, ReaderOptions.of(FrameFormat.of(layout,
+            // Converted on demand straight into each fg frame's planes: one copy out of the decoder
+            // (a BT.601 fg is re-expressed there in place).
+            try (FrameReader r = FrameReader.open(fg, ReaderOptions.of().withOnDemand(FrameFormat.of(layout,
                     g.fgWidth(), g.fgHeight())).withThreads(decoderThreads()))) {
                 if (range.first() > 0) {
                     r.seek(fgTimes.seconds(range.first()), range.first());
@@ -146,7 +148,7 @@ final class RenderPipeline {
                         throw new MediaException(fg, "decoded frame " + r.index() + " where " + want + " was due");
                     }
                     FgFrame f = clock.take(freeFg);
-                    r.output(0).copyTo(f.pixels);
+                    r.onDemandInto(0, f.pixels);
                     f.index = want;
                     f.pts = r.pts() - basePts;
                     clock.put(fgReady, f);

@@ -292,13 +292,9 @@ final class FrameConverter implements AutoCloseable {
     }
 
     private void copyPlanes(AVFrame f, BytePointer[] planes) {
-        int w = format.width();
-        int h = format.height();
         int sb = format.layout().sampleBytes();
         for (int p = 0; p < 3; p++) {
-            int pw = p == 0 ? w : PixelLayout.chromaWidth(w);
-            int ph = p == 0 ? h : PixelLayout.chromaHeight(h);
-            av_image_copy_plane(planes[p], yuvStride[p], f.data(p), f.linesize(p), pw * sb, ph);
+            av_image_copy_plane(planes[p], yuvStride[p], f.data(p), f.linesize(p), planeWidth(p) * sb, planeHeight(p));
         }
     }
 
@@ -313,26 +309,77 @@ final class FrameConverter implements AutoCloseable {
         if (target.capacity() < bytes) {
             throw new IllegalArgumentException("target holds " + target.capacity() + " bytes, the frame needs " + bytes);
         }
-        if (yuv != null && target.isDirect()) {
-            boolean wide = format.layout().sampleBytes() == 2;
-            YuvRoute r = wide ? wideRoute(f) : yuvRoute(f);
-            if (r == YuvRoute.COPY || (r == YuvRoute.MATRIX && !wide)) {
-                route = r;
-                BytePointer base = new BytePointer(target).position(0);
-                int w = format.width();
-                int h = format.height();
-                long sb = format.layout().sampleBytes();
-                long u = (long) w * h * sb;
-                long v = u + (long) PixelLayout.chromaWidth(w) * PixelLayout.chromaHeight(h) * sb;
-                copyPlanes(f, new BytePointer[] {base, base.getPointer(u), base.getPointer(v)});
-                if (r == YuvRoute.MATRIX) {
-                    matrixFor(f).apply(target, w, h);
+        YuvRoute r = target.isDirect() ? straightRoute(f) : null;
+        if (r == null) {
+            convert(f, file);
+            target.put(0, dstView, 0, bytes);
+            return;
+        }
+        route = r;
+        BytePointer base = new BytePointer(target).position(0);
+        long[] at = planeOffsets();
+        copyPlanes(f, new BytePointer[] {base, base.getPointer(at[1]), base.getPointer(at[2])});
+        if (r == YuvRoute.MATRIX) {
+            matrixFor(f).apply(target, format.width(), format.height());
+        }
+    }
+
+    /** The same into planes on the heap (a render's fg frame): one copy out of the decoder's frame. */
+    void convertInto(AVFrame f, Path file, byte[] target) {
+        int bytes = format.layout().bytes(format.width(), format.height());
+        if (target.length < bytes) {
+            throw new IllegalArgumentException("target holds " + target.length + " bytes, the frame needs " + bytes);
+        }
+        YuvRoute r = straightRoute(f);
+        if (r == null) {
+            convert(f, file);
+            dstView.get(0, target, 0, bytes);
+            return;
+        }
+        route = r;
+        long[] at = planeOffsets();
+        int sb = format.layout().sampleBytes();
+        for (int p = 0; p < 3; p++) {
+            int pw = planeWidth(p) * sb;
+            int ph = planeHeight(p);
+            int ls = f.linesize(p);
+            ByteBuffer src = f.data(p).capacity((long) ls * (ph - 1) + pw).asBuffer();
+            if (ls == pw) {
+                src.get(0, target, (int) at[p], pw * ph);
+            } else {
+                for (int y = 0; y < ph; y++) {
+                    src.get(y * ls, target, (int) at[p] + y * pw, pw);
                 }
-                return;
             }
         }
-        convert(f, file);
-        target.put(0, dstView, 0, bytes);
+        if (r == YuvRoute.MATRIX) {
+            matrixFor(f).apply(target, format.width(), format.height());
+        }
+    }
+
+    /** The route when it needs no more than the decoded planes (copied, maybe re-expressed), else null. */
+    private YuvRoute straightRoute(AVFrame f) {
+        if (yuv == null) {
+            return null;
+        }
+        boolean wide = format.layout().sampleBytes() == 2;
+        YuvRoute r = wide ? wideRoute(f) : yuvRoute(f);
+        return r == YuvRoute.COPY || (r == YuvRoute.MATRIX && !wide) ? r : null;
+    }
+
+    private int planeWidth(int p) {
+        return p == 0 ? format.width() : PixelLayout.chromaWidth(format.width());
+    }
+
+    private int planeHeight(int p) {
+        return p == 0 ? format.height() : PixelLayout.chromaHeight(format.height());
+    }
+
+    /** Byte offsets of the three tight planes. */
+    private long[] planeOffsets() {
+        long sb = format.layout().sampleBytes();
+        long u = (long) planeWidth(0) * planeHeight(0) * sb;
+        return new long[] {0, u, u + (long) planeWidth(1) * planeHeight(1) * sb};
     }
 
     private YuvMatrix matrixFor(AVFrame f) {

@@ -267,6 +267,11 @@ public final class FrameReader implements AutoCloseable {
         lazyConverters.get(i).convertInto(frame, demuxer.path(), target);
     }
 
+    /** The same into planes on the heap: a frame that needs no more than a copy is copied once. */
+    public void onDemandInto(int i, byte[] target) {
+        lazyConverters.get(i).convertInto(frame, demuxer.path(), target);
+    }
+
     public List<FrameBuffer> outputs() {
         return Collections.unmodifiableList(buffers);
     }

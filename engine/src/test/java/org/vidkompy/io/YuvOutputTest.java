@@ -91,8 +91,9 @@ class YuvOutputTest {
     }
 
     /**
-     * The render's bg goes straight into its canvas ({@link FrameConverter#convertInto}); on every route
-     * that must be the bytes the converter's own output gets, whatever the canvas held before.
+     * The render's bg goes straight into its canvas, its fg into planes on the heap
+     * ({@link FrameConverter#convertInto}); on every route that must be the bytes the converter's own
+     * output gets, whatever the target held before.
      */
     @Test
     void convertingIntoACanvasGivesTheSameBytesOnEveryRoute() {
@@ -120,6 +121,17 @@ class YuvOutputTest {
                     canvas.get(0, into);
                     org.junit.jupiter.api.Assertions.assertArrayEquals(own, into, route + " into a canvas");
                     assertEquals((byte) (own.length * 31), canvas.get(own.length), "nothing past the frame");
+                    byte[] heap = new byte[own.length + 7];
+                    java.util.Arrays.fill(heap, (byte) 99);
+                    try (FrameConverter c = new FrameConverter(FrameFormat.of(PixelLayout.YUV420P, 161, 91),
+                            Orientation.NONE)) {
+                        c.viaRgbOnly = viaRgb;
+                        c.convertInto(f, FILE, heap);
+                        assertEquals(route, c.route());
+                    }
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(own, java.util.Arrays.copyOf(heap, own.length),
+                            route + " into planes on the heap");
+                    assertEquals(99, heap[own.length], "nothing past the frame");
                 } finally {
                     av_frame_free(f);
                 }
