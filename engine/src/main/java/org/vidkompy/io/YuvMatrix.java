@@ -44,7 +44,6 @@ final class YuvMatrix {
     private final short[] lumaShift;
     private final byte[] uOut;
     private final byte[] vOut;
-    /** The frame's planes on the heap, reused. */
     /** The planes of the last frame {@link #apply(ByteBuffer, int, int)} took out of native memory. */
     private byte[] frame;
 
