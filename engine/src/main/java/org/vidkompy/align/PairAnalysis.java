@@ -36,13 +36,15 @@ public final class PairAnalysis {
     }
 
     /**
-     * Analyses the job's clips, probed once by the face and passed on to the render.
+     * Analyses the job's clips, probed once by the face and passed on to the render. The fg is
+     * analysed {@link MediaClip#placedOn placed on} the bg: the placement is in the bg's pixels.
      *
      * @param cache null to neither read nor write the cache
      * @param warn  where unusable cache entries and similar problems are reported
      */
     public Outcome run(MediaClip bg, MediaClip fg, AnalysisOptions options, AnalysisCache cache,
                        AnalysisProgress progress, Consumer<String> warn) {
+        fg = fg.placedOn(bg);
         FfmpegClipSource bs = new FfmpegClipSource(bg);
         FfmpegClipSource fs = fgSource(fg);
         String key = null;
@@ -68,7 +70,7 @@ public final class PairAnalysis {
     public Optional<ShiftGuess.Guess> guess(MediaClip bg, MediaClip fg, AnalysisOptions options, AnalysisCache cache,
                                             AnalysisProgress progress) {
         FfmpegClipSource bs = new FfmpegClipSource(bg);
-        FfmpegClipSource fs = fgSource(fg);
+        FfmpegClipSource fs = fgSource(fg.placedOn(bg));
         if (cache != null && cache.get(cache.key(bg.path(), fg.path(), options), bs.info(), fs.info()).isPresent()) {
             return Optional.empty();
         }

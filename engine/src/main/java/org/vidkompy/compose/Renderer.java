@@ -75,6 +75,7 @@ public final class Renderer {
     public RenderResult render(MediaClip bg, MediaClip fg, Alignment alignment, Path alignmentFile, OutputFile out,
                                RenderOptions options, RenderListener listener, RenderCheck check) {
         long start = System.nanoTime();
+        fg = fg.placedOn(bg);
         Plan plan = plan(bg, fg, alignment, alignmentFile, options);
         OverlayGeometry geometry = OverlayGeometry.of(alignment);
         FeatherMask feather = FeatherMask.of(geometry, options.margin());
@@ -82,7 +83,8 @@ public final class Renderer {
                 .withTimeBase(fg.times().timeBase())
                 .withQuality(options.crf(), options.preset())
                 .withAudio(plan.audio)
-                .withInput(PixelLayout.planarFor(options.bitDepthFor(bg.bitDepth(), fg.bitDepth())));
+                .withInput(PixelLayout.planarFor(options.bitDepthFor(bg.bitDepth(), fg.bitDepth())))
+                .withPixelAspect(bg.pixelAspect());
         double setup = (System.nanoTime() - start) / 1e9;
         List<StageTime> stages;
         // The writer pads an odd bg size to even (H.264 4:2:0); say so in the result.
@@ -105,7 +107,7 @@ public final class Renderer {
      */
     public List<StageTime> render(Path bg, Path fg, Alignment alignment, RenderOptions options, FrameSink sink) {
         MediaClip b = probe.probe(bg);
-        MediaClip f = probe.probe(fg);
+        MediaClip f = probe.probe(fg).placedOn(b);
         Plan plan = plan(b, f, alignment, null, options.withAudio(AudioMode.NONE));
         OverlayGeometry geometry = OverlayGeometry.of(alignment);
         try (FrameCompositor compositor = compositor(sink.layout(), geometry,

@@ -6,6 +6,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
+import static org.bytedeco.ffmpeg.global.avformat.av_guess_sample_aspect_ratio;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entries_count;
 import static org.bytedeco.ffmpeg.global.avformat.avio_size;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
@@ -47,12 +48,25 @@ public final class VideoProbe {
             double average = duration > 0 ? counted.videoPackets / duration : nominal.toDouble();
             // Sizes as players show the picture: the reader turns frames the same way.
             Orientation o = Orientation.of(par);
-            return new MediaClip(path, o.shownWidth(par.width(), par.height()),
-                    o.shownHeight(par.width(), par.height()), nominal, average, counted.videoPackets,
+            int w = o.shownWidth(par.width(), par.height());
+            int h = o.shownHeight(par.width(), par.height());
+            return new MediaClip(path, w, h, nominal, average, counted.videoPackets,
                     duration, o.degreesCw(), pixelFormatName(par.format()),
                     avcodec_get_name(par.codec_id()).getString(), audioInfo(d, counted),
-                    counted.times(vs));
+                    counted.times(vs), pixelAspect(d, vs, o), w, h);
         }
+    }
+
+    /**
+     * The shown picture's pixel aspect: the container's, else the codec's (FFmpeg's own choice), turned
+     * with the picture. Nonsense (zero, or beyond 1:8..8:1) is taken as square, as players take it.
+     */
+    private static Rational pixelAspect(Demuxer d, AVStream vs, Orientation o) {
+        Rational sar = Rational.of(av_guess_sample_aspect_ratio(d.context(), vs, null));
+        if (!sar.isValid() || sar.toDouble() < 0.125 || sar.toDouble() > 8) {
+            return MediaClip.SQUARE;
+        }
+        return o.swapsAxes() ? new Rational(sar.den(), sar.num()) : sar;
     }
 
     /**

@@ -12,9 +12,11 @@ import java.util.List;
  * @param preset    x264 speed/size trade-off, "ultrafast" .. "veryslow"
  * @param audio     audio to copy (or transcode to AAC) beside the video, or null for none
  * @param repeatable the same input gives the same file on every run (see {@link #repeatably})
+ * @param pixelAspect the pixels' width over their height, written into the stream so players show an
+ *                    anamorphic picture as its source was shown
  */
 public record WriterOptions(int width, int height, PixelLayout input, Rational timeBase, Rational frameRate,
-                            int crf, String preset, AudioSource audio, boolean repeatable) {
+                            int crf, String preset, AudioSource audio, boolean repeatable, Rational pixelAspect) {
 
     public static final int DEFAULT_CRF = 18;
     public static final String DEFAULT_PRESET = "medium";
@@ -29,27 +31,35 @@ public record WriterOptions(int width, int height, PixelLayout input, Rational t
         if (crf < 0 || crf > 51) {
             throw new IllegalArgumentException("crf must be 0..51, got " + crf);
         }
+        if (pixelAspect == null || !pixelAspect.isValid()) {
+            pixelAspect = MediaClip.SQUARE;
+        }
     }
 
     public static WriterOptions of(int width, int height, Rational frameRate) {
         return new WriterOptions(width, height, PixelLayout.RGB24, new Rational(frameRate.den(), frameRate.num()),
-                frameRate, DEFAULT_CRF, DEFAULT_PRESET, null, false);
+                frameRate, DEFAULT_CRF, DEFAULT_PRESET, null, false, MediaClip.SQUARE);
     }
 
     public WriterOptions withAudio(AudioSource a) {
-        return new WriterOptions(width, height, input, timeBase, frameRate, crf, preset, a, repeatable);
+        return new WriterOptions(width, height, input, timeBase, frameRate, crf, preset, a, repeatable, pixelAspect);
     }
 
     public WriterOptions withQuality(int newCrf, String newPreset) {
-        return new WriterOptions(width, height, input, timeBase, frameRate, newCrf, newPreset, audio, repeatable);
+        return new WriterOptions(width, height, input, timeBase, frameRate, newCrf, newPreset, audio, repeatable,
+                pixelAspect);
     }
 
     public WriterOptions withTimeBase(Rational tb) {
-        return new WriterOptions(width, height, input, tb, frameRate, crf, preset, audio, repeatable);
+        return new WriterOptions(width, height, input, tb, frameRate, crf, preset, audio, repeatable, pixelAspect);
     }
 
     public WriterOptions withInput(PixelLayout layout) {
-        return new WriterOptions(width, height, layout, timeBase, frameRate, crf, preset, audio, repeatable);
+        return new WriterOptions(width, height, layout, timeBase, frameRate, crf, preset, audio, repeatable, pixelAspect);
+    }
+
+    public WriterOptions withPixelAspect(Rational aspect) {
+        return new WriterOptions(width, height, input, timeBase, frameRate, crf, preset, audio, repeatable, aspect);
     }
 
     /**
@@ -60,6 +70,6 @@ public record WriterOptions(int width, int height, PixelLayout input, Rational t
      * thread count is fixed too: x264's decisions depend on it.
      */
     public WriterOptions repeatably() {
-        return new WriterOptions(width, height, input, timeBase, frameRate, crf, preset, audio, true);
+        return new WriterOptions(width, height, input, timeBase, frameRate, crf, preset, audio, true, pixelAspect);
     }
 }

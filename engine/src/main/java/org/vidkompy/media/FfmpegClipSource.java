@@ -9,6 +9,7 @@ import org.vidkompy.image.LumaImage;
 import org.vidkompy.image.Plane;
 import org.vidkompy.io.FrameBuffer;
 import org.vidkompy.io.FrameFormat;
+import org.vidkompy.image.PixelRect;
 import org.vidkompy.io.FrameReader;
 import org.vidkompy.io.MediaException;
 import org.vidkompy.io.PixelLayout;
@@ -176,10 +177,28 @@ public final class FfmpegClipSource implements ClipSource {
     private ReaderOptions scanOptions(List<Thumb> thumbs) {
         List<FrameFormat> formats = new ArrayList<>();
         for (Thumb t : thumbs) {
-            formats.add(new FrameFormat(PixelLayout.GRAY8, t.width(), t.height(), t.region()));
+            formats.add(new FrameFormat(PixelLayout.GRAY8, t.width(), t.height(), inPicture(t.region())));
         }
         return new ReaderOptions(formats, 0, !deblocked)
                 .withOnDemand(FrameFormat.of(PixelLayout.GRAY8, video.width(), video.height()));
+    }
+
+    /**
+     * A region of the clip as placed in the file's own picture, which is what the reader crops: the
+     * same region unless the clip is resampled ({@link MediaClip#placedOn}), then rounded outwards to
+     * whole pixels of the picture (a thumbnail's edges move by less than one of its pixels).
+     */
+    private PixelRect inPicture(PixelRect r) {
+        if (r == null || !video.resampled()) {
+            return r;
+        }
+        double sx = (double) video.pictureWidth() / video.width();
+        double sy = (double) video.pictureHeight() / video.height();
+        int x0 = (int) Math.floor(r.x() * sx + 1e-9);
+        int y0 = (int) Math.floor(r.y() * sy + 1e-9);
+        int x1 = Math.min(video.pictureWidth(), (int) Math.ceil((r.x() + r.width()) * sx - 1e-9));
+        int y1 = Math.min(video.pictureHeight(), (int) Math.ceil((r.y() + r.height()) * sy - 1e-9));
+        return new PixelRect(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
     }
 
     private static Plane[] planes(List<Thumb> thumbs) {

@@ -62,8 +62,8 @@ final class AlignCommand implements Runnable {
         Path bg = pair.bg();
         Path fg = pair.fg();
         OptionValues.whole("--precision", precision, 0, 4);
-        MediaClip fi = probe.probe(fg);
         MediaClip bi = probe.probe(bg);
+        MediaClip fi = probe.probe(fg).placedOn(bi);
         PrecisionPreset preset = PrecisionPreset.of(precision);
         long t0 = System.nanoTime();
         List<Plane> fs = new FfmpegClipSource(fi).samples(2 * preset.fgSamples()).stream().map(LumaImage::toPlane).toList();

@@ -71,8 +71,10 @@ final class PairJob {
         return new Clips(o.background(), o.foreground());
     }
 
+    /** Both inputs, the fg {@link MediaClip#placedOn placed on} the bg (in the bg's pixels). */
     Clips probe(Path bg, Path fg) {
-        return new Clips(probe.probe(bg), probe.probe(fg));
+        MediaClip b = probe.probe(bg);
+        return new Clips(b, probe.probe(fg).placedOn(b));
     }
 
     /**

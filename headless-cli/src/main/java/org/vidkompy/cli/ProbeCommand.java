@@ -39,7 +39,9 @@ final class ProbeCommand implements Runnable {
         }
         console.result(String.format("%s%n  video  %dx%d %s %s, %.3f fps (nominal %s), %d frames, %.3f s%s",
                 v.path(), v.width(), v.height(), v.codec(), v.pixelFormat(), v.averageFps(), v.nominalFps(),
-                v.frameCount(), v.duration(), v.rotation() != 0 ? ", rotated " + v.rotation() + " deg" : ""));
+                v.frameCount(), v.duration(), v.rotation() != 0 ? ", rotated " + v.rotation() + " deg" : "")
+                + (v.anamorphic() ? String.format(", pixel aspect %s (shown %.0fx%d)", v.pixelAspect(),
+                        v.width() * v.pixelAspect().toDouble(), v.height()) : ""));
         console.result(v.audio().map(a -> String.format("  audio  %s, %d Hz, %d ch, %.3f s", a.codec(),
                 a.sampleRate(), a.channels(), a.duration())).orElse("  audio  none"));
     }
@@ -54,6 +56,7 @@ final class ProbeCommand implements Runnable {
         m.put("frames", v.frameCount());
         m.put("duration", v.duration());
         m.put("rotation", v.rotation());
+        m.put("pixelAspect", v.pixelAspect().toString());
         m.put("codec", v.codec());
         m.put("pixelFormat", v.pixelFormat());
         if (v.audio().isPresent()) {
