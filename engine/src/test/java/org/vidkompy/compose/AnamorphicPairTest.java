@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.vidkompy.align.AnalysisOptions;
 import org.vidkompy.align.AnalysisProgress;
 import org.vidkompy.align.PairAnalysis;
@@ -81,6 +83,27 @@ class AnamorphicPairTest {
     }
 
     /**
+     * The pixel aspects footage comes with, wider and narrower than square (PAL and NTSC DVD and DV,
+     * 4:3 and widescreen; HDV), on the square bg. The fg's stored width is the 160 columns it shows
+     * as, at that aspect; where the placed size is rounded, the scale follows the height.
+     */
+    @ParameterizedTest(name = "fg pixels {0}:{1}")
+    @CsvSource({"64,45", "32,27", "16,15", "8,9", "10,11"})
+    void fgPixelAspects(int num, int den) {
+        PairSpec s = pair.spec();
+        Rational sar = new Rational(num, den);
+        int stored = (int) Math.round(s.fgWidth() / sar.toDouble());
+        Path fg = Anamorphic.store(pair.foreground(), dir.resolve("fg" + num + "-" + den + ".mp4"), stored,
+                s.fgHeight(), sar);
+        Alignment a = analyse(pair.background(), fg);
+        MediaClip placed = new VideoProbe().probe(fg).placedOn(new VideoProbe().probe(pair.background()));
+        assertEquals(placed.width(), a.foreground().width());
+        assertEquals(placed.height(), a.foreground().height());
+        assertPlaced(a, s.x(), s.y(), s.scale() * s.fgHeight() / placed.height(), 0.35, 0.005);
+        assertMap(a);
+    }
+
+    /**
      * A letterboxed fg stored squeezed: its content box, found in the fg as placed, is cropped from
      * the file's narrower picture.
      */
@@ -118,9 +141,13 @@ class AnamorphicPairTest {
 
     /** Within a quarter of a bg pixel: each squeezed file went through one more resampling and encode. */
     private static void assertPlaced(Alignment a, double x, double y, double scale) {
+        assertPlaced(a, x, y, scale, 0.25, 0.003);
+    }
+
+    private static void assertPlaced(Alignment a, double x, double y, double scale, double px, double share) {
         double off = Math.hypot(a.spatial().x() - x, a.spatial().y() - y);
-        assertTrue(off <= 0.25, "placed at " + a.spatial() + ", truth (" + x + ", " + y + "): off by " + off);
-        assertEquals(scale, a.spatial().scale(), 0.003 * scale, "scale of " + a.spatial());
+        assertTrue(off <= px, "placed at " + a.spatial() + ", truth (" + x + ", " + y + "): off by " + off);
+        assertEquals(scale, a.spatial().scale(), share * scale, "scale of " + a.spatial());
     }
 
     private static void assertMap(Alignment a) {
