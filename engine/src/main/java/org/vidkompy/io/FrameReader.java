@@ -307,17 +307,31 @@ public final class FrameReader implements AutoCloseable {
      * {@code frameIndex}: frames between the key frame and the target are decoded but not converted.
      */
     public void seek(double seconds, int frameIndex) {
-        seek(seconds);
         double eps = 0.25 / Math.max(1, fpsForEstimates);
-        while (decode()) {
-            if (timestamp() >= seconds - eps) {
-                pendingFrame = true;
-                index = frameIndex - 1;
-                indexExact = true;
-                return;
+        // Files without an index (MPEG-TS and PS: broadcast and DVD) are sought by bisecting them,
+        // which can land after the key frame the target needs: the decoder then starts at the next
+        // key frame, past the target, or finds none before the end. Each miss seeks from further back,
+        // at last from the start; a frame past the target is only taken where even that finds none nearer.
+        for (double back = 0; ; back = back == 0 ? 1 : back * 4) {
+            double from = Math.max(0, seconds - back);
+            seek(from);
+            while (decode()) {
+                double t = timestamp();
+                if (t >= seconds - eps) {
+                    if (t <= seconds + eps || from == 0) {
+                        pendingFrame = true;
+                        index = frameIndex - 1;
+                        indexExact = true;
+                        return;
+                    }
+                    break;
+                }
+            }
+            if (from == 0) {
+                throw new MediaException(demuxer.path(), "cannot seek to frame " + frameIndex + " at " + seconds
+                        + " s");
             }
         }
-        throw new MediaException(demuxer.path(), "cannot seek to frame " + frameIndex + " at " + seconds + " s");
     }
 
 
