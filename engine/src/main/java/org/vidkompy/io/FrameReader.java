@@ -15,6 +15,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
+import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BYTE;
 import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
@@ -302,6 +303,22 @@ public final class FrameReader implements AutoCloseable {
     }
 
     /**
+     * Back to the first packet: by byte position where the format allows it (a time seek in a file
+     * without an index can land after the first key frame), else by time.
+     */
+    private void rewind() {
+        if (av_seek_frame(demuxer.context(), -1, 0, AVSEEK_FLAG_BYTE) < 0) {
+            seek(0);
+            return;
+        }
+        avcodec_flush_buffers(codec);
+        draining = false;
+        finished = false;
+        indexExact = false;
+        index = -1;
+    }
+
+    /**
      * Seeks so that the next {@link #next()} returns the frame whose presentation time is
      * {@code seconds} (the first frame at or after it), which is known to have index
      * {@code frameIndex}: frames between the key frame and the target are decoded but not converted.
@@ -314,7 +331,11 @@ public final class FrameReader implements AutoCloseable {
         // at last from the start; a frame past the target is only taken where even that finds none nearer.
         for (double back = 0; ; back = back == 0 ? 1 : back * 4) {
             double from = Math.max(0, seconds - back);
-            seek(from);
+            if (from > 0) {
+                seek(from);
+            } else {
+                rewind();
+            }
             while (decode()) {
                 double t = timestamp();
                 if (t >= seconds - eps) {

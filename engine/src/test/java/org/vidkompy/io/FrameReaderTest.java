@@ -17,6 +17,7 @@ import org.vidkompy.synth.Scene;
 import org.vidkompy.synth.Viewport;
 import org.vidkompy.testkit.Fixtures;
 import org.vidkompy.testkit.OddCrop;
+import org.vidkompy.testkit.Remux;
 
 class FrameReaderTest {
 
@@ -145,6 +146,35 @@ class FrameReaderTest {
             assertEquals(4.0, r.timestamp(), 1e-6);
             assertTrue(r.next());
             assertEquals(101, r.index());
+        }
+    }
+
+    /**
+     * MPEG-TS has no index: a seek bisects the file and may land after the key frame the target
+     * needs (here the only one is the first), where the decoder shows nothing until the end or the
+     * next key frame. Exact seeks still give the frame with that number, pixel for pixel.
+     */
+    @Test
+    void exactSeeksInFilesWithoutAnIndex() {
+        Path ts = Remux.to("mpegts").write(Fixtures.demo().foreground(), dir.resolve("fg.ts"));
+        MediaClip clip = new VideoProbe().probe(ts);
+        int n = (int) clip.frameCount();
+        byte[][] frames = new byte[n][TW * TH];
+        try (FrameReader r = FrameReader.open(ts, ReaderOptions.of(FrameFormat.of(PixelLayout.GRAY8, TW, TH)))) {
+            for (int i = 0; i < n; i++) {
+                assertTrue(r.next());
+                r.output(0).copyTo(frames[i]);
+            }
+        }
+        for (int k : new int[] {n - 3, n / 2, 40, 1}) {
+            try (FrameReader r = FrameReader.open(ts, ReaderOptions.of(FrameFormat.of(PixelLayout.GRAY8, TW, TH)))) {
+                r.seek(clip.times().seconds(k), k);
+                assertTrue(r.next());
+                assertEquals(k, r.index());
+                byte[] got = new byte[TW * TH];
+                r.output(0).copyTo(got);
+                assertArrayEquals(frames[k], got, "frame " + k);
+            }
         }
     }
 
