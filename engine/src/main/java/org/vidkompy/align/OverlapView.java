@@ -56,6 +56,55 @@ record OverlapView(DescriptorSpec spec, DescriptorSequence fg, boolean[] fineMas
     }
 
     /**
+     * This view without the fine-thumbnail pixels {@code excluded} ({@link OverlayMask}): a descriptor
+     * pixel goes where a quarter of the fine pixels under it do. Null where too little would be left
+     * to describe.
+     */
+    OverlapView without(Scans scans, boolean[] excluded) {
+        ThumbnailStore fine = scans.fg().fine();
+        int fw = fine.width();
+        int fh = fine.height();
+        int tw = spec.thumbWidth();
+        int th = spec.thumbHeight();
+        boolean[] keep = new boolean[tw * th];
+        for (int v = 0; v < th; v++) {
+            int y0 = v * fh / th;
+            int y1 = Math.max(y0 + 1, (v + 1) * fh / th);
+            for (int u = 0; u < tw; u++) {
+                int x0 = u * fw / tw;
+                int x1 = Math.max(x0 + 1, (u + 1) * fw / tw);
+                int out = 0;
+                for (int y = y0; y < y1; y++) {
+                    for (int x = x0; x < x1; x++) {
+                        out += excluded[y * fw + x] ? 1 : 0;
+                    }
+                }
+                keep[v * tw + u] = 4 * out < (x1 - x0) * (y1 - y0);
+            }
+        }
+        DescriptorSpec masked;
+        DescriptorSequence.Builder builder;
+        try {
+            masked = new DescriptorSpec(tw, th, spec.gridWidth(), spec.gridHeight(),
+                    spec.mask().and(ThumbMask.of(tw, th, keep)), spec.flatStd());
+            builder = DescriptorSequence.builder(masked);
+        } catch (IllegalArgumentException tooLittle) {
+            return null;
+        }
+        AreaSampler down = new AreaSampler(fw, fh, 0, 0, fw, fh, tw, th);
+        Plane t = Plane.allocate(tw, th);
+        for (int i = 0; i < fine.size(); i++) {
+            down.apply(fine.chunk(i), fine.offset(i), t);
+            builder.add(t);
+        }
+        boolean[] compared = new boolean[fw * fh];
+        for (int k = 0; k < compared.length; k++) {
+            compared[k] = (fineMask == null || fineMask[k]) && !excluded[k];
+        }
+        return new OverlapView(masked, builder.build(), compared);
+    }
+
+    /**
      * The compared pixels of the fine thumbnails at a footprint: those over the bg, and of them those
      * {@code border} keeps (border mode); null for all.
      */

@@ -83,7 +83,69 @@ final class TimeMatcher {
             bgFrames = bgd.size();
         }
         Refined r = refine(time, scans, area, bi, fi, view.fineMask());
+        if (doubtful(r.alignment())) {
+            Match unveiled = withoutOverlay(bg, fi, scans, area, view, r, options);
+            if (unveiled != null) {
+                return unveiled;
+            }
+        }
         return new Match(r.alignment(), bgFrames, r.tone(), time, coarseArea);
+    }
+
+    /** Share of informative fg frames matching nothing above which a match is {@link #doubtful}. */
+    static final double DOUBTFUL_LOST = 0.05;
+    /** Mean confidence of the matched frames below which a match is {@link #doubtful}. */
+    static final double DOUBTFUL_CONFIDENCE = 0.9;
+
+    /** Frames lost, or matched poorly: what an overlay in the bg ({@link OverlayMask}) does to a match. */
+    static boolean doubtful(TemporalAlignment t) {
+        int n = t.map().length;
+        int lost = t.unmatchedCount();
+        boolean[] out = new boolean[n];
+        t.unmatched().forEach(r -> java.util.Arrays.fill(out, r.first(), r.last() + 1, true));
+        t.uninformative().forEach(r -> java.util.Arrays.fill(out, r.first(), r.last() + 1, true));
+        double sum = 0;
+        int matched = 0;
+        for (int i = 0; i < n; i++) {
+            if (!out[i]) {
+                sum += t.frameConfidence()[i];
+                matched++;
+            }
+        }
+        return lost > DOUBTFUL_LOST * n || matched > 0 && sum < DOUBTFUL_CONFIDENCE * matched;
+    }
+
+    /**
+     * The match again without what the bg shows over the fg and the fg lacks, where its pairs point at
+     * such pixels; null where they do not, or the match is no better without them (fewer frames lost,
+     * or as many and a better mean confidence).
+     */
+    private Match withoutOverlay(ClipSource bg, Clip fi, Scans scans, Footprint area, OverlapView view, Refined r,
+                                 AnalysisOptions options) {
+        Clip bi = bg.info();
+        ThumbnailStore fgFine = scans.fg().fine();
+        ThumbnailStore bgStore = scans.bg().store();
+        AreaSampler cut = sampler(bgStore, inStore(area, bi, bgStore), fgFine.width(), fgFine.height());
+        boolean[] overlay = OverlayMask.of(fgFine, bgStore, cut, r.tone(), r.alignment(), view.fineMask());
+        if (overlay == null) {
+            return null;
+        }
+        OverlapView masked = view.without(scans, overlay);
+        if (masked == null) {
+            return null;
+        }
+        DescriptorSequence bgd = bgDescriptors(bg, scans, area, masked.spec());
+        TemporalOptions to = TemporalOptions.of(fi.fps(), bi.fps());
+        if (options.window() > 0) {
+            to = to.withWindow(options.window());
+        }
+        TemporalAlignment time = temporal.align(masked.fg(), scans.fg().times(), bgd, to);
+        Refined again = refine(time, scans, area, bi, fi, masked.fineMask());
+        TemporalAlignment a = again.alignment();
+        TemporalAlignment b = r.alignment();
+        boolean better = a.unmatchedCount() < b.unmatchedCount()
+                || a.unmatchedCount() == b.unmatchedCount() && a.confidence() > b.confidence();
+        return better ? new Match(a, bgd.size(), again.tone(), time, area) : null;
     }
 
     /**

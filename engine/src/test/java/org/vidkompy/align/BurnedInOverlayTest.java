@@ -1,0 +1,90 @@
+package org.vidkompy.align;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.inject.Guice;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vidkompy.engine.EngineModule;
+import org.vidkompy.io.FrameFormat;
+import org.vidkompy.io.FrameReader;
+import org.vidkompy.io.PixelLayout;
+import org.vidkompy.io.Rational;
+import org.vidkompy.io.ReaderOptions;
+import org.vidkompy.io.VideoWriter;
+import org.vidkompy.io.WriterOptions;
+import org.vidkompy.media.Alignment;
+import org.vidkompy.synth.GeneratedPair;
+import org.vidkompy.synth.PairSpec;
+import org.vidkompy.synth.Scene;
+import org.vidkompy.testkit.Fixtures;
+
+/**
+ * A TV version as the bg: the picture with a channel's logo and a translucent subtitle bar burned in,
+ * the fg the clean master's crop. The bar covers a sixth of the fg; its pixels are left out once the
+ * pairs show them missing, and the fg is placed and timed as without it.
+ */
+class BurnedInOverlayTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void logoAndSubtitleBarInTheBg() {
+        PairSpec s = PairSpec.demo().withAudio(false, false).withGeometry(200, 120, 60.4, 30.3, 1.0);
+        GeneratedPair p = Fixtures.pair("overlay-clean", s);
+        // The bar: 70 % black over the bg's rows 125-147, columns 40-280 (the fg's rows 95-117 of 120);
+        // the logo: opaque white at columns 276-306, rows 10-30.
+        Path bg = burnIn(p.background(), dir.resolve("tv.mp4"), s.bgWidth(), s.bgHeight());
+        PairAnalysis analysis = Guice.createInjector(new EngineModule()).getInstance(PairAnalysis.class);
+        Alignment a = analysis.run(bg, p.foreground(), AnalysisOptions.defaults(), null, AnalysisProgress.NONE,
+                w -> { }).alignment();
+        double off = Math.hypot(a.spatial().x() - s.x(), a.spatial().y() - s.y());
+        assertTrue(off <= 0.25, "placed at " + a.spatial() + ", truth (" + s.x() + ", " + s.y() + "): off by " + off);
+        assertEquals(1.0, a.spatial().scale(), 0.003);
+        Scene scene = new Scene(s.seed(), s.bgWidth(), s.bgHeight());
+        int[] map = a.temporal().map();
+        int exact = 0;
+        for (int i = 0; i < map.length; i++) {
+            if (map[i] == s.map()[i] || scene.sceneTime(map[i]) == scene.sceneTime(s.map()[i])) {
+                exact++;
+            }
+        }
+        assertTrue(exact >= 0.99 * map.length, "only " + exact + " of " + map.length + " frames exact");
+    }
+
+    private static Path burnIn(Path in, Path out, int w, int h) {
+        ByteBuffer px = ByteBuffer.allocateDirect(w * h * 3);
+        try (FrameReader r = FrameReader.open(in, ReaderOptions.of(FrameFormat.of(PixelLayout.RGB24, w, h)));
+             VideoWriter v = VideoWriter.create(out, WriterOptions.of(w, h, new Rational(25, 1))
+                     .withTimeBase(r.timeBase()).withQuality(18, "veryfast").repeatably())) {
+            while (r.next()) {
+                ByteBuffer src = r.output(0).pixels();
+                for (int k = 0; k < w * h * 3; k++) {
+                    px.put(k, src.get(k));
+                }
+                for (int y = 125; y < 147; y++) {
+                    for (int x = 40; x < 280; x++) {
+                        for (int c = 0; c < 3; c++) {
+                            int k = (y * w + x) * 3 + c;
+                            px.put(k, (byte) Math.round((px.get(k) & 0xff) * 0.3));
+                        }
+                    }
+                }
+                for (int y = 10; y < 30; y++) {
+                    for (int x = 276; x < 306; x++) {
+                        for (int c = 0; c < 3; c++) {
+                            px.put((y * w + x) * 3 + c, (byte) 235);
+                        }
+                    }
+                }
+                v.write(px, r.pts());
+            }
+            v.finish();
+        }
+        return out;
+    }
+}
