@@ -303,19 +303,19 @@ public final class FrameReader implements AutoCloseable {
     }
 
     /**
-     * Back to the first packet: by byte position where the format allows it (a time seek in a file
-     * without an index can land after the first key frame), else by time.
+     * Back to the first byte, where the format allows seeking by position (a time seek in a file
+     * without an index can land after its first key frame); false where it does not.
      */
-    private void rewind() {
+    private boolean rewind() {
         if (av_seek_frame(demuxer.context(), -1, 0, AVSEEK_FLAG_BYTE) < 0) {
-            seek(0);
-            return;
+            return false;
         }
         avcodec_flush_buffers(codec);
         draining = false;
         finished = false;
         indexExact = false;
         index = -1;
+        return true;
     }
 
     /**
@@ -328,33 +328,46 @@ public final class FrameReader implements AutoCloseable {
         // Files without an index (MPEG-TS and PS: broadcast and DVD) are sought by bisecting them,
         // which can land after the key frame the target needs: the decoder then starts at the next
         // key frame, past the target, or finds none before the end. Each miss seeks from further back,
-        // at last from the start; a frame past the target is only taken where even that finds none nearer.
+        // then from the first byte; a frame past the target is taken only where nothing finds one nearer.
         for (double back = 0; ; back = back == 0 ? 1 : back * 4) {
             double from = Math.max(0, seconds - back);
-            if (from > 0) {
-                seek(from);
-            } else {
-                rewind();
-            }
-            while (decode()) {
-                double t = timestamp();
-                if (t >= seconds - eps) {
-                    if (t <= seconds + eps || from == 0) {
-                        pendingFrame = true;
-                        index = frameIndex - 1;
-                        indexExact = true;
-                        return;
-                    }
-                    break;
-                }
+            seek(from);
+            if (landOn(seconds, eps, frameIndex, false)) {
+                return;
             }
             if (from == 0) {
-                throw new MediaException(demuxer.path(), "cannot seek to frame " + frameIndex + " at " + seconds
-                        + " s");
+                break;
             }
+        }
+        if (rewind() && landOn(seconds, eps, frameIndex, false)) {
+            return;
+        }
+        seek(0);
+        if (!landOn(seconds, eps, frameIndex, true)) {
+            throw new MediaException(demuxer.path(), "cannot seek to frame " + frameIndex + " at " + seconds + " s");
         }
     }
 
+    /**
+     * Decodes on to the frame at {@code seconds} and keeps it for the next {@link #next()} as frame
+     * {@code frameIndex}; false where the frames run past it ({@code late}: takes the first after it)
+     * or end first.
+     */
+    private boolean landOn(double seconds, double eps, int frameIndex, boolean late) {
+        while (decode()) {
+            double t = timestamp();
+            if (t >= seconds - eps) {
+                if (t > seconds + eps && !late) {
+                    return false;
+                }
+                pendingFrame = true;
+                index = frameIndex - 1;
+                indexExact = true;
+                return true;
+            }
+        }
+        return false;
+    }
 
     private boolean decode() {
         if (pendingFrame) {

@@ -152,11 +152,16 @@ class FrameReaderTest {
     /**
      * MPEG-TS has no index: a seek bisects the file and may land after the key frame the target
      * needs (here the only one is the first), where the decoder shows nothing until the end or the
-     * next key frame. Exact seeks still give the frame with that number, pixel for pixel.
+     * next key frame. Exact seeks still give the frame with that number, pixel for pixel, in that and
+     * Matroska and MP4 (a byte seek to the start of a Matroska file finds no frame at all). Not yet
+     * in AVI: its H.264 with B-frames has no presentation times, the decoder's guesses run a frame or
+     * two behind the probe's, and a seek lands on a neighbour (README, Video I/O).
      */
-    @Test
-    void exactSeeksInFilesWithoutAnIndex() {
-        Path ts = Remux.to("mpegts").write(Fixtures.demo().foreground(), dir.resolve("fg.ts"));
+    @ParameterizedTest
+    @ValueSource(strings = {"mpegts:ts", "matroska:mkv", "mp4:mp4"})
+    void exactSeeksInEveryContainer(String format) {
+        String[] f = format.split(":");
+        Path ts = Remux.to(f[0]).write(Fixtures.demo().foreground(), dir.resolve("fg." + f[1]));
         MediaClip clip = new VideoProbe().probe(ts);
         int n = (int) clip.frameCount();
         byte[][] frames = new byte[n][TW * TH];
@@ -166,7 +171,7 @@ class FrameReaderTest {
                 r.output(0).copyTo(frames[i]);
             }
         }
-        for (int k : new int[] {n - 3, n / 2, 40, 1}) {
+        for (int k : new int[] {n - 3, n / 2, 40, 1, 0}) {
             try (FrameReader r = FrameReader.open(ts, ReaderOptions.of(FrameFormat.of(PixelLayout.GRAY8, TW, TH)))) {
                 r.seek(clip.times().seconds(k), k);
                 assertTrue(r.next());
