@@ -1,8 +1,5 @@
 package org.vidkompy.align;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.google.inject.Guice;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -19,8 +16,8 @@ import org.vidkompy.io.WriterOptions;
 import org.vidkompy.media.Alignment;
 import org.vidkompy.synth.GeneratedPair;
 import org.vidkompy.synth.PairSpec;
-import org.vidkompy.synth.Scene;
 import org.vidkompy.testkit.Fixtures;
+import org.vidkompy.testkit.TruthScore;
 
 /**
  * A TV version as the bg: the picture with a channel's logo and a translucent subtitle bar burned in,
@@ -42,18 +39,7 @@ class BurnedInOverlayTest {
         PairAnalysis analysis = Guice.createInjector(new EngineModule()).getInstance(PairAnalysis.class);
         Alignment a = analysis.run(bg, p.foreground(), AnalysisOptions.defaults(), null, AnalysisProgress.NONE,
                 w -> { }).alignment();
-        double off = Math.hypot(a.spatial().x() - s.x(), a.spatial().y() - s.y());
-        assertTrue(off <= 0.25, "placed at " + a.spatial() + ", truth (" + s.x() + ", " + s.y() + "): off by " + off);
-        assertEquals(1.0, a.spatial().scale(), 0.003);
-        Scene scene = new Scene(s.seed(), s.bgWidth(), s.bgHeight());
-        int[] map = a.temporal().map();
-        int exact = 0;
-        for (int i = 0; i < map.length; i++) {
-            if (map[i] == s.map()[i] || scene.sceneTime(map[i]) == scene.sceneTime(s.map()[i])) {
-                exact++;
-            }
-        }
-        assertTrue(exact >= 0.99 * map.length, "only " + exact + " of " + map.length + " frames exact");
+        TruthScore.of(a, s).assertMeets("logo and subtitle bar in the bg", 99, 1, 0.25, 0.003);
     }
 
     private static Path burnIn(Path in, Path out, int w, int h) {

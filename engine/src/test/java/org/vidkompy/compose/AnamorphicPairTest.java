@@ -20,9 +20,9 @@ import org.vidkompy.io.VideoProbe;
 import org.vidkompy.media.Alignment;
 import org.vidkompy.synth.GeneratedPair;
 import org.vidkompy.synth.PairSpec;
-import org.vidkompy.synth.Scene;
 import org.vidkompy.testkit.Anamorphic;
 import org.vidkompy.testkit.Fixtures;
+import org.vidkompy.testkit.TruthScore;
 
 /**
  * Non-square pixels (anamorphic SD, HDV, a TV version against a master): the demo pair with one of
@@ -155,17 +155,8 @@ class AnamorphicPairTest {
     }
 
     private static void assertMap(Alignment a, PairSpec s) {
-        Scene scene = new Scene(s.seed(), s.bgWidth(), s.bgHeight());
-        int[] map = a.temporal().map();
-        int[] truth = s.map();
-        assertEquals(truth.length, map.length);
-        int exact = 0;
-        for (int i = 0; i < truth.length; i++) {
-            if (map[i] == truth[i] || scene.sceneTime(map[i]) == scene.sceneTime(truth[i])) {
-                exact++;
-            }
-        }
-        assertTrue(exact >= 0.99 * truth.length, "only " + exact + " of " + truth.length + " frames exact");
+        TruthScore t = TruthScore.of(a, s);
+        assertTrue(t.share() >= 99, "only " + t.exact() + " of " + t.frames() + " frames exact");
     }
 
     private static MediaClip render(Path bg, Path fg, Alignment a) {
