@@ -75,17 +75,8 @@ final class NotFoundRule {
         for (int i = 0; i < n; i++) {
             sum += skip[i] ? 0 : time.frameConfidence()[i];
         }
-        boolean[] lost = new boolean[n];
-        time.unmatched().forEach(r -> Arrays.fill(lost, r.first(), r.last() + 1, true));
-        double matchedSum = 0;
-        int matched = 0;
-        for (int i = 0; i < n; i++) {
-            if (!skip[i] && !lost[i]) {
-                matchedSum += time.frameConfidence()[i];
-                matched++;
-            }
-        }
-        boolean poorHalf = unmatched > HALF_LOST_SHARE * judged && matchedSum < MIN_MATCHED_CONFIDENCE * matched;
+        boolean poorHalf = unmatched > HALF_LOST_SHARE * judged && time.matchedCount() > 0
+                && time.matchedConfidence() < MIN_MATCHED_CONFIDENCE;
         if (unmatched > MAX_UNMATCHED_SHARE * judged || sum / judged < MIN_TEMPORAL_CONFIDENCE || poorHalf) {
             throw new NoMatchException(place.confidence(), String.format(Locale.ROOT,
                     "%d of %d fg frames match no bg frame (temporal confidence %.2f)", unmatched, judged,

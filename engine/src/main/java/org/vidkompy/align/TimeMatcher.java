@@ -74,11 +74,7 @@ final class TimeMatcher {
             bgFrames = before.bgFrames();
         } else {
             DescriptorSequence bgd = bgDescriptors(bg, scans, area, view.spec());
-            TemporalOptions to = TemporalOptions.of(fi.fps(), bi.fps());
-            if (options.window() > 0) {
-                to = to.withWindow(options.window());
-            }
-            time = temporal.align(view.fg(), scans.fg().times(), bgd, to);
+            time = temporal.align(view.fg(), scans.fg().times(), bgd, temporalOptions(fi, bi, options));
             coarseArea = area;
             bgFrames = bgd.size();
         }
@@ -92,27 +88,20 @@ final class TimeMatcher {
         return new Match(r.alignment(), bgFrames, r.tone(), time, coarseArea);
     }
 
-    /** Share of informative fg frames matching nothing above which a match is {@link #doubtful}. */
+    private static TemporalOptions temporalOptions(Clip fi, Clip bi, AnalysisOptions options) {
+        TemporalOptions to = TemporalOptions.of(fi.fps(), bi.fps());
+        return options.window() > 0 ? to.withWindow(options.window()) : to;
+    }
+
+    /** Share of fg frames matching nothing above which a match is {@link #doubtful}. */
     static final double DOUBTFUL_LOST = 0.05;
     /** Mean confidence of the matched frames below which a match is {@link #doubtful}. */
     static final double DOUBTFUL_CONFIDENCE = 0.9;
 
     /** Frames lost, or matched poorly: what an overlay in the bg ({@link OverlayMask}) does to a match. */
     static boolean doubtful(TemporalAlignment t) {
-        int n = t.map().length;
-        int lost = t.unmatchedCount();
-        boolean[] out = new boolean[n];
-        t.unmatched().forEach(r -> java.util.Arrays.fill(out, r.first(), r.last() + 1, true));
-        t.uninformative().forEach(r -> java.util.Arrays.fill(out, r.first(), r.last() + 1, true));
-        double sum = 0;
-        int matched = 0;
-        for (int i = 0; i < n; i++) {
-            if (!out[i]) {
-                sum += t.frameConfidence()[i];
-                matched++;
-            }
-        }
-        return lost > DOUBTFUL_LOST * n || matched > 0 && sum < DOUBTFUL_CONFIDENCE * matched;
+        return t.unmatchedCount() > DOUBTFUL_LOST * t.map().length
+                || t.matchedCount() > 0 && t.matchedConfidence() < DOUBTFUL_CONFIDENCE;
     }
 
     /**
@@ -135,11 +124,8 @@ final class TimeMatcher {
             return null;
         }
         DescriptorSequence bgd = bgDescriptors(bg, scans, area, masked.spec());
-        TemporalOptions to = TemporalOptions.of(fi.fps(), bi.fps());
-        if (options.window() > 0) {
-            to = to.withWindow(options.window());
-        }
-        TemporalAlignment time = temporal.align(masked.fg(), scans.fg().times(), bgd, to);
+        TemporalAlignment time = temporal.align(masked.fg(), scans.fg().times(), bgd,
+                temporalOptions(fi, bi, options));
         Refined again = refine(time, scans, area, bi, fi, masked.fineMask());
         TemporalAlignment a = again.alignment();
         TemporalAlignment b = r.alignment();

@@ -22,4 +22,26 @@ public record TemporalAlignment(int[] map, float[] frameConfidence, double confi
     public int unmatchedCount() {
         return unmatched.stream().mapToInt(FrameRange::length).sum();
     }
+
+    /** How many fg frames are matched: neither unmatched nor uninformative. */
+    public int matchedCount() {
+        return matched().length;
+    }
+
+    /** Mean confidence of the matched frames (neither unmatched nor uninformative); 0 where none is. */
+    public double matchedConfidence() {
+        int[] m = matched();
+        double sum = 0;
+        for (int i : m) {
+            sum += frameConfidence[i];
+        }
+        return m.length == 0 ? 0 : sum / m.length;
+    }
+
+    private int[] matched() {
+        boolean[] out = new boolean[map.length];
+        unmatched.forEach(r -> java.util.Arrays.fill(out, r.first(), r.last() + 1, true));
+        uninformative.forEach(r -> java.util.Arrays.fill(out, r.first(), r.last() + 1, true));
+        return java.util.stream.IntStream.range(0, map.length).filter(i -> !out[i]).toArray();
+    }
 }
