@@ -1,22 +1,15 @@
 package org.vidkompy.align;
 
 import com.google.inject.Guice;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vidkompy.engine.EngineModule;
-import org.vidkompy.io.FrameFormat;
-import org.vidkompy.io.FrameReader;
-import org.vidkompy.io.PixelLayout;
-import org.vidkompy.io.Rational;
-import org.vidkompy.io.ReaderOptions;
-import org.vidkompy.io.VideoWriter;
-import org.vidkompy.io.WriterOptions;
 import org.vidkompy.media.Alignment;
 import org.vidkompy.synth.GeneratedPair;
 import org.vidkompy.synth.PairSpec;
 import org.vidkompy.testkit.Fixtures;
+import org.vidkompy.testkit.Reencode;
 import org.vidkompy.testkit.TruthScore;
 
 /**
@@ -43,34 +36,25 @@ class BurnedInOverlayTest {
     }
 
     private static Path burnIn(Path in, Path out, int w, int h) {
-        ByteBuffer px = ByteBuffer.allocateDirect(w * h * 3);
-        try (FrameReader r = FrameReader.open(in, ReaderOptions.of(FrameFormat.of(PixelLayout.RGB24, w, h)));
-             VideoWriter v = VideoWriter.create(out, WriterOptions.of(w, h, new Rational(25, 1))
-                     .withTimeBase(r.timeBase()).withQuality(18, "veryfast").repeatably())) {
-            while (r.next()) {
-                ByteBuffer src = r.output(0).pixels();
-                for (int k = 0; k < w * h * 3; k++) {
-                    px.put(k, src.get(k));
-                }
-                for (int y = 125; y < 147; y++) {
-                    for (int x = 40; x < 280; x++) {
-                        for (int c = 0; c < 3; c++) {
-                            int k = (y * w + x) * 3 + c;
-                            px.put(k, (byte) Math.round((px.get(k) & 0xff) * 0.3));
-                        }
-                    }
-                }
-                for (int y = 10; y < 30; y++) {
-                    for (int x = 276; x < 306; x++) {
-                        for (int c = 0; c < 3; c++) {
-                            px.put((y * w + x) * 3 + c, (byte) 235);
-                        }
-                    }
-                }
-                v.write(px, r.pts());
+        return Reencode.at(w, h).write(in, out, (read, px) -> {
+            for (int k = 0; k < w * h * 3; k++) {
+                px.put(k, read.get(k));
             }
-            v.finish();
-        }
-        return out;
+            for (int y = 125; y < 147; y++) {
+                for (int x = 40; x < 280; x++) {
+                    for (int c = 0; c < 3; c++) {
+                        int k = (y * w + x) * 3 + c;
+                        px.put(k, (byte) Math.round((px.get(k) & 0xff) * 0.3));
+                    }
+                }
+            }
+            for (int y = 10; y < 30; y++) {
+                for (int x = 276; x < 306; x++) {
+                    for (int c = 0; c < 3; c++) {
+                        px.put((y * w + x) * 3 + c, (byte) 235);
+                    }
+                }
+            }
+        });
     }
 }

@@ -4,21 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vidkompy.engine.EngineModule;
-import org.vidkompy.io.FrameFormat;
-import org.vidkompy.io.FrameReader;
-import org.vidkompy.io.PixelLayout;
-import org.vidkompy.io.Rational;
-import org.vidkompy.io.ReaderOptions;
-import org.vidkompy.io.VideoWriter;
-import org.vidkompy.io.WriterOptions;
 import org.vidkompy.spatial.NoMatchException;
 import org.vidkompy.synth.GeneratedPair;
 import org.vidkompy.testkit.Fixtures;
+import org.vidkompy.testkit.Reencode;
 
 /**
  * A phone clip stored turned a quarter without the tag that turns it back is not the bg's picture:
@@ -43,25 +36,16 @@ class TurnedFgTest {
     private static Path turn(Path in, Path out) {
         int w = 160;
         int h = 90;
-        ByteBuffer turned = ByteBuffer.allocateDirect(w * h * 3);
-        try (FrameReader r = FrameReader.open(in, ReaderOptions.of(FrameFormat.of(PixelLayout.RGB24, w, h)));
-             VideoWriter v = VideoWriter.create(out, WriterOptions.of(h, w, new Rational(25, 1))
-                     .withTimeBase(r.timeBase()).withQuality(18, "veryfast").repeatably())) {
-            while (r.next()) {
-                ByteBuffer src = r.output(0).pixels();
-                for (int y = 0; y < w; y++) {
-                    for (int x = 0; x < h; x++) {
-                        int s = ((h - 1 - x) * w + y) * 3;
-                        int d = (y * h + x) * 3;
-                        turned.put(d, src.get(s));
-                        turned.put(d + 1, src.get(s + 1));
-                        turned.put(d + 2, src.get(s + 2));
-                    }
+        return Reencode.at(w, h).to(h, w).write(in, out, (src, turned) -> {
+            for (int y = 0; y < w; y++) {
+                for (int x = 0; x < h; x++) {
+                    int s = ((h - 1 - x) * w + y) * 3;
+                    int d = (y * h + x) * 3;
+                    turned.put(d, src.get(s));
+                    turned.put(d + 1, src.get(s + 1));
+                    turned.put(d + 2, src.get(s + 2));
                 }
-                v.write(turned, r.pts());
             }
-            v.finish();
-        }
-        return out;
+        });
     }
 }
