@@ -86,6 +86,19 @@ public final class FrameReader implements AutoCloseable {
     private int consecutiveErrors;
     /** An exact seek has already decoded the target frame; the next decode hands it out. */
     private boolean pendingFrame;
+    /**
+     * Ticks by which the decoder's times trail the packets' in a stream without presentation times
+     * (AVI): libavcodec stamps each frame with the decode time of the packet in hand when it comes
+     * out, a reorder delay late. Learnt from the stream's first frame, whose time is its packet's (a
+     * key frame found by a seek may be shown after frames that follow it in the file, so it can't tell).
+     */
+    private long lag;
+    private boolean lagKnown;
+    /** Learning the lag: the first frame out is the stream's first. */
+    private boolean lagPending = true;
+    /** The stream's first packet: its decode time where it has no presentation time. */
+    private long lagFrom = AV_NOPTS_VALUE;
+    private boolean lagPacketSeen;
     /** Key-frame mode ({@link #keyFramesOnly}): told every video packet's pts; null otherwise. */
     private java.util.function.LongConsumer packetTimes;
 
@@ -295,11 +308,40 @@ public final class FrameReader implements AutoCloseable {
         long target = startPts + Math.round(seconds / timeBase);
         FFmpeg.check(av_seek_frame(demuxer.context(), streamIndex, target, AVSEEK_FLAG_BACKWARD),
                 demuxer.path(), "cannot seek to " + seconds + " s");
+        flushed();
+    }
+
+    private void flushed() {
         avcodec_flush_buffers(codec);
         draining = false;
         finished = false;
         indexExact = false;
         index = -1;
+        lagPending = false;
+    }
+
+    /**
+     * Learns {@link #lag} from the stream's first frame where no frame was read yet; a stream whose
+     * first packet has a presentation time needs no decode. Leaves the position anywhere.
+     */
+    private void learnLag() {
+        seek(0);
+        while (demuxer.readToEndOrDamage(packet)) {
+            boolean video = packet.stream_index() == streamIndex && packet.size() > 0;
+            boolean timed = packet.pts() != AV_NOPTS_VALUE;
+            av_packet_unref(packet);
+            if (video && timed) {
+                lagKnown = true;
+                return;
+            }
+            if (video) {
+                break;
+            }
+        }
+        seek(0);
+        lagPending = true;
+        lagPacketSeen = false;
+        decode();
     }
 
     /**
@@ -310,11 +352,7 @@ public final class FrameReader implements AutoCloseable {
         if (av_seek_frame(demuxer.context(), -1, 0, AVSEEK_FLAG_BYTE) < 0) {
             return false;
         }
-        avcodec_flush_buffers(codec);
-        draining = false;
-        finished = false;
-        indexExact = false;
-        index = -1;
+        flushed();
         return true;
     }
 
@@ -324,6 +362,9 @@ public final class FrameReader implements AutoCloseable {
      * {@code frameIndex}: frames between the key frame and the target are decoded but not converted.
      */
     public void seek(double seconds, int frameIndex) {
+        if (!lagKnown) {
+            learnLag();
+        }
         double eps = 0.25 / Math.max(1, fpsForEstimates);
         // Files without an index (MPEG-TS and PS: broadcast and DVD) are sought by bisecting them,
         // which can land after the key frame the target needs: the decoder then starts at the next
@@ -385,7 +426,12 @@ public final class FrameReader implements AutoCloseable {
                 serial++;
                 consecutiveErrors = 0;
                 long p = frame.best_effort_timestamp();
-                pts = p != AV_NOPTS_VALUE ? p : (index < 0 ? startPts : pts + 1);
+                if (lagPending) {
+                    lagPending = false;
+                    lagKnown = true;
+                    lag = lagFrom != AV_NOPTS_VALUE && p != AV_NOPTS_VALUE ? Math.max(0, p - lagFrom) : 0;
+                }
+                pts = p != AV_NOPTS_VALUE ? p - lag : (index < 0 ? startPts : pts + 1);
                 if (indexExact || index >= 0) {
                     index++;
                 } else {
@@ -440,6 +486,10 @@ public final class FrameReader implements AutoCloseable {
                     if ((packet.flags() & PACKET_FLAG_KEY) == 0) {
                         continue;
                     }
+                }
+                if (!lagPacketSeen) {
+                    lagPacketSeen = true;
+                    lagFrom = packet.pts() == AV_NOPTS_VALUE ? packet.dts() : AV_NOPTS_VALUE;
                 }
                 int s = avcodec_send_packet(codec, packet);
                 if (s < 0 && s != AVERROR_EAGAIN()) {

@@ -18,6 +18,7 @@ import org.vidkompy.synth.Viewport;
 import org.vidkompy.testkit.Fixtures;
 import org.vidkompy.testkit.OddCrop;
 import org.vidkompy.testkit.Remux;
+import org.vidkompy.testkit.XvidAvi;
 
 class FrameReaderTest {
 
@@ -152,27 +153,39 @@ class FrameReaderTest {
     /**
      * MPEG-TS has no index: a seek bisects the file and may land after the key frame the target
      * needs (here the only one is the first), where the decoder shows nothing until the end or the
-     * next key frame. Exact seeks still give the frame with that number, pixel for pixel, in that and
-     * Matroska and MP4 (a byte seek to the start of a Matroska file finds no frame at all). Not yet
-     * in AVI: its H.264 with B-frames has no presentation times, the decoder's guesses run a frame or
-     * two behind the probe's, and a seek lands on a neighbour (README, Video I/O).
+     * next key frame. AVI has no presentation times: the decoder stamps H.264 with B-frames a reorder
+     * delay late. Exact seeks still give the frame with that number, pixel for pixel, in those and
+     * Matroska and MP4 (a byte seek to the start of a Matroska file finds no frame at all).
      */
     @ParameterizedTest
-    @ValueSource(strings = {"mpegts:ts", "matroska:mkv", "mp4:mp4"})
+    @ValueSource(strings = {"mpegts:ts", "matroska:mkv", "mp4:mp4", "avi:avi"})
     void exactSeeksInEveryContainer(String format) {
         String[] f = format.split(":");
-        Path ts = Remux.to(f[0]).write(Fixtures.demo().foreground(), dir.resolve("fg." + f[1]));
-        MediaClip clip = new VideoProbe().probe(ts);
+        assertExactSeeks(Remux.to(f[0]).write(Fixtures.demo().foreground(), dir.resolve("fg." + f[1])));
+    }
+
+    /**
+     * MPEG-4 Part 2 with B-frames in AVI (DivX, Xvid): each anchor is stored before the B-frames shown
+     * ahead of it, so a key frame found by a seek is not where its file position says; the reader's
+     * times come from the stream's first frame instead.
+     */
+    @Test
+    void exactSeeksInXvidAvi() {
+        assertExactSeeks(XvidAvi.write(Fixtures.demo().foreground(), dir.resolve("xvid.avi"), 12));
+    }
+
+    private static void assertExactSeeks(Path file) {
+        MediaClip clip = new VideoProbe().probe(file);
         int n = (int) clip.frameCount();
         byte[][] frames = new byte[n][TW * TH];
-        try (FrameReader r = FrameReader.open(ts, ReaderOptions.of(FrameFormat.of(PixelLayout.GRAY8, TW, TH)))) {
+        try (FrameReader r = FrameReader.open(file, ReaderOptions.of(FrameFormat.of(PixelLayout.GRAY8, TW, TH)))) {
             for (int i = 0; i < n; i++) {
                 assertTrue(r.next());
                 r.output(0).copyTo(frames[i]);
             }
         }
-        for (int k : new int[] {n - 3, n / 2, 40, 1, 0}) {
-            try (FrameReader r = FrameReader.open(ts, ReaderOptions.of(FrameFormat.of(PixelLayout.GRAY8, TW, TH)))) {
+        for (int k : new int[] {n - 3, n / 2, 40, 13, 1, 0}) {
+            try (FrameReader r = FrameReader.open(file, ReaderOptions.of(FrameFormat.of(PixelLayout.GRAY8, TW, TH)))) {
                 r.seek(clip.times().seconds(k), k);
                 assertTrue(r.next());
                 assertEquals(k, r.index());
