@@ -288,6 +288,7 @@ public final class Analyzer {
                     new Timings(known != null ? 0 : scans.samplingSeconds(), scanTime, firstTime, 0));
         }
         Settled s = new Settled(first, null, 0, 0, 0);
+        PlacementChoice.Walk walk = null;
         if (starts.size() > 1) {
             List<PlacementChoice.Choice> tried = new ArrayList<>();
             double rival = Double.NaN;
@@ -299,12 +300,22 @@ public final class Analyzer {
                         choice.misfit(bi, scans, t.place(), t.time(), options)));
                 s = s.then(t);
             }
-            PlacementChoice.Choice best = choice.along(bg, fi, scans, tried, options);
+            walk = choice.along(bg, fi, scans, tried, options);
+            PlacementChoice.Choice best = walk.chosen();
             s = new Settled(best.place(), best.time(), s.rounds(), s.spatialTime(), s.temporalTime())
                     .plus(0, clock.lap());
         }
         s = s.then(settle(bg, fg, fi, scans, placed, s.place(), s.time(), options, progress, clock, MAX_JUMPS,
                 PlacementRounds.MAX_ROUNDS, Double.NaN));
+        if (walk != null && walk.rival() != null) {
+            // Two places the walk could not tell apart: the rounds from each, and the clip's word on where they end.
+            Settled rival = settle(bg, fg, fi, scans, placed, walk.rival().place(), walk.rival().time(), options,
+                    progress, clock, MAX_JUMPS, PlacementRounds.MAX_ROUNDS, Double.NaN);
+            boolean better = choice.misfit(bi, scans, rival.place(), rival.time(), options)
+                    < choice.misfit(bi, scans, s.place(), s.time(), options);
+            Settled both = s.then(rival).plus(0, clock.lap());
+            s = better ? both : both.at(s);
+        }
         s = s.plus(firstTime, 0);
         // The rounds settle where the final placement's frame pairs agree with the map; over a pan a
         // placement and a map both a little off can agree too. The whole clip tells (WholeClipFit):

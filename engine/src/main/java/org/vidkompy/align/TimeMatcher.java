@@ -191,19 +191,21 @@ final class TimeMatcher {
      */
     double[][] shiftCosts(Clip bi, Scans scans, SpatialAlignment place, Match at, boolean[] mask, int[] files,
                           int low, int shifts) {
-        return refiner(bi, scans, place, at, mask).shiftCosts(files, low, shifts, scans.fg().fine().size());
+        return refiner(bi, scans, place, at, mask, 0).shiftCosts(files, low, shifts, scans.fg().fine().size());
     }
 
     private double leastCost(Clip bi, Scans scans, SpatialAlignment place, Match at, boolean[] mask, int[] map,
                              int[] frames, int shift, int reach) {
-        return refiner(bi, scans, place, at, mask).leastCost(map, frames, shift, reach);
+        // Places are compared here: the cut's noise must not depend on where it lies.
+        return refiner(bi, scans, place, at, mask, AreaSampler.PHASE_FREE_BLUR).leastCost(map, frames, shift, reach);
     }
 
-    private FineTimeRefiner refiner(Clip bi, Scans scans, SpatialAlignment place, Match at, boolean[] mask) {
+    private FineTimeRefiner refiner(Clip bi, Scans scans, SpatialAlignment place, Match at, boolean[] mask,
+                                    double blur) {
         ThumbnailStore bgStore = scans.bg().store();
         Footprint area = Footprint.of(place.x(), place.y(), place.scale(), scans.box());
         ThumbnailStore fgFine = scans.fg().fine();
-        AreaSampler cut = sampler(bgStore, inStore(area, bi, bgStore), fgFine.width(), fgFine.height());
+        AreaSampler cut = sampler(bgStore, inStore(area, bi, bgStore), fgFine.width(), fgFine.height(), blur);
         return new FineTimeRefiner(fgFine, bgStore, cut, mask, at.tone());
     }
 
@@ -478,8 +480,19 @@ final class TimeMatcher {
     }
 
     private static AreaSampler sampler(ThumbnailStore store, Footprint cut, int width, int height) {
+        return sampler(store, cut, width, height, 0);
+    }
+
+    /**
+     * With {@code blur} {@link AreaSampler#PHASE_FREE_BLUR}, the cut's noise is the same wherever it lies:
+     * where places are compared by how well the clip fits there. Plain area means made a grainy bg fit a
+     * clean fg better at fractional places, which over a tilt pulled the fg 11 px along it. Not for
+     * matching time at one place, where every frame is cut alike and the blur only hides detail (a
+     * still scene's small movers: a speed step lost 17 % of its frames).
+     */
+    private static AreaSampler sampler(ThumbnailStore store, Footprint cut, int width, int height, double blur) {
         return new AreaSampler(store.width(), store.height(), cut.x(), cut.y(), cut.width(), cut.height(), width,
-                height);
+                height, blur);
     }
 
     /** Border mode: only a band {@code border} fg pixels wide inside the edges, at the fine size. */

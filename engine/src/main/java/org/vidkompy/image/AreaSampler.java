@@ -27,17 +27,31 @@ public final class AreaSampler {
      */
     public AreaSampler(int srcWidth, int srcHeight, double x0, double y0, double w, double h, int outWidth,
                        int outHeight) {
-        int colStride = (int) Math.ceil(w / outWidth) + 2;
+        this(srcWidth, srcHeight, x0, y0, w, h, outWidth, outHeight, 0);
+    }
+
+    /**
+     * Each output pixel the mean of its area seen through a Gaussian of {@code blur} source pixels (0: the
+     * plain area mean). Plain area means of a cut at a fractional position average more source pixels
+     * than at a whole one (a 2:1 cut half a pixel along: three per axis, weighted 1:2:1, against two),
+     * so a noisy source looks up to 44 % less noisy there, and a noisy picture compared with a clean one
+     * fits better at fractional places than at whole ones. A blur of {@link #PHASE_FREE_BLUR} leaves
+     * the noise the same, within 3 %, wherever the cut lies.
+     */
+    public AreaSampler(int srcWidth, int srcHeight, double x0, double y0, double w, double h, int outWidth,
+                       int outHeight, double blur) {
+        int spread = blur > 0 ? (int) Math.ceil(2 * BLUR_REACH * blur) : 0;
+        int colStride = (int) Math.ceil(w / outWidth) + 2 + spread;
         int[] colStart = new int[outWidth];
         int[] colCount = new int[outWidth];
         float[] colWeight = new float[outWidth * colStride];
-        weights(x0, w / outWidth, outWidth, srcWidth, colStart, colCount, colWeight, colStride);
+        weights(x0, w / outWidth, outWidth, srcWidth, colStart, colCount, colWeight, colStride, blur);
         padColumns(srcWidth, outWidth, colStart, colCount, colWeight, colStride);
-        int rowStride = (int) Math.ceil(h / outHeight) + 2;
+        int rowStride = (int) Math.ceil(h / outHeight) + 2 + spread;
         int[] rowStart = new int[outHeight];
         int[] rowCount = new int[outHeight];
         float[] rowWeight = new float[outHeight * rowStride];
-        weights(y0, h / outHeight, outHeight, srcHeight, rowStart, rowCount, rowWeight, rowStride);
+        weights(y0, h / outHeight, outHeight, srcHeight, rowStart, rowCount, rowWeight, rowStride, blur);
         int rowFrom = rowStart[0];
         int rowTo = rowStart[outHeight - 1] + rowCount[outHeight - 1];
         this.taps = new Taps(srcWidth, outWidth, outHeight, colStart, colCount, colWeight, colStride, rowStart,
@@ -84,21 +98,28 @@ public final class AreaSampler {
         }
     }
 
+    /** Source pixels of blur per pixel of noise-even cuts (see the blurring constructor). */
+    public static final double PHASE_FREE_BLUR = 0.6;
+    /** The Gaussian is cut off this many of its sigmas from the area's edges. */
+    private static final double BLUR_REACH = 3;
+
     private static void weights(double start, double step, int n, int limit, int[] first, int[] count, float[] w,
-                                int stride) {
+                                int stride, double blur) {
+        double reach = blur > 0 ? BLUR_REACH * blur : 0;
         for (int o = 0; o < n; o++) {
             double a = start + o * step;
             double b = a + step;
-            int i0 = Math.max(0, (int) Math.floor(a));
-            int i1 = Math.min(limit - 1, (int) Math.ceil(b) - 1);
+            int i0 = Math.max(0, (int) Math.floor(a - reach));
+            int i1 = Math.min(limit - 1, (int) Math.ceil(b + reach) - 1);
             if (i1 < i0) {
                 i1 = i0 = Math.min(limit - 1, Math.max(0, (int) Math.floor(a)));
             }
+            i1 = Math.min(i1, i0 + stride - 1);
             first[o] = i0;
             count[o] = i1 - i0 + 1;
             double total = 0;
             for (int i = i0; i <= i1; i++) {
-                double cover = Math.min(b, i + 1) - Math.max(a, i);
+                double cover = blur > 0 ? blurredCover(a, b, i, blur) : Math.min(b, i + 1) - Math.max(a, i);
                 w[o * stride + i - i0] = (float) Math.max(0, cover);
                 total += Math.max(0, cover);
             }
@@ -106,6 +127,29 @@ public final class AreaSampler {
                 w[o * stride + i] = total > 0 ? (float) (w[o * stride + i] / total) : 1f / count[o];
             }
         }
+    }
+
+    /**
+     * How much of source pixel [i, i+1) the area [a, b) covers, seen through a Gaussian of {@code sigma}:
+     * the integral over the pixel of the box's convolution with the Gaussian.
+     */
+    private static double blurredCover(double a, double b, int i, double sigma) {
+        return sigma * (psi((i + 1 - a) / sigma) - psi((i - a) / sigma) - psi((i + 1 - b) / sigma)
+                + psi((i - b) / sigma));
+    }
+
+    /** The integral of the standard normal's distribution function: t Phi(t) + phi(t). */
+    private static double psi(double t) {
+        return t * phi(t) + Math.exp(-0.5 * t * t) / Math.sqrt(2 * Math.PI);
+    }
+
+    /** The standard normal's distribution function (Abramowitz and Stegun 7.1.26, within 1.5e-7). */
+    private static double phi(double t) {
+        double x = Math.abs(t) / Math.sqrt(2);
+        double k = 1 / (1 + 0.3275911 * x);
+        double erf = 1 - (((((1.061405429 * k - 1.453152027) * k) + 1.421413741) * k - 0.284496736) * k
+                + 0.254829592) * k * Math.exp(-x * x);
+        return t >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
     }
 
     /** Samples the frame stored at {@code data[offset..]} into {@code out} (outWidth x outHeight). */
