@@ -19,9 +19,21 @@ final class LevelCache {
     private final List<Map<Double, Plane>> fgLevels = new ArrayList<>();
     private final List<Map<Double, Plane>> bgLevels = new ArrayList<>();
 
+    /** Full-resolution pixels of blur the bg's coarser levels are made through (0: none). */
+    private final double bgBlur;
+
     LevelCache(List<Plane> fgContents, List<Plane> bgSamples) {
+        this(fgContents, bgSamples, 0);
+    }
+
+    /**
+     * @param bgBlur the bg's coarser levels are shrunk from it blurred by this many pixels, without a
+     *               blurred copy at full resolution (which the refiner resamples through the blur itself)
+     */
+    LevelCache(List<Plane> fgContents, List<Plane> bgSamples, double bgBlur) {
         this.fg = fgContents;
         this.bg = bgSamples;
+        this.bgBlur = bgBlur;
         for (int i = 0; i < fg.size(); i++) {
             fgLevels.add(new HashMap<>());
         }
@@ -31,17 +43,17 @@ final class LevelCache {
     }
 
     Plane fg(int index, double factor) {
-        return level(fg.get(index), fgLevels.get(index), factor);
+        return level(fg.get(index), fgLevels.get(index), factor, 0);
     }
 
     Plane bg(int index, double factor) {
-        return level(bg.get(index), bgLevels.get(index), factor);
+        return level(bg.get(index), bgLevels.get(index), factor, bgBlur);
     }
 
-    private static Plane level(Plane full, Map<Double, Plane> cache, double factor) {
+    private static Plane level(Plane full, Map<Double, Plane> cache, double factor, double blur) {
         if (factor == 1) {
             return full;
         }
-        return cache.computeIfAbsent(factor, f -> Resampler.shrink(full, f));
+        return cache.computeIfAbsent(factor, f -> Resampler.shrink(full, f, blur));
     }
 }

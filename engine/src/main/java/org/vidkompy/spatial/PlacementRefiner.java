@@ -32,10 +32,17 @@ final class PlacementRefiner {
 
     private final LevelCache levels;
     private final Bounds bounds;
+    /** Full-resolution bg pixels of Gaussian blur the bg is resampled through (0: none; see {@link Resampler}). */
+    private final double bgBlur;
 
     PlacementRefiner(LevelCache levels, Bounds bounds) {
+        this(levels, bounds, 0);
+    }
+
+    PlacementRefiner(LevelCache levels, Bounds bounds, double bgBlur) {
         this.levels = levels;
         this.bounds = bounds;
+        this.bgBlur = bgBlur;
     }
 
     Refined refine(ContentPlacement start, List<SamplePair> pairs, boolean freeScale, List<Double> factors,
@@ -178,7 +185,9 @@ final class PlacementRefiner {
             }
             boolean[] mask = trialMask;
             eachPair(i -> {
-                Resampler.sampleInto(bg[i], p.x() / factor, p.y() / factor, p.scale(), trial[i], scratch[i]);
+                // Coarser levels were made from the blurred bg already (LevelCache).
+                Resampler.sampleInto(bg[i], p.x() / factor, p.y() / factor, p.scale(), trial[i], scratch[i],
+                        factor == 1 ? bgBlur : 0);
                 trialZncc[i] = mask == null ? zncc(i, trial[i]) : maskedZncc(i, trial[i], mask);
             });
             for (int i = 0; i < fg.length; i++) {

@@ -72,6 +72,12 @@ final class SearchSession {
     /** With {@code overhang}, refinements may move the content partly beyond the bg (see {@link Bounds}). */
     SearchSession(List<Plane> fgContents, List<Plane> bgSamples, PrecisionPreset preset, Correlator correlator,
                   boolean overhang) {
+        this(fgContents, bgSamples, preset, correlator, overhang, 0);
+    }
+
+    /** With {@code bgBlur}, refinements resample the bg through a Gaussian of that many pixels ({@link PlacementRefiner}). */
+    SearchSession(List<Plane> fgContents, List<Plane> bgSamples, PrecisionPreset preset, Correlator correlator,
+                  boolean overhang, double bgBlur) {
         this.fgContents = fgContents;
         this.bgSamples = bgSamples;
         this.preset = preset;
@@ -83,7 +89,7 @@ final class SearchSession {
         double byFg = Math.min(fg0.width(), fg0.height()) / (double) MIN_UNIT_TEMPLATE;
         this.thumbFactor = Math.max(1, Math.min(byBg, byFg));
         this.bounds = new Bounds(bg0.width(), bg0.height(), fg0.width(), fg0.height(), MIN_SCALE, overhang);
-        this.refiner = new PlacementRefiner(new LevelCache(fgContents, bgSamples), bounds);
+        this.refiner = new PlacementRefiner(new LevelCache(fgContents, bgSamples, bgBlur), bounds, bgBlur);
         this.voting = new Voting(fg0.width(), fg0.height(), thumbFactor, preset.scaleStep());
     }
 
@@ -311,6 +317,19 @@ final class SearchSession {
             best = Math.max(best, z);
         }
         return best;
+    }
+
+    /** Mean ZNCC at a fixed placement, at full resolution, of the pairs fg k with bg k. */
+    double pairedMean(ContentPlacement p) {
+        List<SamplePair> pairs = new ArrayList<>();
+        for (int k = 0; k < Math.min(fgContents.size(), bgSamples.size()); k++) {
+            pairs.add(new SamplePair(k, k));
+        }
+        double sum = 0;
+        for (double z : refiner.measure(p, pairs, 1)) {
+            sum += z;
+        }
+        return sum / pairs.size();
     }
 
     /** Every fg sample with every bg sample. */

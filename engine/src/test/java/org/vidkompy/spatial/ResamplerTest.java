@@ -87,4 +87,48 @@ class ResamplerTest {
         System.out.printf("bg resampled at (37.3, 21.8) vs scene viewport: mean abs diff %.2f gray%n", err);
         assertEquals(0, err, 3.0);
     }
+
+    /** Variance of white noise resampled at {@code x0, y0} with {@code step}, through {@code blur}. */
+    private static double noiseLeft(Plane src, double x0, double y0, double step, double blur) {
+        Plane out = Plane.allocate(60, 40);
+        Resampler.sampleInto(src, x0, y0, step, out, new Resampler.Scratch(), blur);
+        double sum = 0;
+        double sq = 0;
+        for (float v : out.data()) {
+            sum += v;
+            sq += v * v;
+        }
+        int n = out.data().length;
+        return sq / n - (sum / n) * (sum / n);
+    }
+
+    @Test
+    void blurMakesInterpolatedNoiseEvenAcrossPhases() {
+        java.util.Random rnd = new java.util.Random(5);
+        Plane src = Plane.allocate(200, 150);
+        for (int k = 0; k < src.data().length; k++) {
+            src.data()[k] = (float) rnd.nextGaussian();
+        }
+        // The cubic surface's cell means half a pixel along (both axes) leave two thirds of the noise at a whole pixel.
+        double whole = noiseLeft(src, 40, 30, 1, 0);
+        double half = noiseLeft(src, 40.5, 30.5, 1, 0);
+        org.junit.jupiter.api.Assertions.assertTrue(half < 0.75 * whole, half + " vs " + whole);
+        double wholeBlurred = noiseLeft(src, 40, 30, 1, 1.0);
+        double halfBlurred = noiseLeft(src, 40.5, 30.5, 1, 1.0);
+        assertEquals(1, halfBlurred / wholeBlurred, 0.1);
+        // A scale a hair from 1 samples every phase; it is no quieter than 1 when blurred.
+        double scaled = noiseLeft(src, 40, 30, 1.003, 1.0);
+        assertEquals(1, scaled / wholeBlurred, 0.1);
+    }
+
+    @Test
+    void aBlurredResampleOfAnEvenPictureIsEven() {
+        Plane src = Plane.allocate(50, 30);
+        java.util.Arrays.fill(src.data(), 3.5f);
+        Plane out = Plane.allocate(20, 10);
+        Resampler.sampleInto(src, 1.3, 2.6, 1.7, out, new Resampler.Scratch(), 1.0);
+        for (float v : out.data()) {
+            assertEquals(3.5, v, 1e-4);
+        }
+    }
 }
