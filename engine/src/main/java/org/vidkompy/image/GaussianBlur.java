@@ -10,22 +10,33 @@ public final class GaussianBlur {
     private GaussianBlur() {
     }
 
-    /** {@code src} blurred by {@code sigma} pixels, as a new plane; {@code src} itself where sigma is 0. */
-    public static Plane of(Plane src, double sigma) {
-        if (!(sigma > 0)) {
-            return src;
+    /** Below this many pixels a blur is none. */
+    static final double NONE = 0.05;
+
+    /** The normalised discrete Gaussian of {@code sigma} pixels, cut off at three sigmas; {1} for none. */
+    static float[] kernel(double sigma) {
+        if (!(sigma > NONE)) {
+            return new float[] {1f};
         }
         int r = (int) Math.ceil(3 * sigma);
         float[] k = new float[2 * r + 1];
         double total = 0;
         for (int i = -r; i <= r; i++) {
-            double v = Math.exp(-0.5 * i * i / (sigma * sigma));
-            k[i + r] = (float) v;
-            total += v;
+            total += Math.exp(-0.5 * i * i / (sigma * sigma));
         }
-        for (int i = 0; i < k.length; i++) {
-            k[i] = (float) (k[i] / total);
+        for (int i = -r; i <= r; i++) {
+            k[i + r] = (float) (Math.exp(-0.5 * i * i / (sigma * sigma)) / total);
         }
+        return k;
+    }
+
+    /** {@code src} blurred by {@code sigma} pixels, as a new plane; {@code src} itself where that is none. */
+    public static Plane of(Plane src, double sigma) {
+        if (!(sigma > NONE)) {
+            return src;
+        }
+        float[] k = kernel(sigma);
+        int r = k.length / 2;
         int w = src.width();
         int h = src.height();
         float[] in = src.data();

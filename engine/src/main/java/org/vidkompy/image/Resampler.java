@@ -139,7 +139,7 @@ public final class Resampler {
         final float[] weight;
 
         AreaKernelWeights(double origin, double step, int outSize, int srcSize, double blur) {
-            float[] g = gaussian(blur);
+            float[] g = GaussianBlur.kernel(blur);
             int reach = g.length / 2;
             // Kernel support is 4 wide, so a cell of width step meets at most ceil(step) + 4 centres;
             // the blur widens that by its reach either side.
@@ -165,23 +165,6 @@ public final class Resampler {
                     }
                 }
             }
-        }
-
-        /** A normalised Gaussian of {@code sigma} pixels cut off at three sigmas; {1} for none. */
-        private static float[] gaussian(double sigma) {
-            if (!(sigma > 0.05)) {
-                return new float[] {1f};
-            }
-            int r = (int) Math.ceil(3 * sigma);
-            float[] g = new float[2 * r + 1];
-            double total = 0;
-            for (int i = -r; i <= r; i++) {
-                total += Math.exp(-0.5 * i * i / (sigma * sigma));
-            }
-            for (int i = -r; i <= r; i++) {
-                g[i + r] = (float) (Math.exp(-0.5 * i * i / (sigma * sigma)) / total);
-            }
-            return g;
         }
 
         /** Integral of the Keys cubic kernel (a = -1/2) from -infinity to t. */

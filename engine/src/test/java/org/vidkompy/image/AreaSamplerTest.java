@@ -72,14 +72,8 @@ class AreaSamplerTest {
     private static double noiseLeft(byte[] src, int sw, int sh, double x0, double y0, double w, double h, double blur) {
         Plane out = Plane.allocate(48, 27);
         new AreaSampler(sw, sh, x0, y0, w, h, 48, 27, blur).apply(src, 0, out);
-        double sum = 0;
-        double sq = 0;
-        for (float v : out.data()) {
-            sum += v;
-            sq += v * v;
-        }
-        int n = out.data().length;
-        return sq / n - (sum / n) * (sum / n);
+        double std = PlaneStats.of(out).std();
+        return std * std;
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.vidkompy.image.Plane;
+import org.vidkompy.image.PlaneStats;
 import org.vidkompy.image.Resampler;
 import org.vidkompy.synth.Scene;
 import org.vidkompy.synth.Viewport;
@@ -92,14 +93,8 @@ class ResamplerTest {
     private static double noiseLeft(Plane src, double x0, double y0, double step, double blur) {
         Plane out = Plane.allocate(60, 40);
         Resampler.sampleInto(src, x0, y0, step, out, new Resampler.Scratch(), blur);
-        double sum = 0;
-        double sq = 0;
-        for (float v : out.data()) {
-            sum += v;
-            sq += v * v;
-        }
-        int n = out.data().length;
-        return sq / n - (sum / n) * (sum / n);
+        double std = PlaneStats.of(out).std();
+        return std * std;
     }
 
     @Test
