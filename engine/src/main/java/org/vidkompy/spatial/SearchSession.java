@@ -212,10 +212,7 @@ final class SearchSession {
      * the caller already knows roughly where the fg is and at which scale.
      */
     SearchResult refineFrom(ContentPlacement start, boolean freeScale) {
-        List<SamplePair> pairs = new ArrayList<>();
-        for (int k = 0; k < Math.min(fgContents.size(), bgSamples.size()); k++) {
-            pairs.add(new SamplePair(k, k));
-        }
+        List<SamplePair> pairs = sameMoments();
         List<Double> factors = levelFactors();
         // A start within a few pixels needs only the last few levels (at most 1/4 resolution).
         int from = 0;
@@ -321,15 +318,21 @@ final class SearchSession {
 
     /** Mean ZNCC at a fixed placement, at full resolution, of the pairs fg k with bg k. */
     double pairedMean(ContentPlacement p) {
-        List<SamplePair> pairs = new ArrayList<>();
-        for (int k = 0; k < Math.min(fgContents.size(), bgSamples.size()); k++) {
-            pairs.add(new SamplePair(k, k));
-        }
+        List<SamplePair> pairs = sameMoments();
         double sum = 0;
         for (double z : refiner.measure(p, pairs, 1)) {
             sum += z;
         }
         return sum / pairs.size();
+    }
+
+    /** The pairs fg k with bg k: samples known to show one moment. */
+    private List<SamplePair> sameMoments() {
+        List<SamplePair> pairs = new ArrayList<>();
+        for (int k = 0; k < Math.min(fgContents.size(), bgSamples.size()); k++) {
+            pairs.add(new SamplePair(k, k));
+        }
+        return pairs;
     }
 
     /** Every fg sample with every bg sample. */
