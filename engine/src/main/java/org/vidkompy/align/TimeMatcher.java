@@ -142,6 +142,25 @@ final class TimeMatcher {
     /** Those frames come in runs of this many, the runs spread evenly over the clip: a run shares its bg cuts. */
     static final int MISFIT_RUN = 8;
 
+    /**
+     * The fg frames {@link #misfit} looks at where {@code time} is the match at every placement compared:
+     * of the frames it matched only. A frame it found in no bg frame (an fg reaching past the ends of a
+     * bg excerpt) fits no placement, and its cost against the held end frame only adds noise that
+     * depends on where it is cut: over a slow sway it moved a placement the rounds had put within 0.1 px
+     * of the truth to 0.9 px off, with most frames one off.
+     */
+    static int[] misfitFrames(TemporalAlignment time) {
+        int[] matched = time.matchedFrames();
+        if (matched.length == 0) {
+            return misfitFrames(time.map().length);
+        }
+        int[] picks = misfitFrames(matched.length);
+        for (int k = 0; k < picks.length; k++) {
+            picks[k] = matched[picks[k]];
+        }
+        return picks;
+    }
+
     /** The fg frames {@link #misfit} looks at, of {@code n}. */
     static int[] misfitFrames(int n) {
         if (n <= MISFIT_FRAMES) {
@@ -266,7 +285,7 @@ final class TimeMatcher {
         ThumbnailStore fgFine = scans.fg().fine();
         ThumbnailStore bgStore = scans.bg().store();
         AreaSampler cut = sampler(bgStore, inStore(area, bi, bgStore), fgFine.width(), fgFine.height());
-        ToneCurve tone = ToneMatch.of(fgFine, bgStore, cut, time.map(), fineMask);
+        ToneCurve tone = ToneMatch.of(fgFine, bgStore, cut, time, fineMask);
         FineTimeRefiner refiner = new FineTimeRefiner(fgFine, bgStore, cut, fineMask, tone);
         boolean[] trusted = new boolean[time.map().length];
         for (int i = 0; i < trusted.length; i++) {

@@ -3,10 +3,17 @@ package org.vidkompy.align;
 import org.vidkompy.image.AreaSampler;
 import org.vidkompy.image.Plane;
 import org.vidkompy.image.ToneCurve;
+import org.vidkompy.temporal.TemporalAlignment;
+import java.util.stream.IntStream;
 
 /**
  * The fg's grade mapped onto the bg's ({@link ToneCurve}), from the fine fg thumbnails and the bg
- * footprint cut from the stored thumbnails at the same size, over frames the time map pairs.
+ * footprint cut from the stored thumbnails at the same size, over frames the time map pairs with a
+ * bg frame. Not over frames it found no bg frame for: an fg reaching 2 s past either end of a bg
+ * excerpt had those frames held on the bg's first and last frames, and the histograms of other
+ * pictures (tree tops below a sky the bg had not reached yet) bent the curve so far that, at the true
+ * placement, the fine thumbnails of the frames inside matched at ZNCC 0.83 and 30 of them fell 2-3
+ * frames early.
  */
 final class ToneMatch {
 
@@ -19,8 +26,11 @@ final class ToneMatch {
     /**
      * @param mask the compared pixels of the fine thumbnails (over the bg, in the border), or null for all
      */
-    static ToneCurve of(ThumbnailStore fgFine, ThumbnailStore bgStore, AreaSampler bgCut, int[] map, boolean[] mask) {
-        int n = map.length;
+    static ToneCurve of(ThumbnailStore fgFine, ThumbnailStore bgStore, AreaSampler bgCut, TemporalAlignment time,
+                        boolean[] mask) {
+        int[] map = time.map();
+        int[] matched = matched(time);
+        int n = matched.length;
         if (n == 0) {
             return ToneCurve.identity();
         }
@@ -30,7 +40,7 @@ final class ToneMatch {
         Plane b = Plane.allocate(fgFine.width(), fgFine.height());
         int count = Math.min(PAIRS, n);
         for (int k = 0; k < count; k++) {
-            int i = (int) ((k + 0.5) * n / count);
+            int i = matched[(int) ((k + 0.5) * n / count)];
             int j = map[i];
             if (j < 0 || j >= bgStore.size()) {
                 continue;
@@ -46,5 +56,11 @@ final class ToneMatch {
             ToneCurve.count(b, mask, bgHist);
         }
         return ToneCurve.matching(fgHist, bgHist);
+    }
+
+    /** The fg frames the map found a bg frame for; all of them where it found none (nothing better to go on). */
+    private static int[] matched(TemporalAlignment time) {
+        int[] found = time.matchedFrames();
+        return found.length > 0 ? found : IntStream.range(0, time.map().length).toArray();
     }
 }

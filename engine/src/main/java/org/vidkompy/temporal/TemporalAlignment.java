@@ -25,12 +25,12 @@ public record TemporalAlignment(int[] map, float[] frameConfidence, double confi
 
     /** How many fg frames are matched: neither unmatched nor uninformative. */
     public int matchedCount() {
-        return matched().length;
+        return matchedFrames().length;
     }
 
     /** Mean confidence of the matched frames (neither unmatched nor uninformative); 0 where none is. */
     public double matchedConfidence() {
-        int[] m = matched();
+        int[] m = matchedFrames();
         double sum = 0;
         for (int i : m) {
             sum += frameConfidence[i];
@@ -38,7 +38,8 @@ public record TemporalAlignment(int[] map, float[] frameConfidence, double confi
         return m.length == 0 ? 0 : sum / m.length;
     }
 
-    private int[] matched() {
+    /** The fg frames matched (neither unmatched nor uninformative), in order. */
+    public int[] matchedFrames() {
         boolean[] out = new boolean[map.length];
         unmatched.forEach(r -> java.util.Arrays.fill(out, r.first(), r.last() + 1, true));
         uninformative.forEach(r -> java.util.Arrays.fill(out, r.first(), r.last() + 1, true));
