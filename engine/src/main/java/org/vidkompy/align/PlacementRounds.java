@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import org.vidkompy.align.ClipScanner.Kept;
 import org.vidkompy.align.ClipScanner.Scans;
@@ -84,6 +85,8 @@ final class PlacementRounds {
     /** See {@link #hopeless}. */
     static final double HOPELESS_MISS = 0.05;
     static final double HOPELESS_RATIO = 10;
+    /** A bg end frame with more fg frames on it than this many times the map's mean is held ({@link #heldEnds}). */
+    static final double HELD_RUNS = 2;
     /** Rounds of time alignment and final placement at most. */
     static final int MAX_ROUNDS = 4;
 
@@ -351,6 +354,30 @@ final class PlacementRounds {
     }
 
     /**
+     * Whether the map holds on bg frame {@code j} at one of the bg's ends: an fg reaching past the bg's
+     * start or end has its frames there mapped onto the bg's first or last frame, many more of them
+     * than the map puts on a bg frame elsewhere, and those just inside matched as well as the edge
+     * frame allows (an fg 8 s long over a 4 s bg excerpt of a tilt: fg frames 50-52 on bg frame 0 at
+     * confidence 0.95, where 50 is frame 2's). Such pairs are not one moment.
+     */
+    static IntPredicate heldEnds(int[] map, int bgFrames) {
+        if (map.length == 0 || bgFrames < 2) {
+            return j -> false;
+        }
+        int[] count = new int[bgFrames];
+        int distinct = 0;
+        for (int b : map) {
+            if (b >= 0 && b < bgFrames && count[b]++ == 0) {
+                distinct++;
+            }
+        }
+        double limit = HELD_RUNS * map.length / (double) Math.max(1, distinct) + 1;
+        boolean first = count[0] > limit;
+        boolean last = count[bgFrames - 1] > limit;
+        return j -> j == 0 && first || j == bgFrames - 1 && last;
+    }
+
+    /**
      * Confident pairs of the map with at least one frame kept whole, the cheapest to complete first:
      * the kept frame costs nothing, the other one {@link ClipSource#fetchCost}.
      */
@@ -359,13 +386,17 @@ final class PlacementRounds {
         float[] conf = time.frameConfidence();
         Kept fgKept = scans.fg().kept();
         Kept bgKept = scans.bg().kept();
+        IntPredicate held = heldEnds(map, (int) bg.info().frames());
         List<Pair> pairs = new ArrayList<>();
         for (int i : fgKept.indices()) {
-            if (i < map.length && conf[i] > 0.5f) {
+            if (i < map.length && conf[i] > 0.5f && !held.test(map[i])) {
                 pairs.add(new Pair(i, map[i], bgKept.hasFull(map[i]) ? 0 : bg.fetchCost(map[i])));
             }
         }
         for (int j : bgKept.indices()) {
+            if (held.test(j)) {
+                continue;
+            }
             for (int i = 0; i < map.length; i++) {
                 if (map[i] == j && conf[i] > 0.5f && !fgKept.contains(i)) {
                     pairs.add(new Pair(i, j, fg.fetchCost(i)));

@@ -53,7 +53,7 @@ final class WholeClipFit {
         // The same pixels at every placement tried (those the fg covers of the bg where the rounds ended),
         // so that the sums compare.
         boolean[] mask = timing.fineMask(bi, scans, place, options);
-        int[] frames = TimeMatcher.misfitFrames(at.alignment().map().length);
+        int[] frames = TimeMatcher.misfitFrames(at.alignment());
         Map<Point, Double> tried = new HashMap<>();
         Point here = new Point(0, 0, 0);
         misfit(bi, scans, grid, here, at, mask, frames, tried);
