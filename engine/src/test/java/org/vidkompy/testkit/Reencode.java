@@ -30,6 +30,8 @@ public final class Reencode {
     private int outHeight;
     private Rational pixelAspect = MediaClip.SQUARE;
     private int crf = 18;
+    private int first = 0;
+    private int end = Integer.MAX_VALUE;
 
     private Reencode(int width, int height) {
         this.readWidth = width;
@@ -59,6 +61,13 @@ public final class Reencode {
         return this;
     }
 
+    /** Only frames {@code from..to-1}, the first of them at time 0: an excerpt. */
+    public Reencode frames(int from, int to) {
+        first = from;
+        end = to;
+        return this;
+    }
+
     public Path write(Path in, Path out, Edit edit) {
         ByteBuffer edited = edit == null ? null : ByteBuffer.allocateDirect(outWidth * outHeight * 3);
         try (FrameReader r = FrameReader.open(in, ReaderOptions.of(FrameFormat.of(PixelLayout.RGB24, readWidth,
@@ -66,12 +75,17 @@ public final class Reencode {
              VideoWriter v = VideoWriter.create(out, WriterOptions.of(outWidth, outHeight, new Rational(25, 1))
                      .withTimeBase(r.timeBase()).withQuality(crf, "veryfast").withPixelAspect(pixelAspect)
                      .repeatably())) {
-            while (r.next()) {
+            long start = 0;
+            for (int k = 0; k < end && r.next(); k++) {
+                if (k < first) {
+                    continue;
+                }
+                start = k == first ? r.pts() : start;
                 ByteBuffer read = r.output(0).pixels();
                 if (edit != null) {
                     edit.apply(read, edited);
                 }
-                v.write(edit == null ? read : edited, r.pts());
+                v.write(edit == null ? read : edited, r.pts() - start);
             }
             v.finish();
         }
