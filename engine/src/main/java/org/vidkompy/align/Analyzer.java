@@ -67,6 +67,11 @@ public final class Analyzer {
 
     /** Times the rounds start again from where the whole clip fits better ({@link WholeClipFit}). */
     static final int MAX_RESTARTS = 1;
+    /**
+     * How much worse (share of the misfit) the whole clip may fit where its time runs straight than
+     * where it bent, for the straight one to stand ({@link #straightened}).
+     */
+    static final double STRAIGHT_ALLOWANCE = 0.1;
     /** Times the rounds, run out still moving, jump on along their way ({@link PlacementChoice#further}). */
     static final int MAX_JUMPS = 1;
 
@@ -335,6 +340,9 @@ public final class Analyzer {
             s = s.plus(0, clock.lap()).then(settle(bg, fg, fi, scans, placed, better, s.time(), options, progress,
                     clock));
         }
+        if (so.shift() == null) {
+            s = straightened(bg, fg, fi, scans, placed, s, options, progress, clock);
+        }
         SpatialAlignment place = s.place();
         TimeMatcher.Match time = s.time();
         int rounds = s.rounds();
@@ -518,6 +526,32 @@ public final class Analyzer {
             }
         }
         return new Settled(place, time, rounds, spatialTime, temporalTime);
+    }
+
+    /**
+     * Where the map bends away from the clips' timestamps ({@link StraightTime}): the placement the
+     * straight map's frame pairs give, and the rounds from there; taken where the time matched there runs
+     * straight and the whole clip fits about as well ({@link #STRAIGHT_ALLOWANCE}).
+     */
+    private Settled straightened(ClipSource bg, ClipSource fg, Clip fi, Scans scans, SpatialOptions placed,
+                                 Settled s, AnalysisOptions options, AnalysisProgress progress, Stopwatch clock) {
+        double[] fgTimes = scans.fg().times();
+        double[] bgTimes = scans.bg().times();
+        TemporalAlignment bent = s.time().alignment();
+        if (StraightTime.share(bent, fgTimes, bgTimes) >= StraightTime.BENT) {
+            return s;
+        }
+        TemporalAlignment line = StraightTime.straightened(bent, fgTimes, bgTimes);
+        List<PlacementRounds.Pair> pairs = placement.pairs(bg, fg, scans, line, s.place(), false);
+        SpatialAlignment start = placement.last(bg, fg, scans, pairs, s.time().tone(), placed, s.place(), Double.NaN,
+                progress);
+        Settled there = settle(bg, fg, fi, scans, placed, start, null, options, progress, clock);
+        Clip bi = bg.info();
+        boolean straight = StraightTime.share(there.time().alignment(), fgTimes, bgTimes) >= StraightTime.STRAIGHT;
+        boolean fits = straight && choice.misfit(bi, scans, there.place(), there.time(), options)
+                <= (1 + STRAIGHT_ALLOWANCE) * choice.misfit(bi, scans, s.place(), s.time(), options);
+        Settled both = s.then(there).plus(0, clock.lap());
+        return fits ? both : both.at(s);
     }
 
     /** Where the rounds ended, with the time alignment of their last round, and what they took. */

@@ -1,0 +1,90 @@
+package org.vidkompy.align;
+
+import java.util.Arrays;
+import org.vidkompy.temporal.TemporalAlignment;
+
+/**
+ * Whether a map runs as the clips' timestamps do: every matched fg frame on the bg frame at its own
+ * time plus one offset. Over a camera move, a place along the move fits the pictures nearly as well as
+ * the truth with a time that bends to follow the camera's changing speed (a small fg over a tilt, its
+ * map 1 to 3 frames late across the clip and 2 px off; the fade into a tilt, 35 px off with the map at
+ * a third of the clips' rate). Edited clips bend too (a retime, a ramp, cuts), but there the time
+ * matched at the place a straight map leads to bends again, which tells them apart.
+ */
+final class StraightTime {
+
+    /** A matched frame within this many bg frames of the line is on it: rounding to whole frames leaves half of one. */
+    static final double TOLERANCE = 0.6;
+    /** A map with fewer of its matched frames on the line than this share is bent. */
+    static final double BENT = 0.8;
+    /** A map with at least this share on the line is straight. */
+    static final double STRAIGHT = 0.9;
+    /** Seconds a bg frame step counts for at least beyond the ends (two frames stamped alike). */
+    private static final double MIN_STEP = 1e-3;
+    /** Matched frames needed to judge at all. */
+    static final int MIN_FRAMES = 12;
+
+    private StraightTime() {
+    }
+
+    /**
+     * The share of {@code t}'s matched frames on the line through their median time offset; 1 where
+     * too few are matched to judge.
+     *
+     * @param fgTimes every fg frame's presentation time, seconds
+     * @param bgTimes every bg frame's, ascending
+     */
+    static double share(TemporalAlignment t, double[] fgTimes, double[] bgTimes) {
+        int[] matched = t.matchedFrames();
+        if (matched.length < MIN_FRAMES || bgTimes.length < 2) {
+            return 1;
+        }
+        double offset = offset(t, matched, fgTimes, bgTimes);
+        int on = 0;
+        for (int i : matched) {
+            on += Math.abs(position(fgTimes[i] + offset, bgTimes) - t.map()[i]) <= TOLERANCE ? 1 : 0;
+        }
+        return (double) on / matched.length;
+    }
+
+    /** {@code t} with every matched frame moved onto that line (the others as they were). */
+    static TemporalAlignment straightened(TemporalAlignment t, double[] fgTimes, double[] bgTimes) {
+        int[] matched = t.matchedFrames();
+        double offset = offset(t, matched, fgTimes, bgTimes);
+        int[] map = t.map().clone();
+        for (int i : matched) {
+            map[i] = (int) Math.max(0, Math.min(bgTimes.length - 1, Math.round(position(fgTimes[i] + offset, bgTimes))));
+        }
+        return new TemporalAlignment(map, t.frameConfidence(), t.confidence(), t.unmatched(), t.uninformative());
+    }
+
+    /** The median of the matched frames' time offsets (bg time minus fg time), seconds. */
+    private static double offset(TemporalAlignment t, int[] matched, double[] fgTimes, double[] bgTimes) {
+        double[] d = new double[matched.length];
+        for (int k = 0; k < matched.length; k++) {
+            int i = matched[k];
+            d[k] = bgTimes[Math.max(0, Math.min(bgTimes.length - 1, t.map()[i]))] - fgTimes[i];
+        }
+        Arrays.sort(d);
+        return d[d.length / 2];
+    }
+
+    /** The fractional bg frame at time {@code s}: linear between frames, at the last step beyond the ends. */
+    static double position(double s, double[] bgTimes) {
+        int last = bgTimes.length - 1;
+        if (s <= bgTimes[0]) {
+            return (s - bgTimes[0]) / Math.max(MIN_STEP, bgTimes[1] - bgTimes[0]);
+        }
+        if (s >= bgTimes[last]) {
+            return last + (s - bgTimes[last]) / Math.max(MIN_STEP, bgTimes[last] - bgTimes[last - 1]);
+        }
+        int k = Arrays.binarySearch(bgTimes, s);
+        if (k >= 0) {
+            return k;
+        }
+        int hi = -k - 1;
+        int lo = hi - 1;
+        double span = bgTimes[hi] - bgTimes[lo];
+        return span > 0 ? lo + (s - bgTimes[lo]) / span : lo;
+    }
+}
