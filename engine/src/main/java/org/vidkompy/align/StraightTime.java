@@ -2,6 +2,7 @@ package org.vidkompy.align;
 
 import java.util.Arrays;
 import org.vidkompy.temporal.TemporalAlignment;
+import org.vidkompy.temporal.TimeLine;
 
 /**
  * Whether a map runs as the clips' timestamps do: every matched fg frame on the bg frame at its own
@@ -19,8 +20,6 @@ final class StraightTime {
     static final double BENT = 0.8;
     /** A map with at least this share on the line is straight. */
     static final double STRAIGHT = 0.9;
-    /** Seconds a bg frame step counts for at least beyond the ends (two frames stamped alike). */
-    private static final double MIN_STEP = 1e-3;
     /** Matched frames needed to judge at all. */
     static final int MIN_FRAMES = 12;
 
@@ -40,9 +39,10 @@ final class StraightTime {
             return 1;
         }
         double offset = offset(t, matched, fgTimes, bgTimes);
+        TimeLine line = new TimeLine(bgTimes);
         int on = 0;
         for (int i : matched) {
-            on += Math.abs(position(fgTimes[i] + offset, bgTimes) - t.map()[i]) <= TOLERANCE ? 1 : 0;
+            on += Math.abs(line.position(fgTimes[i] + offset) - t.map()[i]) <= TOLERANCE ? 1 : 0;
         }
         return (double) on / matched.length;
     }
@@ -51,9 +51,10 @@ final class StraightTime {
     static TemporalAlignment straightened(TemporalAlignment t, double[] fgTimes, double[] bgTimes) {
         int[] matched = t.matchedFrames();
         double offset = offset(t, matched, fgTimes, bgTimes);
+        TimeLine line = new TimeLine(bgTimes);
         int[] map = t.map().clone();
         for (int i : matched) {
-            map[i] = (int) Math.max(0, Math.min(bgTimes.length - 1, Math.round(position(fgTimes[i] + offset, bgTimes))));
+            map[i] = (int) Math.max(0, Math.min(bgTimes.length - 1, Math.round(line.position(fgTimes[i] + offset))));
         }
         return new TemporalAlignment(map, t.frameConfidence(), t.confidence(), t.unmatched(), t.uninformative());
     }
@@ -67,24 +68,5 @@ final class StraightTime {
         }
         Arrays.sort(d);
         return d[d.length / 2];
-    }
-
-    /** The fractional bg frame at time {@code s}: linear between frames, at the last step beyond the ends. */
-    static double position(double s, double[] bgTimes) {
-        int last = bgTimes.length - 1;
-        if (s <= bgTimes[0]) {
-            return (s - bgTimes[0]) / Math.max(MIN_STEP, bgTimes[1] - bgTimes[0]);
-        }
-        if (s >= bgTimes[last]) {
-            return last + (s - bgTimes[last]) / Math.max(MIN_STEP, bgTimes[last] - bgTimes[last - 1]);
-        }
-        int k = Arrays.binarySearch(bgTimes, s);
-        if (k >= 0) {
-            return k;
-        }
-        int hi = -k - 1;
-        int lo = hi - 1;
-        double span = bgTimes[hi] - bgTimes[lo];
-        return span > 0 ? lo + (s - bgTimes[lo]) / span : lo;
     }
 }

@@ -356,7 +356,7 @@ public final class TimeLine {
     }
 
     /** The fractional bg frame index at time {@code t} (linear between frames, extended beyond the ends). */
-    double position(double t) {
+    public double position(double t) {
         int last = bgTimes.length - 1;
         if (t <= bgTimes[0]) {
             return (t - bgTimes[0]) / bgFrameSeconds;
