@@ -351,6 +351,9 @@ public final class Analyzer {
 
         TemporalAlignment t = time.alignment();
         NotFoundRule.checkOverlap(place, scans.box(), bi.width(), bi.height());
+        if (so.shift() == null) {
+            NotFoundRule.checkMeasured(place);
+        }
         NotFoundRule.check(place, t);
         Alignment alignment = new Alignment(
                 new Clip(bi.name(), bi.width(), bi.height(), bi.fps(), time.bgFrames()),
@@ -409,6 +412,9 @@ public final class Analyzer {
             if (done) {
                 place = refined;
                 NotFoundRule.checkOverlap(place, scans.box(), bi.width(), bi.height());
+                if (so.shift() == null) {
+                    NotFoundRule.checkMeasured(place);
+                }
                 NotFoundRule.check(place, whole);
                 Alignment alignment = new Alignment(bi,
                         new Clip(fi.name(), fi.width(), fi.height(), fi.fps(), scans.fg().descriptors().size()),

@@ -62,6 +62,17 @@ final class NotFoundRule {
         }
     }
 
+    /**
+     * @throws NoMatchException when no pair of frames showing the same moment had detail enough to place
+     *     the fg (confidence 0: every one compared was flat). A patch of clear sky fading in from black
+     *     was otherwise "found" 300 px from where it was cut, wherever the coarse search had guessed.
+     */
+    static void checkMeasured(SpatialAlignment place) {
+        if (!(place.confidence() > 0)) {
+            throw new NoMatchException(0, "the fg is too flat to place: every frame compared shows no detail");
+        }
+    }
+
     /** @throws NoMatchException when the time alignment says the fg is not in the bg */
     static void check(SpatialAlignment place, TemporalAlignment time) {
         int n = time.map().length;

@@ -121,7 +121,11 @@ final class PlacementChoice {
      */
     Walk along(ClipSource bg, Clip fi, Scans scans, List<Choice> tried, AnalysisOptions options) {
         List<Choice> ranked = new ArrayList<>(tried);
-        ranked.sort(java.util.Comparator.comparingDouble(Choice::misfit));
+        // A place no pair of frames could measure (all flat: confidence 0) fits flat sky to flat sky, which
+        // costs little anywhere; a measured place goes first. A patch of sky under a title, its trials
+        // ending on flat frames at 0.030-0.042, the one on the title's frames, 0.3 px from the truth, at 0.062.
+        ranked.sort(java.util.Comparator.comparingInt((Choice c) -> c.place().confidence() > 0 ? 0 : 1)
+                .thenComparingDouble(Choice::misfit));
         Choice best = ranked.get(0);
         SpatialAlignment from = best.place();
         Clip bi = bg.info();

@@ -184,7 +184,8 @@ public final class SpatialAligner {
      * Refines {@code start} with pairs known to show the same moment: {@code fgSamples[k]} with
      * {@code bgSamples[k]}. Without camera motion between the two, nothing biases the fit, so this
      * is the final, sub-pixel step once the time alignment is known. Scale stays fixed at 1 when it
-     * is 1 and the options prefer it; otherwise it is refined too.
+     * is 1 and the options prefer it; otherwise it is refined too. Where every pair is flat, nothing can
+     * be measured: {@code start} comes back with confidence 0.
      */
     public SpatialAlignment refine(List<Plane> fgSamples, List<Plane> bgSamples, SpatialAlignment start,
                                    SpatialOptions options) {
@@ -203,7 +204,8 @@ public final class SpatialAligner {
             }
         }
         if (fgContents.isEmpty()) {
-            return start;
+            // Nothing measured it: confidence 0 says so, or a guess would pass on as a finding.
+            return new SpatialAlignment(start.x(), start.y(), start.scale(), 0, start.consensus());
         }
         Footprint area = Footprint.of(start.x(), start.y(), start.scale(), box);
         Plane bg0 = bgs.get(0);

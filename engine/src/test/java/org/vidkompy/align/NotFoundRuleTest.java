@@ -55,4 +55,12 @@ class NotFoundRuleTest {
                 List.of(new FrameRange(0, 39)));
         assertDoesNotThrow(() -> NotFoundRule.check(PLACE, t));
     }
+
+    /** A placement no pair of frames could measure (all flat) is no finding; any measured one is. */
+    @Test
+    void anUnmeasuredPlacementIsNotFound() {
+        assertThrows(NoMatchException.class, () -> NotFoundRule.checkMeasured(new SpatialAlignment(10, 20, 1.0, 0)));
+        assertDoesNotThrow(() -> NotFoundRule.checkMeasured(new SpatialAlignment(10, 20, 1.0, 0.05)));
+        assertDoesNotThrow(() -> NotFoundRule.checkMeasured(PLACE));
+    }
 }

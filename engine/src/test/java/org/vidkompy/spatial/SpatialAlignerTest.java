@@ -186,6 +186,29 @@ class SpatialAlignerTest {
         assertEquals(0, e.bestConfidence());
     }
 
+    /** Pairs with nothing to measure leave the start where it was, saying so: confidence 0, not the start's own. */
+    @Test
+    void flatPairsLeaveTheStartUnmeasured() {
+        SpatialAlignment start = new SpatialAlignment(30, 20, 1, 0.9);
+        SpatialAlignment r = aligner.refine(List.of(Frames.black(100, 50)), Frames.bg(scene, 1), start,
+                SpatialOptions.defaults());
+        assertEquals(30, r.x(), 0.0);
+        assertEquals(20, r.y(), 0.0);
+        assertEquals(0, r.confidence(), 0.0);
+        SpatialAlignment measured = aligner.refine(Frames.fg(scene, 30, 20, 1, 160, 90, 5),
+                Frames.bg(scene, 5), start, SpatialOptions.defaults());
+        assertTrue(measured.confidence() > 0.99, "measured: " + measured.confidence());
+    }
+
+    /** Half the samples agreeing is no majority: a placement from two samples that split is in doubt. */
+    @Test
+    void aTieIsDoubt() {
+        assertTrue(new SpatialAlignment(0, 0, 1, 0.9, new SpatialAlignment.Consensus(1, 2)).doubtful());
+        assertTrue(new SpatialAlignment(0, 0, 1, 0.9, new SpatialAlignment.Consensus(3, 7)).doubtful());
+        assertTrue(!new SpatialAlignment(0, 0, 1, 0.9, new SpatialAlignment.Consensus(2, 3)).doubtful());
+        assertTrue(!new SpatialAlignment(0, 0, 1, 0.9, SpatialAlignment.Consensus.NONE).doubtful());
+    }
+
     @Test
     void fixedShiftSkipsSearchAndMeasuresConfidence() {
         List<Plane> fg = Frames.fg(scene, 30, 20, 1, 160, 90, 5, 25);
