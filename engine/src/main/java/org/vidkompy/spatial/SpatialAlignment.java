@@ -41,12 +41,13 @@ public record SpatialAlignment(Placement placement, Consensus consensus, List<Pl
     }
 
     /**
-     * Whether no more than half of the voting samples agreed: the placement may be one of several. A tie
-     * is doubt: a small fg's first placement, its budget spent on two samples, agreed 1 of 2 on a place
-     * 7 px along a tilt from the truth, which the trials from where the samples landed found.
+     * Whether no more than half of the voting samples agreed, or one sample alone voted: the placement may
+     * be one of several. A tie is doubt: a small fg's first placement, its budget spent on two samples,
+     * agreed 1 of 2 on a place 7 px along a tilt from the truth, which the trials from where the samples
+     * landed found; a 48x24 fg's one sample put it 7 px along the tilt too.
      */
     public boolean doubtful() {
-        return consensus.voting() > 0 && 2 * consensus.agreeing() <= consensus.voting();
+        return consensus.voting() == 1 || consensus.voting() > 0 && 2 * consensus.agreeing() <= consensus.voting();
     }
 
     public SpatialAlignment(double x, double y, double scale, double confidence) {
