@@ -29,8 +29,12 @@ final class PlacementChoice {
 
     /** Rounds run from each place tried before one is chosen. */
     static final int TRIAL_ROUNDS = 1;
-    /** Places tried, at most: the first placement and the best supported of the others. */
-    static final int MAX_STARTS = 4;
+    /**
+     * Places tried, at most: the first placement and the best supported of the others. Random crops of a
+     * real tilt, an 80x44 fg and a 320x160 one, were placed 8.6 and 24 px along it with every frame wrong
+     * from four places tried; from six, exactly (0.02 and 0.2 px).
+     */
+    static final int MAX_STARTS = 6;
     /** Multiples of the rounds' last move tried along it, in order, while the clip fits better. */
     static final int[] STRIDES = {1, 2, 4, 8, 16, 32};
     /** A place further along must lower the misfit by this share to be taken. */
