@@ -200,12 +200,13 @@ class SpatialAlignerTest {
         assertTrue(measured.confidence() > 0.99, "measured: " + measured.confidence());
     }
 
-    /** Half the samples agreeing is no majority, and one sample is no vote: such a placement is in doubt. */
+    /** Fewer than half agreeing, or one sample alone behind the winner, is doubt; half of many is not. */
     @Test
     void aTieIsDoubt() {
         assertTrue(new SpatialAlignment(0, 0, 1, 0.9, new SpatialAlignment.Consensus(1, 2)).doubtful());
         assertTrue(new SpatialAlignment(0, 0, 1, 0.9, new SpatialAlignment.Consensus(3, 7)).doubtful());
         assertTrue(new SpatialAlignment(0, 0, 1, 0.9, new SpatialAlignment.Consensus(1, 1)).doubtful());
+        assertTrue(!new SpatialAlignment(0, 0, 1, 0.9, new SpatialAlignment.Consensus(12, 24)).doubtful());
         assertTrue(!new SpatialAlignment(0, 0, 1, 0.9, new SpatialAlignment.Consensus(2, 2)).doubtful());
         assertTrue(!new SpatialAlignment(0, 0, 1, 0.9, new SpatialAlignment.Consensus(2, 3)).doubtful());
         assertTrue(!new SpatialAlignment(0, 0, 1, 0.9, SpatialAlignment.Consensus.NONE).doubtful());
