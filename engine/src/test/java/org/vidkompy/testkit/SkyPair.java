@@ -78,20 +78,7 @@ public final class SkyPair {
         Random r = new Random(seed);
         double[] c = new double[width * height];
         java.util.Arrays.fill(c, 110);
-        int blobs = width * height / 120;
-        for (int b = 0; b < blobs; b++) {
-            double cx = r.nextDouble() * width;
-            double cy = r.nextDouble() * height;
-            double radius = 2 + r.nextDouble() * 14;
-            double amp = (r.nextDouble() - 0.5) * 90;
-            int reach = (int) (3 * radius);
-            for (int y = Math.max(0, (int) cy - reach); y < Math.min(height, (int) cy + reach); y++) {
-                for (int x = Math.max(0, (int) cx - reach); x < Math.min(width, (int) cx + reach); x++) {
-                    double d2 = ((x - cx) * (x - cx) + (y - cy) * (y - cy)) / (radius * radius);
-                    c[y * width + x] += amp * Math.exp(-d2);
-                }
-            }
-        }
+        SoftBlobs.add(c, width, height, r, width * height / 120, 2, 14, 90, 0.5);
         float[] out = new float[c.length];
         for (int i = 0; i < c.length; i++) {
             out[i] = (float) c[i];

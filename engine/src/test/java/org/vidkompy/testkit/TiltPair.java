@@ -115,20 +115,7 @@ public final class TiltPair {
                 c[y * width + x] = 90 + 60.0 * y / height;
             }
         }
-        int blobs = width * height / 900;
-        for (int b = 0; b < blobs; b++) {
-            double cx = r.nextDouble() * width;
-            double cy = r.nextDouble() * height;
-            double radius = 6 + r.nextDouble() * 40;
-            double amp = (r.nextDouble() - 0.4) * 50;
-            int reach = (int) (3 * radius);
-            for (int y = Math.max(0, (int) cy - reach); y < Math.min(height, (int) cy + reach); y++) {
-                for (int x = Math.max(0, (int) cx - reach); x < Math.min(width, (int) cx + reach); x++) {
-                    double d2 = ((x - cx) * (x - cx) + (y - cy) * (y - cy)) / (radius * radius);
-                    c[y * width + x] += amp * Math.exp(-d2);
-                }
-            }
-        }
+        SoftBlobs.add(c, width, height, r, width * height / 900, 6, 40, 50, 0.4);
         float[] out = new float[c.length];
         for (int i = 0; i < c.length; i++) {
             out[i] = (float) (c[i] + 1.5 * r.nextGaussian());
