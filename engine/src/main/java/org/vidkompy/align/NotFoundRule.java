@@ -68,7 +68,7 @@ final class NotFoundRule {
      *     was otherwise "found" 300 px from where it was cut, wherever the coarse search had guessed.
      */
     static void checkMeasured(SpatialAlignment place) {
-        if (!(place.confidence() > 0)) {
+        if (!place.measured()) {
             throw new NoMatchException(0, "the fg is too flat to place: every frame compared shows no detail");
         }
     }

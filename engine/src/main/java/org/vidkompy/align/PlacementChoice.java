@@ -137,7 +137,7 @@ final class PlacementChoice {
         // A place no pair of frames could measure (all flat: confidence 0) fits flat sky to flat sky, which
         // costs little anywhere; a measured place goes first. A patch of sky under a title, its trials
         // ending on flat frames at 0.030-0.042, the one on the title's frames, 0.3 px from the truth, at 0.062.
-        ranked.sort(java.util.Comparator.comparingInt((Choice c) -> c.place().confidence() > 0 ? 0 : 1)
+        ranked.sort(java.util.Comparator.comparingInt((Choice c) -> c.place().measured() ? 0 : 1)
                 .thenComparingDouble(Choice::misfit));
         Choice best = ranked.get(0);
         Choice straight = straightInstead(ranked, scans.fg().times(), scans.bg().times());
@@ -202,12 +202,12 @@ final class PlacementChoice {
      */
     static Choice straightInstead(List<Choice> ranked, double[] fgTimes, double[] bgTimes) {
         Choice best = ranked.get(0);
-        if (!(best.place().confidence() > 0)
+        if (!best.place().measured()
                 || StraightTime.share(best.time().alignment(), fgTimes, bgTimes) >= StraightTime.BENT) {
             return null;
         }
         for (Choice c : ranked.subList(1, ranked.size())) {
-            if (c.place().confidence() > 0 && c.misfit() <= STRAIGHT_WIN * best.misfit()
+            if (c.place().measured() && c.misfit() <= STRAIGHT_WIN * best.misfit()
                     && StraightTime.share(c.time().alignment(), fgTimes, bgTimes) >= StraightTime.STRAIGHT) {
                 return c;
             }

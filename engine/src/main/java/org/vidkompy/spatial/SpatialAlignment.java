@@ -52,6 +52,11 @@ public record SpatialAlignment(Placement placement, Consensus consensus, List<Pl
                 && (2 * consensus.agreeing() < consensus.voting() || consensus.agreeing() < 2);
     }
 
+    /** Whether a comparison measured this placement: one no pair of frames could (all flat) has confidence 0. */
+    public boolean measured() {
+        return confidence() > 0;
+    }
+
     public SpatialAlignment(double x, double y, double scale, double confidence) {
         this(x, y, scale, confidence, Consensus.NONE);
     }
