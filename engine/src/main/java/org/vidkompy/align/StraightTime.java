@@ -49,12 +49,18 @@ final class StraightTime {
 
     /** {@code t} with every matched frame moved onto that line (the others as they were). */
     static TemporalAlignment straightened(TemporalAlignment t, double[] fgTimes, double[] bgTimes) {
+        return straightened(t, fgTimes, bgTimes, 0);
+    }
+
+    /** {@code t} with every matched frame moved onto that line, {@code later} bg frames on. */
+    static TemporalAlignment straightened(TemporalAlignment t, double[] fgTimes, double[] bgTimes, int later) {
         int[] matched = t.matchedFrames();
         double offset = offset(t, matched, fgTimes, bgTimes);
         TimeLine line = new TimeLine(bgTimes);
         int[] map = t.map().clone();
         for (int i : matched) {
-            map[i] = (int) Math.max(0, Math.min(bgTimes.length - 1, Math.round(line.position(fgTimes[i] + offset))));
+            map[i] = (int) Math.max(0, Math.min(bgTimes.length - 1,
+                    Math.round(line.position(fgTimes[i] + offset)) + later));
         }
         return new TemporalAlignment(map, t.frameConfidence(), t.confidence(), t.unmatched(), t.uninformative());
     }

@@ -85,6 +85,32 @@ public final class TiltPair {
         return out;
     }
 
+    /**
+     * Every {@code step}-th bg frame from {@code first}, {@code count} of them, at the bg's rate over
+     * {@code step}: a crop of {@code width x height} at ({@code x}, {@code y}) enlarged by the whole factor
+     * {@code zoom} (the picture read between its pixels, as a scaler does).
+     */
+    public Path writeEnlargedFg(Path out, int first, int step, int count, int x, int y, int width, int height,
+                                int zoom, int crf) {
+        int fw = width * zoom;
+        int fh = height * zoom;
+        ByteBuffer rgb = ByteBuffer.allocateDirect(fw * fh * 3);
+        try (VideoWriter w = VideoWriter.create(out, WriterOptions.of(fw, fh, new Rational(25, step))
+                .withQuality(crf, "veryfast").repeatably())) {
+            for (int i = 0; i < count; i++) {
+                double top = top(first + i * step);
+                for (int v = 0; v < fh; v++) {
+                    for (int u = 0; u < fw; u++) {
+                        put(rgb, (v * fw + u) * 3, at(x + (u + 0.5) / zoom, top + y + (v + 0.5) / zoom));
+                    }
+                }
+                w.write(rgb, i);
+            }
+            w.finish();
+        }
+        return out;
+    }
+
     private static void put(ByteBuffer rgb, int at, double level) {
         byte b = (byte) Math.max(0, Math.min(255, Math.round(level)));
         rgb.put(at, b);
