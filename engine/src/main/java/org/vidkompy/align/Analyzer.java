@@ -72,8 +72,12 @@ public final class Analyzer {
      * where it bent, for the straight one to stand ({@link #straightened}).
      */
     static final double STRAIGHT_ALLOWANCE = 0.1;
-    /** Share of the misfit a place a frame of time over must remove to be taken ({@link #oneFrameOver}). */
+    /** Share of the misfit a place a frame of time over must remove to be taken ({@link #nearbyLines}). */
     static final double ONE_FRAME_GAIN = 0.02;
+    /** Bg frames {@link #nearbyLines} moves a straight map's line, and a bent map's. */
+    private static final int[] ONE_FRAME = {-1, 1};
+    private static final int[] NEARBY = {-1, 1, -2, 2};
+    private static final int[] IN_BETWEEN = {0, -1, 1, -2, 2};
     /** Times the rounds, run out still moving, jump on along their way ({@link PlacementChoice#further}). */
     static final int MAX_JUMPS = 1;
 
@@ -343,10 +347,8 @@ public final class Analyzer {
                     clock));
         }
         if (so.shift() == null) {
-            s = straightened(bg, fg, fi, scans, placed, s, options, progress, clock);
-            if (starts.size() > 1) {
-                s = oneFrameOver(bg, fg, fi, scans, placed, s, options, progress, clock);
-            }
+            s = starts.size() > 1 ? nearbyLines(bg, fg, fi, scans, placed, s, options, progress, clock)
+                    : straightened(bg, fg, fi, scans, placed, s, options, progress, clock);
         }
         SpatialAlignment place = s.place();
         TimeMatcher.Match time = s.time();
@@ -566,27 +568,98 @@ public final class Analyzer {
     }
 
     /**
-     * Where the first placement was in doubt and the map runs straight: the placements its line a bg frame
-     * earlier and a bg frame later give, and the rounds from each; one is taken where its time runs
-     * straight too and the whole clip fits {@link #ONE_FRAME_GAIN} better. Along a camera move a frame of
-     * time trades for the pixels the camera moved in it, and the rounds stop at either: a 120x66 crop of a
-     * tilt at 12 fps, 2 px off with its map a frame early, where the truth, a frame later, fit 4 % better.
+     * Where the first placement was in doubt, {@link #straightened}'s search, wider. Along a camera move a
+     * frame of time trades for the pixels the camera moved in it, and the rounds stop at either: small
+     * crops of a tilt, enlarged, at half rate, stopped 2 px along it with every frame a frame off, their
+     * maps straight, or bent near the tilt's end where the straight line through their middle led back to
+     * the same place; random crops of a generated tilt down soft clouds stopped up to 90 px along it, every
+     * place tried with a bent map. So:
+     * <ul>
+     * <li>where the camera's move says when the fg happened ({@link MotionTime}), the line at that moment,
+     * from the place the bg's path puts it ({@link #moved}), unless the map already runs there; taken
+     * where its time runs straight and the whole clip fits about as well ({@link #STRAIGHT_ALLOWANCE}):
+     * there the move is the better judge of a frame or two than the clip's fit (the tilt above fitted
+     * 2.3 % better 2 px off);
+     * <li>else, or where that did not hold, a bent map is straightened ({@link #straightened}), or where that is not taken, its line a
+     * frame or two either way is tried, and a straight map (as found or as straightened) is tried a
+     * frame either way, taken where the clip fits {@link #ONE_FRAME_GAIN} better.
+     * </ul>
      */
-    private Settled oneFrameOver(ClipSource bg, ClipSource fg, Clip fi, Scans scans, SpatialOptions placed,
-                                 Settled s, AnalysisOptions options, AnalysisProgress progress, Stopwatch clock) {
-        double[] fgTimes = scans.fg().times();
-        double[] bgTimes = scans.bg().times();
-        if (StraightTime.share(s.time().alignment(), fgTimes, bgTimes) < StraightTime.STRAIGHT) {
+    private Settled nearbyLines(ClipSource bg, ClipSource fg, Clip fi, Scans scans, SpatialOptions placed,
+                                Settled s, AnalysisOptions options, AnalysisProgress progress, Stopwatch clock) {
+        if (s.time().alignment().matchedFrames().length < StraightTime.MIN_FRAMES) {
             return s;
         }
+        double[] fgTimes = scans.fg().times();
+        double[] bgTimes = scans.bg().times();
         Clip bi = bg.info();
-        double least = (1 - ONE_FRAME_GAIN) * choice.misfit(bi, scans, s.place(), s.time(), options);
+        double misfit = choice.misfit(bi, scans, s.place(), s.time(), options);
+        double share = StraightTime.share(s.time().alignment(), fgTimes, bgTimes);
+        boolean straight = share >= StraightTime.STRAIGHT;
+        Moved moved = moved(scans, bi, s);
+        double own = StraightTime.offset(s.time().alignment(), fgTimes, bgTimes);
+        if (moved != null && straight) {
+            double frame = (bgTimes[bgTimes.length - 1] - bgTimes[0]) / Math.max(1, bgTimes.length - 1);
+            if (Math.abs(own - moved.moment().offset()) < 0.5 * frame) {
+                return s;
+            }
+            if (moved.moment().holds(own)) {
+                // The move does not tell the map's moment from its own (a 72x26 fg's path wanders by 2 px).
+                moved = null;
+            }
+        }
+        if (moved != null) {
+            Settled there = tryLines(bg, fg, fi, scans, placed, s, List.of(moved), (1 + STRAIGHT_ALLOWANCE) * misfit,
+                    options, progress, clock);
+            if (there.place() != s.place()) {
+                return there;
+            }
+            // The move's moment did not hold (a scene that moves in parts): the lines near the map's own.
+            s = there;
+        }
+        if (!straight) {
+            Settled line = straightened(bg, fg, fi, scans, placed, s, options, progress, clock);
+            if (line.place() == s.place()) {
+                List<Moved> nearby = new ArrayList<>();
+                // A map between bent and straight is not straightened: its own line is tried too.
+                for (int later : share >= StraightTime.BENT ? IN_BETWEEN : NEARBY) {
+                    nearby.add(new Moved(null,
+                            StraightTime.straightened(s.time().alignment(), fgTimes, bgTimes, later), s.place()));
+                }
+                Settled there = tryLines(bg, fg, fi, scans, placed, line, nearby, (1 + STRAIGHT_ALLOWANCE) * misfit,
+                        options, progress, clock);
+                if (there.place() == s.place()) {
+                    return there;
+                }
+                line = there;
+            }
+            s = line;
+            misfit = choice.misfit(bi, scans, s.place(), s.time(), options);
+        }
+        List<Moved> over = new ArrayList<>();
+        for (int later : ONE_FRAME) {
+            over.add(new Moved(null, StraightTime.straightened(s.time().alignment(), fgTimes, bgTimes, later),
+                    s.place()));
+        }
+        return tryLines(bg, fg, fi, scans, placed, s, over, (1 - ONE_FRAME_GAIN) * misfit, options, progress, clock);
+    }
+
+    /**
+     * A round from each line's place, on its pairs; the rounds from the best fitting one whose time runs
+     * straight, kept where they end straight and fitting better than {@code bar}; else {@code s} as it was.
+     */
+    private Settled tryLines(ClipSource bg, ClipSource fg, Clip fi, Scans scans, SpatialOptions placed, Settled s,
+                             List<Moved> lines, double bar, AnalysisOptions options, AnalysisProgress progress,
+                             Stopwatch clock) {
+        double[] fgTimes = scans.fg().times();
+        double[] bgTimes = scans.bg().times();
+        Clip bi = bg.info();
         Settled work = s;
-        Settled best = s;
-        for (int later : new int[] {-1, 1}) {
-            TemporalAlignment line = StraightTime.straightened(s.time().alignment(), fgTimes, bgTimes, later);
-            List<PlacementRounds.Pair> pairs = placement.pairs(bg, fg, scans, line, s.place(), false);
-            SpatialAlignment start = placement.last(bg, fg, scans, pairs, s.time().tone(), placed, s.place(),
+        Settled best = null;
+        double least = bar;
+        for (Moved l : lines) {
+            List<PlacementRounds.Pair> pairs = placement.pairs(bg, fg, scans, l.line(), l.place(), false);
+            SpatialAlignment start = placement.last(bg, fg, scans, pairs, s.time().tone(), placed, l.place(),
                     Double.NaN, progress);
             Settled there = settle(bg, fg, fi, scans, placed, start, null, options, progress, clock, 0,
                     PlacementChoice.TRIAL_ROUNDS, Double.NaN);
@@ -598,11 +671,65 @@ public final class Analyzer {
                 best = there;
             }
         }
-        if (best == s) {
+        if (best == null) {
             return work.plus(0, clock.lap()).at(s);
         }
-        return work.plus(0, clock.lap()).then(settle(bg, fg, fi, scans, placed, best.place(), best.time(), options,
-                progress, clock, MAX_JUMPS, PlacementRounds.MAX_ROUNDS, Double.NaN));
+        Settled ended = settle(bg, fg, fi, scans, placed, best.place(), best.time(), options, progress, clock,
+                MAX_JUMPS, PlacementRounds.MAX_ROUNDS, Double.NaN);
+        boolean holds = StraightTime.share(ended.time().alignment(), fgTimes, bgTimes) >= StraightTime.STRAIGHT
+                && choice.misfit(bi, scans, ended.place(), ended.time(), options) < bar;
+        Settled both = work.then(ended).plus(0, clock.lap());
+        return holds ? both : both.at(s);
+    }
+
+    /**
+     * A straight map and the place it is tried from: at the moment the camera's move gives ({@link MotionTime},
+     * {@code moment}), or a frame or two from the map as found ({@code moment} null).
+     */
+    private record Moved(MotionTime.Moment moment, TemporalAlignment line, SpatialAlignment place) {
+    }
+
+    /**
+     * Where the camera's move puts the fg in time ({@link MotionTime}) and, moved along the bg's path by as
+     * much as that time lies from {@code s}'s, in space; null where the move says nothing.
+     */
+    private static Moved moved(Scans scans, Clip bi, Settled s) {
+        ThumbnailStore store = scans.bg().store();
+        ThumbnailStore fine = scans.fg().fine();
+        double[] fgTimes = scans.fg().times();
+        double[] bgTimes = scans.bg().times();
+        int frames = Math.min(store.size(), bgTimes.length);
+        if (frames < 2 || fine.size() < 2) {
+            return null;
+        }
+        SpatialAlignment place = s.place();
+        double bgPixel = (double) bi.width() / store.width();
+        double fgPixelX = (double) scans.box().width() / fine.width() * place.scale();
+        double fgPixelY = (double) scans.box().height() / fine.height() * place.scale();
+        CameraPath bgPath = CameraPath.of(store, 0, frames - 1);
+        CameraPath fgPath = CameraPath.of(fine, 0, Math.min(fine.size(), fgTimes.length) - 1);
+        MotionTime.Moment moment = MotionTime.moment(bgPath, bgPixel, fgPath, fgPixelX, fgPixelY, fgTimes, bgTimes);
+        if (moment == null) {
+            return null;
+        }
+        double offset = moment.offset();
+        TemporalAlignment now = s.time().alignment();
+        TemporalAlignment line = StraightTime.onLine(now, fgTimes, bgTimes, offset, 0);
+        int[] matched = now.matchedFrames();
+        if (matched.length == 0) {
+            return null;
+        }
+        double[] dx = new double[matched.length];
+        double[] dy = new double[matched.length];
+        for (int k = 0; k < matched.length; k++) {
+            int i = matched[k];
+            dx[k] = (bgPath.x(line.map()[i]) - bgPath.x(now.map()[i])) * bgPixel;
+            dy[k] = (bgPath.y(line.map()[i]) - bgPath.y(now.map()[i])) * bgPixel;
+        }
+        java.util.Arrays.sort(dx);
+        java.util.Arrays.sort(dy);
+        return new Moved(moment, line, new SpatialAlignment(place.x() + dx[dx.length / 2], place.y() + dy[dy.length / 2],
+                place.scale(), place.confidence(), place.consensus()));
     }
 
     /** Where the rounds ended, with the time alignment of their last round, and what they took. */

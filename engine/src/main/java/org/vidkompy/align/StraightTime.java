@@ -54,8 +54,16 @@ final class StraightTime {
 
     /** {@code t} with every matched frame moved onto that line, {@code later} bg frames on. */
     static TemporalAlignment straightened(TemporalAlignment t, double[] fgTimes, double[] bgTimes, int later) {
+        return onLine(t, fgTimes, bgTimes, offset(t, t.matchedFrames(), fgTimes, bgTimes), later);
+    }
+
+    /**
+     * {@code t} with every matched frame moved onto the line of time {@code offset} (bg time minus fg
+     * time, seconds), {@code later} bg frames on.
+     */
+    static TemporalAlignment onLine(TemporalAlignment t, double[] fgTimes, double[] bgTimes, double offset,
+                                    int later) {
         int[] matched = t.matchedFrames();
-        double offset = offset(t, matched, fgTimes, bgTimes);
         TimeLine line = new TimeLine(bgTimes);
         int[] map = t.map().clone();
         for (int i : matched) {
@@ -63,6 +71,12 @@ final class StraightTime {
                     Math.round(line.position(fgTimes[i] + offset)) + later));
         }
         return new TemporalAlignment(map, t.frameConfidence(), t.confidence(), t.unmatched(), t.uninformative());
+    }
+
+    /** The median of {@code t}'s matched frames' time offsets (bg time minus fg time), seconds; 0 where none. */
+    static double offset(TemporalAlignment t, double[] fgTimes, double[] bgTimes) {
+        int[] matched = t.matchedFrames();
+        return matched.length == 0 ? 0 : offset(t, matched, fgTimes, bgTimes);
     }
 
     /** The median of the matched frames' time offsets (bg time minus fg time), seconds. */
