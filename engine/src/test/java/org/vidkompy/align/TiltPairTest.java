@@ -19,9 +19,10 @@ import org.vidkompy.testkit.TiltPair;
  * own moment, fits almost as well as the truth, and only time running as the clips' timestamps say
  * tells them apart ({@link StraightTime}).
  *
- * <p>Known gaps, not here (README): crops of 40-70 px whose trials all end far along the tilt and whose own
- * move is too short or too noisy to say their moment (42x14, 42x22 and 44x16 at crf 28: 15-250 px off),
- * and a 96x54 fg shrunk by 3 is "not found".
+ * <p>Known gaps, not here (README): crops of 42-44 px whose trials all end far along the tilt and whose own
+ * move is too noisy to say their moment (42x14 and 42x22 at crf 28, 44x16 enlarged: 15-250 px off), a 98x36
+ * and a 90x50 crop whose trial from the move's moment ended with its time bent (76 and 15 px off), and a
+ * 96x54 fg shrunk by 3 is "not found".
  */
 class TiltPairTest {
 
