@@ -4,6 +4,7 @@ import org.vidkompy.media.ClipSource;
 import org.vidkompy.media.RecentRuns;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.vidkompy.align.ClipScanner.Scans;
@@ -576,13 +577,13 @@ public final class Analyzer {
      * place tried with a bent map. So:
      * <ul>
      * <li>where the camera's move says when the fg happened ({@link MotionTime}), the line at that moment,
-     * from the place the bg's path puts it ({@link #moved}), unless the map already runs there; taken
+     * from the place the bg's path puts it ({@link #movedLine}), unless the map already runs there; taken
      * where its time runs straight and the whole clip fits about as well ({@link #STRAIGHT_ALLOWANCE}):
      * there the move is the better judge of a frame or two than the clip's fit (the tilt above fitted
      * 2.3 % better 2 px off);
-     * <li>else, or where that did not hold, a bent map is straightened ({@link #straightened}), or where that is not taken, its line a
-     * frame or two either way is tried, and a straight map (as found or as straightened) is tried a
-     * frame either way, taken where the clip fits {@link #ONE_FRAME_GAIN} better.
+     * <li>else, or where that did not hold, a bent map is straightened ({@link #straightened}), or where
+     * that is not taken, its line a frame or two either way is tried; and a straight map (as found or as
+     * straightened) is tried a frame either way, taken where the clip fits {@link #ONE_FRAME_GAIN} better.
      * </ul>
      */
     private Settled nearbyLines(ClipSource bg, ClipSource fg, Clip fi, Scans scans, SpatialOptions placed,
@@ -596,7 +597,7 @@ public final class Analyzer {
         double misfit = choice.misfit(bi, scans, s.place(), s.time(), options);
         double share = StraightTime.share(s.time().alignment(), fgTimes, bgTimes);
         boolean straight = share >= StraightTime.STRAIGHT;
-        Moved moved = moved(scans, bi, s);
+        TrialLine moved = movedLine(scans, bi, s);
         double own = StraightTime.offset(s.time().alignment(), fgTimes, bgTimes);
         if (moved != null && straight) {
             double frame = (bgTimes[bgTimes.length - 1] - bgTimes[0]) / Math.max(1, bgTimes.length - 1);
@@ -609,8 +610,8 @@ public final class Analyzer {
             }
         }
         if (moved != null) {
-            Settled there = tryLines(bg, fg, fi, scans, placed, s, List.of(moved), (1 + STRAIGHT_ALLOWANCE) * misfit,
-                    options, progress, clock);
+            Settled there = tryLines(bg, fg, fi, scans, placed, s, List.of(moved),
+                    (1 + STRAIGHT_ALLOWANCE) * misfit, options, progress, clock);
             if (there.place() != s.place()) {
                 return there;
             }
@@ -620,14 +621,14 @@ public final class Analyzer {
         if (!straight) {
             Settled line = straightened(bg, fg, fi, scans, placed, s, options, progress, clock);
             if (line.place() == s.place()) {
-                List<Moved> nearby = new ArrayList<>();
+                List<TrialLine> nearby = new ArrayList<>();
                 // A map between bent and straight is not straightened: its own line is tried too.
                 for (int later : share >= StraightTime.BENT ? IN_BETWEEN : NEARBY) {
-                    nearby.add(new Moved(null,
+                    nearby.add(new TrialLine(null,
                             StraightTime.straightened(s.time().alignment(), fgTimes, bgTimes, later), s.place()));
                 }
-                Settled there = tryLines(bg, fg, fi, scans, placed, line, nearby, (1 + STRAIGHT_ALLOWANCE) * misfit,
-                        options, progress, clock);
+                Settled there = tryLines(bg, fg, fi, scans, placed, line, nearby,
+                        (1 + STRAIGHT_ALLOWANCE) * misfit, options, progress, clock);
                 if (there.place() == s.place()) {
                     return there;
                 }
@@ -636,9 +637,9 @@ public final class Analyzer {
             s = line;
             misfit = choice.misfit(bi, scans, s.place(), s.time(), options);
         }
-        List<Moved> over = new ArrayList<>();
+        List<TrialLine> over = new ArrayList<>();
         for (int later : ONE_FRAME) {
-            over.add(new Moved(null, StraightTime.straightened(s.time().alignment(), fgTimes, bgTimes, later),
+            over.add(new TrialLine(null, StraightTime.straightened(s.time().alignment(), fgTimes, bgTimes, later),
                     s.place()));
         }
         return tryLines(bg, fg, fi, scans, placed, s, over, (1 - ONE_FRAME_GAIN) * misfit, options, progress, clock);
@@ -649,7 +650,7 @@ public final class Analyzer {
      * straight, kept where they end straight and fitting better than {@code bar}; else {@code s} as it was.
      */
     private Settled tryLines(ClipSource bg, ClipSource fg, Clip fi, Scans scans, SpatialOptions placed, Settled s,
-                             List<Moved> lines, double bar, AnalysisOptions options, AnalysisProgress progress,
+                             List<TrialLine> lines, double bar, AnalysisOptions options, AnalysisProgress progress,
                              Stopwatch clock) {
         double[] fgTimes = scans.fg().times();
         double[] bgTimes = scans.bg().times();
@@ -657,7 +658,7 @@ public final class Analyzer {
         Settled work = s;
         Settled best = null;
         double least = bar;
-        for (Moved l : lines) {
+        for (TrialLine l : lines) {
             List<PlacementRounds.Pair> pairs = placement.pairs(bg, fg, scans, l.line(), l.place(), false);
             SpatialAlignment start = placement.last(bg, fg, scans, pairs, s.time().tone(), placed, l.place(),
                     Double.NaN, progress);
@@ -686,14 +687,14 @@ public final class Analyzer {
      * A straight map and the place it is tried from: at the moment the camera's move gives ({@link MotionTime},
      * {@code moment}), or a frame or two from the map as found ({@code moment} null).
      */
-    private record Moved(MotionTime.Moment moment, TemporalAlignment line, SpatialAlignment place) {
+    private record TrialLine(MotionTime.Moment moment, TemporalAlignment line, SpatialAlignment place) {
     }
 
     /**
      * Where the camera's move puts the fg in time ({@link MotionTime}) and, moved along the bg's path by as
      * much as that time lies from {@code s}'s, in space; null where the move says nothing.
      */
-    private static Moved moved(Scans scans, Clip bi, Settled s) {
+    private static TrialLine movedLine(Scans scans, Clip bi, Settled s) {
         ThumbnailStore store = scans.bg().store();
         ThumbnailStore fine = scans.fg().fine();
         double[] fgTimes = scans.fg().times();
@@ -726,10 +727,10 @@ public final class Analyzer {
             dx[k] = (bgPath.x(line.map()[i]) - bgPath.x(now.map()[i])) * bgPixel;
             dy[k] = (bgPath.y(line.map()[i]) - bgPath.y(now.map()[i])) * bgPixel;
         }
-        java.util.Arrays.sort(dx);
-        java.util.Arrays.sort(dy);
-        return new Moved(moment, line, new SpatialAlignment(place.x() + dx[dx.length / 2], place.y() + dy[dy.length / 2],
-                place.scale(), place.confidence(), place.consensus()));
+        Arrays.sort(dx);
+        Arrays.sort(dy);
+        return new TrialLine(moment, line, new SpatialAlignment(place.x() + dx[dx.length / 2],
+                place.y() + dy[dy.length / 2], place.scale(), place.confidence(), place.consensus()));
     }
 
     /** Where the rounds ended, with the time alignment of their last round, and what they took. */

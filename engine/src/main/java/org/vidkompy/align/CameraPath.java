@@ -250,7 +250,7 @@ final class CameraPath {
         }
     }
 
-    /** Where the parabola through three neighbouring scores peaks, from the middle one; 0 where it does not (or NaN). */
+    /** Where the parabola through three neighbouring scores peaks, from the middle; 0 where none does (or a NaN). */
     private static double vertex(double a, double b, double c) {
         double bend = a - 2 * b + c;
         return bend < 0 ? Math.max(-0.5, Math.min(0.5, 0.5 * (a - c) / bend)) : 0;
