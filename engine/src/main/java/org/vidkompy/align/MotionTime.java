@@ -18,6 +18,8 @@ final class MotionTime {
     static final double CLEAR = 0.2;
     /** How far the fg's path may be stretched to fit the bg's ({@link #misfit}). */
     static final double GAIN = 0.03;
+    /** Fg frames the offsets are judged on, at most, spread over the clip. */
+    static final int MAX_FRAMES = 512;
     /** Offsets tried per bg frame. */
     static final int STEPS_PER_FRAME = 4;
 
@@ -72,21 +74,30 @@ final class MotionTime {
             return null;
         }
         int count = (int) Math.floor((hi - lo) / step) + 1;
+        // Every offset against every fg frame grows as the product of both clips' lengths (a 10-minute bg
+        // and a 9-minute fg: 750 million lookups); the move is told as well by a few hundred frames.
+        int[] used = spread(n, MAX_FRAMES);
+        double[] gx = new double[used.length];
+        double[] gy = new double[used.length];
+        for (int u = 0; u < used.length; u++) {
+            gx[u] = fx[used[u]];
+            gy[u] = fy[used[u]];
+        }
         double[] cost = new double[count];
-        double[] bx = new double[n];
-        double[] by = new double[n];
+        double[] bx = new double[used.length];
+        double[] by = new double[used.length];
         int best = 0;
         for (int k = 0; k < count; k++) {
             double o = lo + k * step;
             double j0 = line.position(fgTimes[0] + o);
             double bx0 = bg.x(j0);
             double by0 = bg.y(j0);
-            for (int i = 0; i < n; i++) {
-                double j = line.position(fgTimes[i] + o);
-                bx[i] = (bg.x(j) - bx0) * bgPixel;
-                by[i] = (bg.y(j) - by0) * bgPixel;
+            for (int u = 0; u < used.length; u++) {
+                double j = line.position(fgTimes[used[u]] + o);
+                bx[u] = (bg.x(j) - bx0) * bgPixel;
+                by[u] = (bg.y(j) - by0) * bgPixel;
             }
-            cost[k] = (misfit(bx, fx) + misfit(by, fy)) / (n - 1);
+            cost[k] = (misfit(bx, gx) + misfit(by, gy)) / (used.length - 1);
             if (cost[k] < cost[best]) {
                 best = k;
             }
@@ -127,6 +138,16 @@ final class MotionTime {
             sum += d * d;
         }
         return sum;
+    }
+
+    /** {@code max} of {@code 0..n-1} spread evenly, the first and the last among them; all where {@code n <= max}. */
+    private static int[] spread(int n, int max) {
+        int m = Math.min(n, max);
+        int[] out = new int[m];
+        for (int k = 0; k < m; k++) {
+            out[k] = m == n ? k : (int) Math.round((double) k * (n - 1) / (m - 1));
+        }
+        return out;
     }
 
     private static double bgTime(double[] bgTimes, int frame) {
