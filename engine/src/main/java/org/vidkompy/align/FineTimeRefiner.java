@@ -368,11 +368,14 @@ final class FineTimeRefiner {
         return new Costs(map, known);
     }
 
-    /** The choice from the pictures and the step prior alone, where no time curve is known yet. */
-    int[] choose(Costs table, double bgPerFg) {
+    /**
+     * The choice from the pictures and the step prior alone, where no time curve is known yet;
+     * {@code open} as in {@link TimeMatcher.Curve#open}.
+     */
+    int[] choose(Costs table, double bgPerFg, boolean[] open) {
         double[] none = new double[table.map.length];
         java.util.Arrays.fill(none, Double.NaN);
-        return choose(table, bgPerFg, new TimeMatcher.Curve(none, new boolean[none.length]));
+        return choose(table, bgPerFg, new TimeMatcher.Curve(none, new boolean[none.length], open));
     }
 
     /**
@@ -417,9 +420,14 @@ final class FineTimeRefiner {
         }
         // Where the timestamps place both frames, their distance to the moment holds the path smooth
         // already; a step prior on top would fight the pictures at every dropped or doubled frame.
+        // Into, through and out of an insert the bg may have stopped or run on: no step is expected
+        // there (the local rate read across a 1 s black insert at 12.5 fps moved the frames on both
+        // sides a frame or two towards each other).
         double[] stepWeight = new double[map.length];
+        boolean[] open = curve.open();
         for (int i = 1; i < map.length; i++) {
-            stepWeight[i] = Double.isNaN(at[i]) || Double.isNaN(at[i - 1]) ? STEP_PENALTY : 0;
+            stepWeight[i] = open[i] || open[i - 1] ? 0
+                    : Double.isNaN(at[i]) || Double.isNaN(at[i - 1]) ? STEP_PENALTY : 0;
         }
         int n = map.length;
         int states = table.states;
@@ -435,7 +443,9 @@ final class FineTimeRefiner {
             for (int s = 0; s < states; s++) {
                 int j = table.bg(i, s);
                 curBg[s] = j;
-                double c = table.cost[i * states + s];
+                // An insert's pictures (a slate) fit some bg frames a little better than others, which
+                // says nothing, and held the frames before a slate two frames early.
+                double c = open[i] ? 0 : table.cost[i * states + s];
                 if (!Double.isNaN(at[i])) {
                     c += weightAt[i] * Math.abs(j - at[i]);
                 }

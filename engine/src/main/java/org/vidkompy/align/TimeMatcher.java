@@ -10,6 +10,7 @@ import org.vidkompy.image.ToneCurve;
 import org.vidkompy.media.Clip;
 import org.vidkompy.media.Footprint;
 import org.vidkompy.spatial.SpatialAlignment;
+import org.vidkompy.temporal.Inserts;
 import org.vidkompy.temporal.DescriptorSequence;
 import org.vidkompy.temporal.DescriptorSpec;
 import org.vidkompy.temporal.TemporalAligner;
@@ -297,12 +298,13 @@ final class TimeMatcher {
         // over), the window moves to the curve and the pictures are looked at again.
         TimeLine line = new TimeLine(scans.bg().times());
         double r = bi.fps() / fi.fps();
+        boolean[] inserts = Inserts.of(time, fi.fps());
         FineTimeRefiner.Costs costs = refiner.costs(time.map());
-        Curve curve = timeCurve(refiner, costs, trusted, line, scans.fg().times(), r);
-        int[] centre = recentred(time.map(), curve.bg(), bi.frames());
+        Curve curve = timeCurve(refiner, costs, trusted, inserts, line, scans.fg().times(), r);
+        int[] centre = recentred(time.map(), curve.bg(), inserts, bi.frames());
         if (centre != null) {
             costs = refiner.costs(centre, costs);
-            curve = timeCurve(refiner, costs, trusted, line, scans.fg().times(), r);
+            curve = timeCurve(refiner, costs, trusted, inserts, line, scans.fg().times(), r);
         }
         int[] refined = refiner.choose(costs, r, curve);
         // Where the pictures moved the curve again (a long flat start, a washed-out sky, put the coarse
@@ -313,12 +315,12 @@ final class TimeMatcher {
         Curve chosenCurve = curve;
         FineTimeRefiner.Costs further = costs;
         for (int round = 1; round < RECENTRE_ROUNDS; round++) {
-            centre = recentred(further.map, curve.bg(), bi.frames());
+            centre = recentred(further.map, curve.bg(), inserts, bi.frames());
             if (centre == null) {
                 break;
             }
             further = refiner.costs(centre, further);
-            curve = timeCurve(refiner, further, trusted, line, scans.fg().times(), r);
+            curve = timeCurve(refiner, further, trusted, inserts, line, scans.fg().times(), r);
             int[] again = refiner.choose(further, r, curve);
             double againFit = further.picked(again);
             if (againFit < fit) {
@@ -421,9 +423,9 @@ final class TimeMatcher {
      * a curve through bg frames a frame's pictures cannot tell from their best does not disagree with it.
      */
     private static Curve timeCurve(FineTimeRefiner refiner, FineTimeRefiner.Costs costs, boolean[] trusted,
-                                   TimeLine line, double[] fgTimes, double bgPerFg) {
+                                   boolean[] inserts, TimeLine line, double[] fgTimes, double bgPerFg) {
         int n = trusted.length;
-        int[] smooth = refiner.choose(costs, bgPerFg);
+        int[] smooth = refiner.choose(costs, bgPerFg, inserts);
         int[] best = costs.best();
         boolean[] decisive = costs.decisive();
         double[] weight = new double[n];
@@ -432,26 +434,46 @@ final class TimeMatcher {
             weight[i] = !trusted[i] ? 0 : decisive[i] ? 1 : UNDECIDED_WEIGHT;
             evidence[i] = decisive[i] ? best[i] : smooth[i];
         }
-        return positions(line, fgTimes, evidence, weight, costs.alike(), costs.map);
+        return positions(line, fgTimes, evidence, weight, costs.alike(), costs.map, inserts);
     }
 
     /**
      * The coarse path moved to the time curve where the two differ by more than {@link #RECENTRE}
-     * frames (kept non-decreasing between the map's jumps back, inside the bg), or null where they agree everywhere.
+     * frames (kept non-decreasing between the map's jumps back, inside the bg), or null where they agree
+     * everywhere. An insert's frames ({@link Inserts}) go from the window before it to the one after
+     * it at an even pace: the coarse path may have run on through a slate where the bg stopped, and
+     * the windows after it, kept from falling behind the slate's, missed their frames by two.
      */
-    private static int[] recentred(int[] map, double[] at, long bgFrames) {
+    private static int[] recentred(int[] map, double[] at, boolean[] inserts, long bgFrames) {
+        int n = map.length;
         int[] out = map.clone();
         boolean moved = false;
-        for (int i = 0; i < out.length; i++) {
-            if (!Double.isNaN(at[i]) && Math.abs(at[i] - map[i]) > RECENTRE) {
+        for (int i = 0; i < n; i++) {
+            if (!inserts[i] && !Double.isNaN(at[i]) && Math.abs(at[i] - map[i]) > RECENTRE) {
                 out[i] = (int) Math.max(0, Math.min(bgFrames - 1, Math.round(at[i])));
                 moved = true;
             }
         }
+        for (int a = 0; a < n; a++) {
+            if (!inserts[a]) {
+                continue;
+            }
+            int b = a;
+            while (b < n && inserts[b]) {
+                b++;
+            }
+            if (a > 0 && b < n && out[b] >= out[a - 1]) {
+                for (int k = a; k < b; k++) {
+                    out[k] = out[a - 1] + (int) Math.round((double) (out[b] - out[a - 1]) * (k - a + 1) / (b - a + 1));
+                    moved |= out[k] != map[k];
+                }
+            }
+            a = b;
+        }
         if (!moved) {
             return null;
         }
-        for (int i = 1; i < out.length; i++) {
+        for (int i = 1; i < n; i++) {
             if (map[i] >= map[i - 1]) { // within a piece; a jump back (a replay) starts a new one
                 out[i] = Math.max(out[i], out[i - 1]);
             }
@@ -462,35 +484,44 @@ final class TimeMatcher {
     /**
      * The time curve's positions, fitted to every piece between the map's jumps back (replays) on its
      * own: one curve cannot run through both sides of a replay, and a window that reaches across would
-     * bend towards the other side.
+     * bend towards the other side. An insert ({@link Inserts}: a black slug, a slate) parts pieces too,
+     * and has no moment of its own: across it the bg may have stopped or run on, and a curve through
+     * both sides (or either side's read on into it) put the frames after a 2 s black insert over a
+     * slow pan up to 4 frames late.
      */
     static Curve positions(TimeLine line, double[] fgTimes, int[] evidence, double[] weight,
-                           FineTimeRefiner.Alike alike, int[] map) {
+                           FineTimeRefiner.Alike alike, int[] map, boolean[] inserts) {
         int n = map.length;
         double[] out = new double[n];
         boolean[] firm = new boolean[n];
         int a = 0;
         for (int i = 1; i <= n; i++) {
-            if (i < n && map[i] >= map[i - 1]) {
+            if (i < n && map[i] >= map[i - 1] && inserts[i] == inserts[i - 1]) {
                 continue;
             }
-            TimeLine.Reading piece = line.read(java.util.Arrays.copyOfRange(fgTimes, a, i),
-                    java.util.Arrays.copyOfRange(evidence, a, i), java.util.Arrays.copyOfRange(weight, a, i),
-                    java.util.Arrays.copyOfRange(alike.first(), a, i),
-                    java.util.Arrays.copyOfRange(alike.last(), a, i));
-            System.arraycopy(piece.at(), 0, out, a, i - a);
-            java.util.Arrays.fill(firm, a, i, piece.firm());
+            if (inserts[a]) {
+                java.util.Arrays.fill(out, a, i, Double.NaN);
+            } else {
+                TimeLine.Reading piece = line.read(java.util.Arrays.copyOfRange(fgTimes, a, i),
+                        java.util.Arrays.copyOfRange(evidence, a, i), java.util.Arrays.copyOfRange(weight, a, i),
+                        java.util.Arrays.copyOfRange(alike.first(), a, i),
+                        java.util.Arrays.copyOfRange(alike.last(), a, i));
+                System.arraycopy(piece.at(), 0, out, a, i - a);
+                java.util.Arrays.fill(firm, a, i, piece.firm());
+            }
             a = i;
         }
-        return new Curve(out, firm);
+        return new Curve(out, firm, inserts);
     }
 
     /**
      * Every fg frame's moment in bg frames, and whether it lies on a firm curve ({@link TimeLine.Reading#firm}).
      *
-     * @param bg the bg position of every fg frame's moment; NaN where unknown
+     * @param bg   the bg position of every fg frame's moment; NaN where unknown
+     * @param open frames of an insert ({@link Inserts}), across which the bg's time may have stopped
+     *             or run on: no step is expected into, through or out of them
      */
-    record Curve(double[] bg, boolean[] firm) {
+    record Curve(double[] bg, boolean[] firm, boolean[] open) {
     }
 
     /** The footprint in the stored bg thumbnails' pixels. */

@@ -152,7 +152,14 @@ public final class TemporalAligner {
         double r = opts.bgPerFg();
         int maxStep = new RateStepPrior(r, 0f, 0f).maxStep();
         int half = Math.max(3, (int) Math.round(opts.trajectorySeconds() * opts.fgFps()));
-        int[] expected = new TrajectoryFit().expectedSteps(firstPass, trusted, maxStep, r, half);
+        // Only blank frames part the fit here: frames the pictures did not place (heavy noise, a
+        // grade) are too many on hard clips, and the line through them is what carries them.
+        boolean[] blank = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            blank[i] = fg.isUninformative(i);
+        }
+        int[] expected = new TrajectoryFit().expectedSteps(firstPass, trusted, Inserts.of(blank, opts.fgFps()),
+                maxStep, r, half);
         int virtual = (int) Math.ceil(n * r) + 2;
         AlignmentLevel finest = new AlignmentLevel(1, 1.0);
         Band band = projector.project(firstPass, finest, finest, n, r, -virtual, bg.size() - 1 + virtual,

@@ -11,10 +11,13 @@ final class TrajectoryFit {
     /**
      * @param path     first-pass path (bg columns)
      * @param trusted  frames whose placement came from the pictures
+     * @param slug     frames of blank {@link Inserts}: each run splits the fit too (a line through both
+     *                 sides of a 2 s black insert over a slow pan was 4 frames early before it and 4 late
+     *                 after it)
      * @param maxStep  steps longer than this are cuts and split the fit
      * @return the expected bg step into every row (row 0 and rows after a cut get {@code round(ratio)})
      */
-    int[] expectedSteps(int[] path, boolean[] trusted, int maxStep, double ratio, int halfWindow) {
+    int[] expectedSteps(int[] path, boolean[] trusted, boolean[] slug, int maxStep, double ratio, int halfWindow) {
         int n = path.length;
         double[] pos = new double[n];
         int segStart = 0;
@@ -22,6 +25,16 @@ final class TrajectoryFit {
             if (i == n || (i > 0 && path[i] - path[i - 1] > maxStep)) {
                 fitSegment(path, trusted, segStart, i, ratio, halfWindow, pos);
                 segStart = i;
+            } else if (slug[i] && (i == 0 || !slug[i - 1])) {
+                int end = i;
+                while (end < n && slug[end]) {
+                    end++;
+                }
+                // The run's own rows have no trusted point: they keep the first pass.
+                fitSegment(path, trusted, segStart, i, ratio, halfWindow, pos);
+                fitSegment(path, trusted, i, end, ratio, halfWindow, pos);
+                segStart = end;
+                i = end - 1;
             }
         }
         int[] expected = new int[n];

@@ -17,6 +17,11 @@ public record TruthScore(double dx, double dy, double scaleError, int exact, int
 
     /** Scores {@code a}; with {@code -Dvidkompy.accuracy.verbose=true} every wrong frame is printed. */
     public static TruthScore of(Alignment a, PairSpec spec) {
+        return of(a, spec, i -> false);
+    }
+
+    /** As {@link #of(Alignment, PairSpec)}, over the fg frames {@code without} does not name (frames with no picture). */
+    public static TruthScore of(Alignment a, PairSpec spec, java.util.function.IntPredicate without) {
         Scene scene = new Scene(spec.seed(), spec.bgWidth(), spec.bgHeight(), spec.staticFrom(), spec.staticTo(), 0, 0,
                 spec.still(), spec.holdCreep());
         int[] map = a.temporal().map();
@@ -25,7 +30,12 @@ public record TruthScore(double dx, double dy, double scaleError, int exact, int
         boolean verbose = Boolean.getBoolean("vidkompy.accuracy.verbose");
         int exact = 0;
         int worst = 0;
+        int frames = 0;
         for (int i = 0; i < truth.length; i++) {
+            if (without.test(i)) {
+                continue;
+            }
+            frames++;
             if (map[i] == truth[i] || scene.sceneTime(map[i]) == scene.sceneTime(truth[i])) {
                 exact++;
             } else {
@@ -36,7 +46,7 @@ public record TruthScore(double dx, double dy, double scaleError, int exact, int
             }
         }
         return new TruthScore(a.spatial().x() - spec.x(), a.spatial().y() - spec.y(),
-                a.spatial().scale() / spec.scale() - 1, exact, truth.length, worst);
+                a.spatial().scale() / spec.scale() - 1, exact, frames, worst);
     }
 
     /** Percentage of fg frames on the true bg frame. */
