@@ -31,6 +31,12 @@ final class SearchSession {
     static final int SCREEN_EXTENT = 96;
     /** Refinement levels start where the fg content is still this many pixels in its smaller dimension. */
     static final int MIN_LEVEL_SIZE = 24;
+    /**
+     * The finest refinement level keeps the content's larger side within this many pixels (halving from
+     * full resolution): a larger fg holds more than enough pixels for a hundredth of a pixel, and every
+     * iteration resamples them all.
+     */
+    static final int MAX_FINEST_EXTENT = 640;
     static final double MIN_SCALE = 0.02;
     static final double INDIVIDUAL_MIN_FACTOR = 3.5;
     /**
@@ -358,6 +364,10 @@ final class SearchSession {
     /** Pyramid factors, coarse to fine: from about the thumbnail factor, halving, to the preset's finest. */
     private List<Double> levelFactors() {
         double finest = preset.finestLevel();
+        double extent = Math.max(bounds.contentWidth(), bounds.contentHeight());
+        while (extent / finest > MAX_FINEST_EXTENT) {
+            finest *= 2;
+        }
         double start = Math.min(thumbFactor,
                 Math.min(bounds.contentWidth(), bounds.contentHeight()) / (double) MIN_LEVEL_SIZE);
         List<Double> out = new ArrayList<>();
