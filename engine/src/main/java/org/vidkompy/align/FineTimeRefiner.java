@@ -392,6 +392,9 @@ final class FineTimeRefiner {
      */
     static final double DECISIVE_OVER_TIME = 0.5;
 
+    /** Cost per bg frame off its window's centre of a frame in an insert: only breaks ties. */
+    static final double OPEN_TIE = 1e-9;
+
     /**
      * The monotone choice among the candidates: picture costs, plus either the distance to each fg
      * frame's moment in bg time or, where that is unknown, a step prior on the coarse path's local rate.
@@ -444,8 +447,10 @@ final class FineTimeRefiner {
                 int j = table.bg(i, s);
                 curBg[s] = j;
                 // An insert's pictures (a slate) fit some bg frames a little better than others, which
-                // says nothing, and held the frames before a slate two frames early.
-                double c = open[i] ? 0 : table.cost[i * states + s];
+                // says nothing, and held the frames before a slate two frames early. Its window's centre
+                // wins ties: the even pace across an insert, the bg's last frame under an fg that runs
+                // past the bg's end.
+                double c = open[i] ? OPEN_TIE * Math.abs(s - RADIUS) : table.cost[i * states + s];
                 if (!Double.isNaN(at[i])) {
                     c += weightAt[i] * Math.abs(j - at[i]);
                 }
