@@ -9,6 +9,7 @@ import org.vidkompy.image.Plane;
 import org.vidkompy.image.ToneCurve;
 import org.vidkompy.media.Clip;
 import org.vidkompy.media.Footprint;
+import org.vidkompy.media.FrameRange;
 import org.vidkompy.spatial.SpatialAlignment;
 import org.vidkompy.temporal.Inserts;
 import org.vidkompy.temporal.DescriptorSequence;
@@ -454,21 +455,15 @@ final class TimeMatcher {
                 moved = true;
             }
         }
-        for (int a = 0; a < n; a++) {
-            if (!inserts[a]) {
-                continue;
-            }
-            int b = a;
-            while (b < n && inserts[b]) {
-                b++;
-            }
+        for (FrameRange run : FrameRange.runsOf(inserts)) {
+            int a = run.first();
+            int b = run.last() + 1;
             if (a > 0 && b < n && out[b] >= out[a - 1]) {
                 for (int k = a; k < b; k++) {
                     out[k] = out[a - 1] + (int) Math.round((double) (out[b] - out[a - 1]) * (k - a + 1) / (b - a + 1));
                     moved |= out[k] != map[k];
                 }
             }
-            a = b;
         }
         if (!moved) {
             return null;

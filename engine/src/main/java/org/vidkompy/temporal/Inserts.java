@@ -1,5 +1,7 @@
 package org.vidkompy.temporal;
 
+import org.vidkompy.media.FrameRange;
+
 /**
  * Runs of fg frames with no place in the bg, long enough to be an editor's insert: a black slug, a
  * flash, a fade to black and back (frames without a picture), a slate or other footage (pictures found
@@ -26,18 +28,10 @@ public final class Inserts {
     public static boolean[] of(boolean[] placeless, double fps) {
         int min = minFrames(fps);
         boolean[] out = new boolean[placeless.length];
-        for (int i = 0; i < placeless.length; i++) {
-            if (!placeless[i]) {
-                continue;
+        for (FrameRange run : FrameRange.runsOf(placeless)) {
+            if (run.length() >= min) {
+                java.util.Arrays.fill(out, run.first(), run.last() + 1, true);
             }
-            int end = i;
-            while (end < placeless.length && placeless[end]) {
-                end++;
-            }
-            if (end - i >= min) {
-                java.util.Arrays.fill(out, i, end, true);
-            }
-            i = end - 1;
         }
         return out;
     }

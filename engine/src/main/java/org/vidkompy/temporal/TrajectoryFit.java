@@ -1,5 +1,7 @@
 package org.vidkompy.temporal;
 
+import org.vidkompy.media.FrameRange;
+
 /**
  * A smooth trajectory through a first-pass path: between cuts, a local least-squares line over
  * {@code halfWindow} fg frames either side, fitted only to frames the pictures placed. Rounded, it
@@ -21,20 +23,22 @@ final class TrajectoryFit {
         int n = path.length;
         double[] pos = new double[n];
         int segStart = 0;
+        java.util.Iterator<FrameRange> runs = FrameRange.runsOf(slug).iterator();
+        FrameRange run = runs.hasNext() ? runs.next() : null;
         for (int i = 0; i <= n; i++) {
+            while (run != null && run.first() < i) { // begun at a cut: the cut split the fit there
+                run = runs.hasNext() ? runs.next() : null;
+            }
             if (i == n || (i > 0 && path[i] - path[i - 1] > maxStep)) {
                 fitSegment(path, trusted, segStart, i, ratio, halfWindow, pos);
                 segStart = i;
-            } else if (slug[i] && (i == 0 || !slug[i - 1])) {
-                int end = i;
-                while (end < n && slug[end]) {
-                    end++;
-                }
+            } else if (run != null && i == run.first()) {
                 // The run's own rows have no trusted point: they keep the first pass.
                 fitSegment(path, trusted, segStart, i, ratio, halfWindow, pos);
-                fitSegment(path, trusted, i, end, ratio, halfWindow, pos);
-                segStart = end;
-                i = end - 1;
+                fitSegment(path, trusted, i, run.last() + 1, ratio, halfWindow, pos);
+                segStart = run.last() + 1;
+                i = run.last();
+                run = runs.hasNext() ? runs.next() : null;
             }
         }
         int[] expected = new int[n];
