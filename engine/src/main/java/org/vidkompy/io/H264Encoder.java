@@ -42,7 +42,6 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_setColorspaceDetails;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
-import java.util.List;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -107,18 +106,6 @@ final class H264Encoder implements AutoCloseable {
     private final int pixFmt;
     /** Encoder threads of a repeatable file (see {@link WriterOptions#repeatably()}). */
     static final int REPEATABLE_THREADS = 3;
-    /**
-     * Machines of up to this many cores run x264's lookahead in the encoding thread, not a thread
-     * of its own, from {@link #SYNC_LOOKAHEAD_FROM} on. The same bits either way; at medium on 2 cores
-     * the own thread only contended with x264's three frame threads and the decoders: the 10-minute
-     * 1080p pair's render took 30 MB less RSS (583 against 609-614 MB) and less time (70.3, 67.1 s
-     * against 76.9, 71.1 s for 1200 frames, alternated). At veryfast the thread pays (27.8-31.0 s
-     * without it against 23.5-29.9 s with it), and on many cores a lookahead in the encoding thread
-     * is what x264 waits on: both keep it.
-     */
-    static final int FEW_CORES = 4;
-    /** The fastest preset whose lookahead runs in the encoding thread on few cores. */
-    static final String SYNC_LOOKAHEAD_FROM = "medium";
 
     H264Encoder(Mp4Muxer muxer, WriterOptions options) {
         this.muxer = muxer;
@@ -158,7 +145,7 @@ final class H264Encoder implements AutoCloseable {
         }
         av_opt_set(ctx.priv_data(), "preset", options.preset(), 0);
         av_opt_set(ctx.priv_data(), "crf", Integer.toString(options.crf()), 0);
-        String x264Params = x264Params(options, Runtime.getRuntime().availableProcessors());
+        String x264Params = x264Params(options);
         if (!x264Params.isEmpty()) {
             av_opt_set(ctx.priv_data(), "x264-params", x264Params, 0);
         }
@@ -435,15 +422,14 @@ final class H264Encoder implements AutoCloseable {
 
     /**
      * What x264 is told beyond preset and crf: a repeatable file goes without the macroblock tree
-     * ({@link WriterOptions#repeatably()}); on few cores at the slower presets the lookahead runs in
-     * the encoding thread ({@link #FEW_CORES}).
+     * ({@link WriterOptions#repeatably()}). Everything else is x264's own choice, as in {@code ffmpeg},
+     * its lookahead thread included: running the lookahead in the encoding thread instead
+     * ({@code sync-lookahead=0}, the rule here until 2026-12-05 at medium and slower on up to 4 cores)
+     * saved 4 buffered frames but left cores idle while the frame threads waited on it: renders of the
+     * 1080p benchmark pair at medium 1.05x {@code ffmpeg}'s {@code overlay} against 1.01x (2 cores,
+     * 3 rounds alternated, docs/benchmarks.md).
      */
-    static String x264Params(WriterOptions options, int cores) {
-        if (options.repeatable()) {
-            return "mbtree=0";
-        }
-        List<String> presets = WriterOptions.PRESETS;
-        boolean slow = presets.indexOf(options.preset()) >= presets.indexOf(SYNC_LOOKAHEAD_FROM);
-        return cores <= FEW_CORES && slow ? "sync-lookahead=0" : "";
+    static String x264Params(WriterOptions options) {
+        return options.repeatable() ? "mbtree=0" : "";
     }
 }

@@ -17,10 +17,12 @@ public final class Cli {
     }
 
     /**
-     * Runs one command line as the process: on its streams, and with the interrupt handler that
-     * removes unfinished outputs on Ctrl-C, SIGTERM and SIGHUP. Returns the exit code.
+     * Runs one command line as the process: on its streams, without huge pages ({@link HugePages}), and
+     * with the interrupt handler that removes unfinished outputs on Ctrl-C, SIGTERM and SIGHUP. Returns
+     * the exit code.
      */
     public static int run(String... args) {
+        HugePages.decline();
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         Injector injector = injector(args, out, err);

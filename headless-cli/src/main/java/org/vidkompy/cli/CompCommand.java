@@ -106,7 +106,8 @@ final class CompCommand implements Runnable {
             }
             analysisSummary.put("seconds", (System.nanoTime() - t0) / 1e9);
             putPlacement(analysisSummary, a);
-            job.report(job.render(clips, a, alignment, out, renderOptions), json, analysisSummary);
+            job.report(job.render(clips, a, alignment, out, renderOptions, RenderCheck.NONE,
+                    alignment == null ? CompCommand::freeAnalysis : () -> { }), json, analysisSummary);
         }
     }
 
@@ -129,7 +130,8 @@ final class CompCommand implements Runnable {
         ShiftCheck check = guess.check();
         long t1 = System.nanoTime();
         try {
-            RenderResult r = job.render(clips, guess.alignment(), null, out, renderOptions, check);
+            RenderResult r = job.render(clips, guess.alignment(), null, out, renderOptions, check,
+                    CompCommand::freeAnalysis);
             Alignment a = check.checked();
             job.remember(clips, options, cache, a);
             job.console().info(String.format("checked:  every fg frame is bg frame + %d (confidence %.3f)",
@@ -168,7 +170,10 @@ final class CompCommand implements Runnable {
      * stays committed through the whole render unless a full collection returns it (the launcher's
      * MaxHeapFreeRatio): measured on a 10-minute 1080p pair, peak RSS 990 MB in the render without this.
      * The decoders' freed buffers stay in malloc's arenas unless given back (27 MB of the 1080p pair's
-     * comp at medium: 616 MB peak RSS without, 589 MB with).
+     * comp at medium: 616 MB peak RSS without, 589 MB with). It runs again once the render has written
+     * its first frame: a collection the moment the analysis returns sometimes still finds some of its
+     * arrays held (10-minute pair: 14 MB live after it in some runs, 4-5 MB in others and in one made a
+     * moment later), and the heap it sizes for them stays committed through the whole render.
      */
     private static void freeAnalysis() {
         System.gc();

@@ -132,11 +132,24 @@ final class PairJob {
     /** As {@link #render(Clips, Alignment, Path, OutputFile, RenderOptions)}, every frame pair shown to a check. */
     RenderResult render(Clips clips, Alignment a, Path sidecar, OutputFile out, RenderOptions options,
                         RenderCheck check) {
+        return render(clips, a, sidecar, out, options, check, () -> { });
+    }
+
+    /**
+     * As {@link #render(Clips, Alignment, Path, OutputFile, RenderOptions, RenderCheck)}; {@code underway}
+     * runs once, when the first frame is written.
+     */
+    RenderResult render(Clips clips, Alignment a, Path sidecar, OutputFile out, RenderOptions options,
+                        RenderCheck check, Runnable underway) {
         int total = options.frames() != null ? options.frames().length() : a.temporal().map().length;
         console.info("Rendering " + total + " frames to " + out.target() + " ...");
         try (ProgressBar bar = console.progress("render", total)) {
-            return renderer.render(clips.bg(), clips.fg(), a, sidecar, out, options, (done, n) -> bar.update(done),
-                    check);
+            return renderer.render(clips.bg(), clips.fg(), a, sidecar, out, options, (done, n) -> {
+                if (done == 1) {
+                    underway.run();
+                }
+                bar.update(done);
+            }, check);
         }
     }
 
