@@ -126,18 +126,12 @@ final class PairJob {
      * @param sidecar where the alignment came from, for messages (may be null)
      */
     RenderResult render(Clips clips, Alignment a, Path sidecar, OutputFile out, RenderOptions options) {
-        return render(clips, a, sidecar, out, options, RenderCheck.NONE);
-    }
-
-    /** As {@link #render(Clips, Alignment, Path, OutputFile, RenderOptions)}, every frame pair shown to a check. */
-    RenderResult render(Clips clips, Alignment a, Path sidecar, OutputFile out, RenderOptions options,
-                        RenderCheck check) {
-        return render(clips, a, sidecar, out, options, check, () -> { });
+        return render(clips, a, sidecar, out, options, RenderCheck.NONE, () -> { });
     }
 
     /**
-     * As {@link #render(Clips, Alignment, Path, OutputFile, RenderOptions, RenderCheck)}; {@code underway}
-     * runs once, when the first frame is written.
+     * As {@link #render(Clips, Alignment, Path, OutputFile, RenderOptions)}, every frame pair shown to a
+     * check; {@code underway} runs once, when the first frame is written.
      */
     RenderResult render(Clips clips, Alignment a, Path sidecar, OutputFile out, RenderOptions options,
                         RenderCheck check, Runnable underway) {
