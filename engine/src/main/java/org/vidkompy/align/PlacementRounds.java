@@ -204,14 +204,14 @@ final class PlacementRounds {
             // The kept frames were decoded without deblocking (the scan's shortcut); these were not, and
             // on strongly compressed footage that moves the fit by a tenth of a pixel: the map's own
             // moment is refined again on them, and the neighbours compared with that.
-            SpatialAlignment own = refineAt(runs, 1, fgs, start, so);
+            SpatialAlignment own = refineAt(runs, 1, crop, fgs, start, so);
             if (own != null) {
                 best = own;
             }
             boolean moved = false;
             int chosen = 1;
             for (int d = -1; d <= 1; d += 2) {
-                SpatialAlignment other = refineAt(runs, d + 1, fgs, start, so);
+                SpatialAlignment other = refineAt(runs, d + 1, crop, fgs, start, so);
                 if (other != null && other.confidence() > best.confidence() + TIME_MARGIN) {
                     best = other;
                     chosen = d + 1;
@@ -230,7 +230,7 @@ final class PlacementRounds {
                 int farAt = -1;
                 for (int d = -TIME_REACH; d <= TIME_REACH; d++) {
                     SpatialAlignment other = Math.abs(d) < 2 ? null
-                            : refineAt(runs, d + TIME_REACH, fgs, start, so);
+                            : refineAt(runs, d + TIME_REACH, crop, fgs, start, so);
                     if (other != null && (far == null || other.confidence() > far.confidence())) {
                         far = other;
                         farAt = d + TIME_REACH;
@@ -241,7 +241,7 @@ final class PlacementRounds {
                     chosen = farAt;
                 }
             }
-            best = eachPairItsMoment(runs, chosen, fgs, start, so, best);
+            best = eachPairItsMoment(runs, chosen, crop, fgs, start, so, best);
         }
         return shifted(best, crop.x(), crop.y());
     }
@@ -259,11 +259,17 @@ final class PlacementRounds {
     }
 
     /**
-     * The bg frames {@code reach} either side of every pair's, cropped, still 8-bit: each moment becomes
-     * planes only while it is compared (on a 10-minute 1080p pair the floats of three moments at once
-     * were 70 MB of the peak).
+     * The bg frames {@code reach} either side of every pair's, still 8-bit: each moment becomes planes
+     * only while it is compared, cut to {@code crop} then (on a 10-minute 1080p pair the floats of three
+     * moments at once were 70 MB of the peak). Where all of them fit the {@link #FINAL_BUDGET}, which is
+     * also what the analysis's frame cache ({@link org.vidkompy.media.RecentRuns}) keeps, the frames are
+     * the decoded ones, shared with that cache; beyond, cropped copies, so a large bg around a small fg
+     * keeps only the crops. On the 10-minute 1080p pair the crops of four pairs' seven moments were 41 MB
+     * on top of the same frames in the cache, at the analysis's peak.
      */
     private static List<List<LumaImage>> runs(ClipSource bg, List<Pair> used, int reach, PixelRect crop) {
+        Clip bi = bg.info();
+        boolean whole = (long) used.size() * (2 * reach + 1) * bi.width() * bi.height() <= FINAL_BUDGET;
         // One decode per pair, on every core.
         return used.parallelStream().map(p -> {
             List<LumaImage> run = new ArrayList<>();
@@ -272,7 +278,7 @@ final class PlacementRounds {
                 run.add(null);
             }
             for (LumaImage f : bg.frames(p.bg() - reach, 2 * reach + 1)) {
-                run.add(f.crop(crop.x(), crop.y(), crop.width(), crop.height()));
+                run.add(whole ? f : f.crop(crop.x(), crop.y(), crop.width(), crop.height()));
             }
             return run;
         }).toList();
@@ -285,15 +291,16 @@ final class PlacementRounds {
      * them fits; each pair's own shift does, and the placement from those leads the next round's map
      * back to the right speed.
      */
-    private SpatialAlignment eachPairItsMoment(List<List<LumaImage>> runs, int chosen, List<Plane> fgs,
-                                               SpatialAlignment start, SpatialOptions so, SpatialAlignment best) {
+    private SpatialAlignment eachPairItsMoment(List<List<LumaImage>> runs, int chosen, PixelRect crop,
+                                               List<Plane> fgs, SpatialAlignment start, SpatialOptions so,
+                                               SpatialAlignment best) {
         int[] pick = new int[runs.size()];
         java.util.Arrays.fill(pick, chosen);
         for (int p = 0; p < pick.length; p++) {
             int own = pick[p];
             for (int alt = own - 1; alt <= own + 1; alt += 2) {
                 pick[p] = alt;
-                SpatialAlignment other = refineAt(runs, pick, fgs, start, so);
+                SpatialAlignment other = refineAt(runs, pick, crop, fgs, start, so);
                 if (other != null && other.confidence() - best.confidence()
                         > Math.max(TIME_MARGIN, PAIR_SHARE * (1 - best.confidence()))) {
                     best = other;
@@ -309,16 +316,16 @@ final class PlacementRounds {
      * The refinement against frame {@code k} of every (cropped) run; null where a run lacks it (beyond
      * either end of the clip). Its planes live only for this call.
      */
-    private SpatialAlignment refineAt(List<List<LumaImage>> runs, int k, List<Plane> fgs, SpatialAlignment start,
-                                      SpatialOptions so) {
+    private SpatialAlignment refineAt(List<List<LumaImage>> runs, int k, PixelRect crop, List<Plane> fgs,
+                                      SpatialAlignment start, SpatialOptions so) {
         int[] pick = new int[runs.size()];
         java.util.Arrays.fill(pick, k);
-        return refineAt(runs, pick, fgs, start, so);
+        return refineAt(runs, pick, crop, fgs, start, so);
     }
 
     /** The refinement against frame {@code pick[p]} of run {@code p}; null where a run lacks it. */
-    private SpatialAlignment refineAt(List<List<LumaImage>> runs, int[] pick, List<Plane> fgs, SpatialAlignment start,
-                                      SpatialOptions so) {
+    private SpatialAlignment refineAt(List<List<LumaImage>> runs, int[] pick, PixelRect crop, List<Plane> fgs,
+                                      SpatialAlignment start, SpatialOptions so) {
         List<Plane> bgs = new ArrayList<>(runs.size());
         for (int p = 0; p < runs.size(); p++) {
             List<LumaImage> run = runs.get(p);
@@ -326,7 +333,7 @@ final class PlacementRounds {
             if (k < 0 || run.size() <= k || run.get(k) == null) {
                 return null;
             }
-            bgs.add(run.get(k).toPlane());
+            bgs.add(cropped(run.get(k), crop));
         }
         return spatial.refine(fgs, bgs, start, so);
     }
