@@ -313,8 +313,8 @@ final class PlacementRounds {
     }
 
     /**
-     * The refinement against frame {@code k} of every (cropped) run; null where a run lacks it (beyond
-     * either end of the clip). Its planes live only for this call.
+     * The refinement against frame {@code k} of every run, cut to {@code crop}; null where a run lacks it
+     * (beyond either end of the clip). Its planes live only for this call.
      */
     private SpatialAlignment refineAt(List<List<LumaImage>> runs, int k, PixelRect crop, List<Plane> fgs,
                                       SpatialAlignment start, SpatialOptions so) {
